@@ -1,0 +1,466 @@
+//! The Bootpay client, its builder, the modes and the raw-request escape hatch.
+
+use super::errors::interpret;
+use super::models::AccessToken;
+use crate::auth::{Auth, FetchedToken};
+use crate::error::{Error, Result};
+use crate::path::Path;
+use crate::retry::{RetryClass, RetryPolicy};
+use crate::secret::Secret;
+use crate::transport::{headers, Call, ProviderWire, Transport, TransportConfig, SDK_VERSION};
+use base64::Engine;
+use reqwest::Method;
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+use std::fmt;
+use std::time::Duration;
+
+/// The `BOOTPAY-API-VERSION` header value we speak by default.
+pub const DEFAULT_API_VERSION: &str = "5.1.0";
+
+/// Which Bootpay server to talk to. A `base_url` set on the builder overrides it.
+///
+/// ```
+/// use paywire::bootpay::Mode;
+/// assert_eq!(Mode::Production.base_url(), "https://api.bootpay.co.kr/v2");
+/// assert_eq!("stage".parse::<Mode>().ok(), Some(Mode::Stage));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// `https://api.bootpay.co.kr/v2`
+    #[default]
+    Production,
+    /// `https://dev-api.bootpay.co.kr/v2`
+    Development,
+    /// `https://stage-api.bootpay.co.kr/v2`
+    Stage,
+    /// `https://test-api.bootpay.co.kr/v2`
+    Test,
+}
+
+impl Mode {
+    /// The base URL of the mode.
+    pub fn base_url(self) -> &'static str {
+        match self {
+            Self::Production => "https://api.bootpay.co.kr/v2",
+            Self::Development => "https://dev-api.bootpay.co.kr/v2",
+            Self::Stage => "https://stage-api.bootpay.co.kr/v2",
+            Self::Test => "https://test-api.bootpay.co.kr/v2",
+        }
+    }
+}
+
+impl std::str::FromStr for Mode {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "production" | "prod" => Ok(Self::Production),
+            "development" | "dev" => Ok(Self::Development),
+            "stage" => Ok(Self::Stage),
+            "test" => Ok(Self::Test),
+            other => Err(Error::invalid_input(
+                "mode",
+                format!("is {other:?}; expected production, development, stage or test"),
+            )),
+        }
+    }
+}
+
+/// Builds a [`Client`]. Exactly one complete credential pair is needed.
+///
+/// ```
+/// use paywire::bootpay::Client;
+/// let err = Client::builder().application_id("app").build().err().map(|e| e.to_string());
+/// assert_eq!(err.as_deref(), Some("invalid input: private_key is required when application_id is set"));
+/// let client = Client::builder().client_key("ck").secret_key("sk").base_url("http://127.0.0.1:7878/v2").build();
+/// assert!(client.is_ok());
+/// ```
+#[derive(Default, Clone)]
+pub struct ClientBuilder {
+    application_id: Option<String>,
+    private_key: Option<Secret>,
+    client_key: Option<String>,
+    secret_key: Option<Secret>,
+    mode: Mode,
+    base_url: Option<String>,
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
+    proxy: Option<String>,
+    retry: RetryPolicy,
+    api_version: Option<String>,
+    user_agent_suffix: Option<String>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("application_id", &self.application_id)
+            .field("private_key", &self.private_key)
+            .field("client_key", &self.client_key)
+            .field("secret_key", &self.secret_key)
+            .field("mode", &self.mode)
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("proxy", &self.proxy.as_ref().map(|_| "***"))
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// Legacy pair, part 1: the REST application id (Bearer token via `request/token`).
+    pub fn application_id(mut self, value: impl Into<String>) -> Self {
+        self.application_id = Some(value.into());
+        self
+    }
+
+    /// Legacy pair, part 2: the private key.
+    pub fn private_key(mut self, value: impl Into<Secret>) -> Self {
+        self.private_key = Some(value.into());
+        self
+    }
+
+    /// Recommended pair, part 1: the client key (HTTP Basic, no token call).
+    pub fn client_key(mut self, value: impl Into<String>) -> Self {
+        self.client_key = Some(value.into());
+        self
+    }
+
+    /// Recommended pair, part 2: the secret key.
+    pub fn secret_key(mut self, value: impl Into<Secret>) -> Self {
+        self.secret_key = Some(value.into());
+        self
+    }
+
+    /// The server to use (default production).
+    pub fn mode(mut self, mode: Mode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// Overrides the base URL (a sandbox, a proxy), e.g. `http://127.0.0.1:7878/v2`.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Total time one attempt may take (default 30 s). Per call: [`Client::with_timeout`].
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Time to establish a connection (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Sends every request through this HTTP(S) proxy, e.g. `http://proxy.internal:3128`.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(url.into());
+        self
+    }
+
+    /// The retry policy for calls that are safe to repeat (payments are never repeated).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Overrides the `BOOTPAY-API-VERSION` header (default [`DEFAULT_API_VERSION`]).
+    pub fn api_version(mut self, version: impl Into<String>) -> Self {
+        self.api_version = Some(version.into());
+        self
+    }
+
+    /// Appends a product token to our `User-Agent` (bindings add their language).
+    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.user_agent_suffix = Some(suffix.into());
+        self
+    }
+
+    /// Validates the configuration and builds the client. No network call is made.
+    pub fn build(self) -> Result<Client> {
+        let provided = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
+        let provided_secret = |v: &Option<Secret>| v.as_ref().is_some_and(|s| !s.is_empty());
+        let legacy = pair(
+            provided(&self.application_id),
+            provided_secret(&self.private_key),
+            "application_id",
+            "private_key",
+        )?;
+        let basic = pair(
+            provided(&self.client_key),
+            provided_secret(&self.secret_key),
+            "client_key",
+            "secret_key",
+        )?;
+        let auth = if basic {
+            // Both pairs given: the recommended one wins, as in every official SDK.
+            let raw = format!(
+                "{}:{}",
+                self.client_key.as_deref().unwrap_or_default(),
+                self.secret_key.as_ref().map(Secret::expose).unwrap_or_default()
+            );
+            let encoded = base64::engine::general_purpose::STANDARD.encode(raw);
+            Auth::fixed(&format!("Basic {encoded}"))?
+        } else if legacy {
+            let application_id = self.application_id.clone().unwrap_or_default();
+            let private_key = self.private_key.clone().unwrap_or_default();
+            Auth::token(move |transport| {
+                let application_id = application_id.clone();
+                let private_key = private_key.clone();
+                Box::pin(async move { fetch_token(&transport, &application_id, &private_key).await })
+            })
+        } else {
+            return Err(Error::invalid_input(
+                "credentials",
+                "are missing: give client_key + secret_key, or application_id + private_key",
+            ));
+        };
+        let base_url = self
+            .base_url
+            .clone()
+            .unwrap_or_else(|| self.mode.base_url().to_owned());
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            return Err(Error::invalid_input("base_url", "must start with http:// or https://"));
+        }
+        let wire = ProviderWire {
+            name: "bootpay",
+            interpret,
+            headers: headers(&[
+                (
+                    "bootpay-api-version",
+                    self.api_version.clone().unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
+                ),
+                ("bootpay-sdk-version", format!("paywire-{SDK_VERSION}")),
+            ]),
+        };
+        let transport = Transport::new(
+            TransportConfig {
+                base_url,
+                timeout: self.timeout.unwrap_or(Duration::from_secs(30)),
+                connect_timeout: self.connect_timeout.unwrap_or(Duration::from_secs(5)),
+                proxy: self.proxy.clone(),
+                retry: self.retry,
+                user_agent_suffix: self.user_agent_suffix.clone(),
+            },
+            wire,
+            auth,
+        )?;
+        Ok(Client {
+            transport,
+            timeout: None,
+        })
+    }
+}
+
+fn pair(first: bool, second: bool, first_name: &str, second_name: &str) -> Result<bool> {
+    match (first, second) {
+        (true, false) => Err(Error::invalid_input(
+            second_name,
+            format!("is required when {first_name} is set"),
+        )),
+        (false, true) => Err(Error::invalid_input(
+            first_name,
+            format!("is required when {second_name} is set"),
+        )),
+        (both, _) => Ok(both),
+    }
+}
+
+async fn fetch_token(
+    transport: &Transport,
+    application_id: &str,
+    private_key: &Secret,
+) -> Result<FetchedToken> {
+    let mut call = Call::new(
+        "get_access_token",
+        Method::POST,
+        Path::fixed("request/token"),
+        RetryClass::Idempotent,
+    )
+    .body(json!({ "application_id": application_id, "private_key": private_key.expose() }));
+    call.auth = false;
+    call.sensitive_response = true;
+    let value = transport.execute(&call, None).await?;
+    let token: AccessToken = decode_sensitive(value)?;
+    if token.access_token.is_empty() {
+        return Err(Error::Decode {
+            provider: "bootpay",
+            http_status: 200,
+            message: "the token answer has no access_token".to_owned(),
+            body_snippet: "(withheld)".to_owned(),
+        });
+    }
+    let lifetime = Duration::from_secs(token.expire_in.unwrap_or(1800).max(1) as u64);
+    Ok(FetchedToken {
+        token: token.access_token,
+        lifetime,
+        // Bootpay re-issues the same token for 25 of its 30 minutes; refreshing at 5/6 of the lifetime
+        // always lands inside that window.
+        refresh_after: lifetime.mul_f64(5.0 / 6.0),
+    })
+}
+
+fn decode_sensitive<T: DeserializeOwned>(value: Value) -> Result<T> {
+    serde_json::from_value(value).map_err(|e| Error::Decode {
+        provider: "bootpay",
+        http_status: 200,
+        message: e.to_string(),
+        body_snippet: "(withheld: the response carries credentials)".to_owned(),
+    })
+}
+
+/// Decodes a successful answer into its model.
+pub(crate) fn decode<T: DeserializeOwned>(value: Value) -> Result<T> {
+    match serde_json::from_value::<T>(value.clone()) {
+        Ok(decoded) => Ok(decoded),
+        Err(e) => Err(Error::Decode {
+            provider: "bootpay",
+            http_status: 200,
+            message: e.to_string(),
+            body_snippet: crate::transport::snippet(value.to_string().as_bytes(), 120),
+        }),
+    }
+}
+
+/// A request for an endpoint paywire does not wrap yet, sent through the same auth, retry and error layers.
+///
+/// ```
+/// use paywire::bootpay::RawRequest;
+/// let req = RawRequest::get("seller/payment/method");
+/// assert_eq!(req.method, "GET");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRequest {
+    /// `GET`, `POST`, `PUT` or `DELETE`.
+    pub method: String,
+    /// The path relative to the base URL, e.g. `receipt/abc`. Give ids already encoded.
+    pub path: String,
+    /// Query parameters.
+    pub query: Vec<(String, String)>,
+    /// The JSON body.
+    pub body: Option<Value>,
+    /// Whether repeating it is safe (default: only for `GET`).
+    pub idempotent: bool,
+}
+
+impl RawRequest {
+    /// A `GET` of `path` (retried on transient failures).
+    pub fn get(path: impl Into<String>) -> Self {
+        Self {
+            method: "GET".to_owned(),
+            path: path.into(),
+            query: Vec::new(),
+            body: None,
+            idempotent: true,
+        }
+    }
+
+    /// A `POST` of `body` to `path` (never retried once sent).
+    pub fn post(path: impl Into<String>, body: Value) -> Self {
+        Self {
+            method: "POST".to_owned(),
+            path: path.into(),
+            query: Vec::new(),
+            body: Some(body),
+            idempotent: false,
+        }
+    }
+}
+
+/// The Bootpay REST v2 client. Clone it freely: clones share the connection pool and the token.
+///
+/// ```no_run
+/// # async fn run() -> paywire::Result<()> {
+/// use paywire::bootpay::Client;
+/// let client = Client::builder()
+///     .client_key("your-client-key")
+///     .secret_key("your-secret-key")
+///     .build()?;
+/// let receipt = client.get_receipt("6100e8e7019943003850f9b0", false).await?;
+/// println!("{} paid {}", receipt.order_id, receipt.price);
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) transport: Transport,
+    pub(crate) timeout: Option<Duration>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("bootpay::Client")
+            .field("base_url", &self.transport.base_url())
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// Starts a builder.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A view of this client whose calls use `timeout` per attempt; it shares the pool and the token.
+    pub fn with_timeout(&self, timeout: Duration) -> Client {
+        Client {
+            transport: self.transport.clone(),
+            timeout: Some(timeout),
+        }
+    }
+
+    /// The base URL in use.
+    pub fn base_url(&self) -> &str {
+        self.transport.base_url()
+    }
+
+    pub(crate) async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<T> {
+        decode(self.transport.execute(&call, self.timeout).await?)
+    }
+
+    /// The current access token (`request/token`), fetched if needed and cached.
+    ///
+    /// With client_key/secret_key there is no token: this returns an empty token and `expire_in` 0,
+    /// without a network call, as the official SDKs do.
+    pub async fn get_access_token(&self) -> Result<AccessToken> {
+        Ok(match self.transport.auth().current_token(&self.transport).await? {
+            Some((token, left)) => AccessToken {
+                access_token: token,
+                expire_in: Some(left.as_secs() as i64),
+                extra: Default::default(),
+            },
+            None => AccessToken {
+                access_token: Secret::default(),
+                expire_in: Some(0),
+                extra: Default::default(),
+            },
+        })
+    }
+
+    /// Sends a request for an endpoint paywire does not wrap, with the same auth, retries and errors.
+    pub async fn raw_request(&self, request: RawRequest) -> Result<Value> {
+        let method = Method::from_bytes(request.method.to_ascii_uppercase().as_bytes())
+            .map_err(|_| Error::invalid_input("method", "is not an HTTP method"))?;
+        let path = request.path.trim_start_matches('/');
+        if path.is_empty() || path.split('/').any(|s| s == ".." || s.is_empty()) {
+            return Err(Error::invalid_input("path", "must be a relative path without empty or `..` segments"));
+        }
+        if path.contains(['?', '#']) || path.chars().any(char::is_control) {
+            return Err(Error::invalid_input("path", "must not contain `?`, `#` or control characters; use query"));
+        }
+        let retry = if request.idempotent {
+            RetryClass::Idempotent
+        } else {
+            RetryClass::Never
+        };
+        let mut call = Call::new("raw_request", method, Path::raw(path), retry);
+        call.body = request.body;
+        call.query = request.query;
+        let (result, _) = self.transport.execute_counted(&call, self.timeout).await;
+        result
+    }
+}

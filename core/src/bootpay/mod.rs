@@ -1,0 +1,31 @@
+//! The Bootpay REST v2 client.
+//!
+//! [`Client`] is cheap to clone and safe to share across tasks: it owns one pooled HTTP client and one
+//! token cache. Operations live in one module per resource area and are all `async fn`s on `Client`.
+
+mod billing;
+mod cash_receipt;
+mod client;
+mod enums;
+mod errors;
+mod escrow;
+mod identity;
+mod link;
+mod models;
+mod payments;
+mod user;
+mod verify;
+mod webhook;
+
+pub use billing::*;
+pub use cash_receipt::*;
+pub use client::{Client, ClientBuilder, Mode, RawRequest};
+pub use enums::*;
+pub use escrow::*;
+pub use identity::*;
+pub use link::*;
+pub use models::*;
+pub use payments::*;
+pub use user::*;
+pub use verify::Confirmed;
+pub use webhook::*;

@@ -1,0 +1,80 @@
+//! User tokens for easy-pay / biometric payments started from the front end.
+
+use super::client::Client;
+use crate::error::Result;
+use crate::path::Path;
+use crate::retry::RetryClass;
+use crate::secret::Secret;
+use crate::transport::Call;
+use crate::validate;
+use reqwest::Method;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// A user-token request (`POST request/user/token`).
+///
+/// ```
+/// use paywire::bootpay::RequestUserToken;
+/// let req = RequestUserToken { gender: Some(0), ..RequestUserToken::new("member-1") };
+/// assert_eq!(serde_json::to_value(&req).ok(), Some(serde_json::json!({"user_id": "member-1", "gender": 0})));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RequestUserToken {
+    /// The merchant's member id.
+    pub user_id: String,
+    /// E-mail.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// 0 female, 1 male.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<i64>,
+    /// Birth date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth: Option<String>,
+    /// Phone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+impl RequestUserToken {
+    /// A request for `user_id`.
+    pub fn new(user_id: impl Into<String>) -> Self {
+        Self {
+            user_id: user_id.into(),
+            ..Self::default()
+        }
+    }
+}
+
+/// A user token for the front end; redacted in `Debug`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UserToken {
+    /// The token.
+    #[serde(default)]
+    pub user_token: Secret,
+    /// When it expires.
+    #[serde(default, deserialize_with = "crate::wire::opt_string", skip_serializing_if = "Option::is_none")]
+    pub expired_at: Option<String>,
+    /// Unknown fields.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Client {
+    /// Issues a user token (`POST request/user/token`).
+    pub async fn request_user_token(&self, request: RequestUserToken) -> Result<UserToken> {
+        validate::required("user_id", &request.user_id)?;
+        let call = Call::new(
+            "request_user_token",
+            Method::POST,
+            Path::fixed("request/user/token"),
+            RetryClass::Never,
+        )
+        .body(validate::body(&request)?)
+        .hint("request a new user token");
+        self.send(call).await
+    }
+}

@@ -1,0 +1,292 @@
+//! The one error type of the crate.
+//!
+//! Every variant carries what a caller needs to act on it: the HTTP status and the provider's own code and
+//! message for API failures, the PG's raw error when one was returned, the field for bad input, and for
+//! money-moving calls that broke half-way a plain statement that the outcome is unknown and how to find out.
+//! No variant ever holds a secret: request bodies are never copied into errors.
+
+use serde_json::Value;
+use std::fmt;
+
+/// Result alias used across the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A provider error code. Bootpay sends both string constants (`AUTH_EXPIRED`) and numbers (`-15006`);
+/// both are kept as sent.
+///
+/// ```
+/// use paywire::ErrorCode;
+/// assert_eq!(ErrorCode::Number(-15006).to_string(), "-15006");
+/// assert_eq!(ErrorCode::Text("RC_NOT_FOUND".into()).as_str(), Some("RC_NOT_FOUND"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// A string code such as `RC_NOT_FOUND`.
+    Text(String),
+    /// A numeric code such as `-15006`.
+    Number(i64),
+}
+
+impl ErrorCode {
+    /// Reads a code from a JSON value; `null`, objects and arrays are not codes.
+    pub(crate) fn from_json(value: &Value) -> Option<Self> {
+        match value {
+            Value::String(s) if !s.is_empty() => Some(Self::Text(s.clone())),
+            Value::Number(n) => n
+                .as_i64()
+                .map(Self::Number)
+                .or_else(|| Some(Self::Text(n.to_string()))),
+            _ => None,
+        }
+    }
+
+    /// The code as a string slice when it is a string code.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Self::Text(s) => Some(s),
+            Self::Number(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Text(s) => f.write_str(s),
+            Self::Number(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// The payment gateway's own error, returned by Bootpay under `data` when `extra.raw_data` was asked for
+/// (e.g. NICEPAY `{"ResultCode": "3041", "ResultMsg": "금액오류…"}`).
+///
+/// ```
+/// # use paywire::PgError;
+/// let pg = PgError { code: Some("3041".into()), message: Some("금액오류".into()), raw: serde_json::json!({"ResultCode": "3041"}) };
+/// assert_eq!(pg.code.as_deref(), Some("3041"));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct PgError {
+    /// The PG's result code (`ResultCode`, `pg_error_code`, `code`), as a string.
+    pub code: Option<String>,
+    /// The PG's message (`ResultMsg`, `message`, `msg`).
+    pub message: Option<String>,
+    /// The whole raw object as the PG returned it.
+    pub raw: Value,
+}
+
+/// Why a forgery check or a confirm pre-check refused a payment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum VerificationFailure {
+    /// The amount paid is not the amount the merchant expected: a forged or stale amount.
+    AmountMismatch {
+        /// What the merchant's order says.
+        expected: i64,
+        /// What the provider says was paid.
+        actual: i64,
+    },
+    /// The payment is not in the state the step needs (e.g. not paid, not awaiting confirmation).
+    StatusMismatch {
+        /// The states that would have been accepted, as the provider writes them.
+        expected: String,
+        /// The state the provider reports.
+        actual: String,
+    },
+    /// The payment's currency is not the expected one.
+    CurrencyMismatch {
+        /// Expected currency.
+        expected: String,
+        /// Reported currency.
+        actual: String,
+    },
+    /// The payment belongs to another order than the one given.
+    OrderMismatch {
+        /// The merchant's order id.
+        expected: String,
+        /// The order id the provider reports.
+        actual: String,
+    },
+    /// Anything else that makes the payment unusable (e.g. a `ready` iamport payment that is not a virtual account).
+    Other(String),
+}
+
+impl fmt::Display for VerificationFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::AmountMismatch { expected, actual } => {
+                write!(f, "amount mismatch: expected {expected}, paid {actual}")
+            }
+            Self::StatusMismatch { expected, actual } => {
+                write!(f, "status is {actual}, expected {expected}")
+            }
+            Self::CurrencyMismatch { expected, actual } => {
+                write!(f, "currency is {actual}, expected {expected}")
+            }
+            Self::OrderMismatch { expected, actual } => {
+                write!(f, "order id is {actual}, expected {expected}")
+            }
+            Self::Other(reason) => f.write_str(reason),
+        }
+    }
+}
+
+/// Every failure paywire reports.
+///
+/// `Display` is one sentence; the fields carry the detail. None of them contains a secret.
+///
+/// ```
+/// use paywire::Error;
+/// let err = Error::invalid_input("receipt_id", "must not be empty");
+/// assert_eq!(err.to_string(), "invalid input: receipt_id must not be empty");
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The provider answered with an error.
+    #[error("{provider} API error (HTTP {http_status}{}): {message}{}", code.as_ref().map(|c| format!(", code {c}")).unwrap_or_default(), pg.as_ref().map(|p| format!(" [PG {}: {}]", p.code.as_deref().unwrap_or("?"), p.message.as_deref().unwrap_or("?"))).unwrap_or_default())]
+    Api {
+        /// `bootpay` or `iamport`.
+        provider: &'static str,
+        /// The HTTP status (iamport reports some failures with 200; see `code`).
+        http_status: u16,
+        /// The provider's error code (`error_code` / `code`), as sent.
+        code: Option<ErrorCode>,
+        /// The provider's message.
+        message: String,
+        /// The PG's raw error when the provider returned one.
+        pg: Option<PgError>,
+        /// The whole error body, for anything not modelled.
+        body: Value,
+    },
+
+    /// Credentials were refused (HTTP 401/403) even after one fresh token.
+    #[error("{provider} authentication failed (HTTP {http_status}{}): {message}. Check the keys, and that this server's IP is allowed in the {provider} admin console", code.as_ref().map(|c| format!(", code {c}")).unwrap_or_default())]
+    Auth {
+        /// `bootpay` or `iamport`.
+        provider: &'static str,
+        /// The HTTP status.
+        http_status: u16,
+        /// The provider's error code.
+        code: Option<ErrorCode>,
+        /// The provider's message.
+        message: String,
+    },
+
+    /// Input that cannot be right; nothing was sent.
+    #[error("invalid input: {field} {reason}")]
+    InvalidInput {
+        /// The offending field, as the wire names it.
+        field: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+
+    /// A call that is safe to repeat did not finish in time (after its retries).
+    #[error("timed out after {attempts} attempt(s): {message}")]
+    Timeout {
+        /// How many attempts were made.
+        attempts: u32,
+        /// What timed out.
+        message: String,
+    },
+
+    /// The network failed for a call that is safe to repeat (after its retries).
+    #[error("transport error after {attempts} attempt(s): {message}")]
+    Transport {
+        /// How many attempts were made.
+        attempts: u32,
+        /// The underlying failure.
+        message: String,
+    },
+
+    /// A money-moving call broke after the request may have reached the provider. It was NOT retried.
+    #[error("outcome unknown for {operation}: {message}. The request may have been processed; {hint} before trying again")]
+    OutcomeUnknown {
+        /// The operation, e.g. `subscribe_payment`.
+        operation: String,
+        /// What broke (timeout, connection lost).
+        message: String,
+        /// How to find out what happened.
+        hint: String,
+        /// Whether it was a timeout rather than a broken connection.
+        timed_out: bool,
+    },
+
+    /// The answer was not the JSON expected (e.g. an HTML page from a proxy).
+    #[error("could not decode the {provider} response (HTTP {http_status}): {message}; body starts with: {body_snippet:?}")]
+    Decode {
+        /// `bootpay` or `iamport`.
+        provider: &'static str,
+        /// The HTTP status.
+        http_status: u16,
+        /// What did not parse.
+        message: String,
+        /// The first characters of the body.
+        body_snippet: String,
+    },
+
+    /// A forgery check refused the payment; for a confirm flow, nothing was confirmed.
+    #[error("payment {payment_id} failed verification: {failure}")]
+    Verification {
+        /// The receipt id / imp_uid checked.
+        payment_id: String,
+        /// What did not match.
+        failure: VerificationFailure,
+    },
+
+    /// The merchant's own step failed inside a verify-then-confirm flow, so nothing was confirmed.
+    #[error("merchant step failed for {payment_id}; the payment was NOT confirmed: {source}")]
+    MerchantStep {
+        /// The receipt id.
+        payment_id: String,
+        /// The merchant's error.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+
+    /// The client could not be built (TLS, proxy).
+    #[error("configuration error: {0}")]
+    Config(String),
+}
+
+impl Error {
+    /// Builds an [`Error::InvalidInput`].
+    pub fn invalid_input(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Self::InvalidInput {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// The HTTP status, when the provider answered.
+    pub fn http_status(&self) -> Option<u16> {
+        match self {
+            Self::Api { http_status, .. }
+            | Self::Auth { http_status, .. }
+            | Self::Decode { http_status, .. } => Some(*http_status),
+            _ => None,
+        }
+    }
+
+    /// The provider's error code, when it sent one.
+    pub fn code(&self) -> Option<&ErrorCode> {
+        match self {
+            Self::Api { code, .. } | Self::Auth { code, .. } => code.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The PG's raw error, when the provider returned one.
+    pub fn pg_error(&self) -> Option<&PgError> {
+        match self {
+            Self::Api { pg, .. } => pg.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// True when the provider's string code equals `code`.
+    pub fn has_code(&self, code: &str) -> bool {
+        self.code().and_then(ErrorCode::as_str) == Some(code)
+    }
+}

@@ -1,0 +1,44 @@
+//! # paywire
+//!
+//! One Rust client for the server-side APIs of the Korean payment-gateway aggregators **Bootpay** (REST v2)
+//! and, soon, **iamport / PortOne V1**; the same core is exposed to Python, Kotlin and Swift.
+//!
+//! What it does for you: tokens are fetched lazily, cached, refreshed before they expire and shared by
+//! every concurrent call (one refresh for a thousand waiters); a 401 triggers one refresh and one retry;
+//! look-ups are retried on transient failures while payments never are; cancels always carry a
+//! `cancel_id`; bad input fails before the network with the field named; the provider's and the PG's own
+//! error codes are kept; secrets never reach `Debug`, logs or errors.
+//!
+//! ```no_run
+//! # async fn run() -> paywire::Result<()> {
+//! use paywire::bootpay::{CancelPayment, Client};
+//!
+//! let client = Client::builder()
+//!     .client_key("your-client-key")
+//!     .secret_key("your-secret-key")
+//!     .build()?;
+//! // The forgery check: the amount must be exactly what your order says.
+//! let receipt = client.verify_payment("6100e8e7019943003850f9b0", 30000).await?;
+//! // A partial cancel that can never run twice.
+//! client
+//!     .cancel_payment(CancelPayment { cancel_price: Some(1000), cancel_id: Some("refund-1".into()), ..CancelPayment::new(&receipt.receipt_id) })
+//!     .await?;
+//! # Ok(()) }
+//! ```
+
+mod auth;
+pub mod bootpay;
+mod error;
+mod path;
+mod retry;
+mod secret;
+mod transport;
+mod validate;
+pub mod verify;
+pub mod webhook;
+mod wire;
+
+pub use error::{Error, ErrorCode, PgError, Result, VerificationFailure};
+pub use retry::RetryPolicy;
+pub use secret::Secret;
+pub use transport::SDK_VERSION;

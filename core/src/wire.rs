@@ -1,0 +1,56 @@
+//! Lenient decoders for the fields providers send in more than one shape.
+//!
+//! Amounts arrive as `1000` or `1000.0`; codes and card fields as `"0"` or `0`. Decoding must never fail on
+//! such a difference, and must never silently turn a fractional amount into a wrong integer.
+
+use serde::de::{Deserializer, Error as _};
+use serde::Deserialize;
+use serde_json::Value;
+
+fn amount_from(value: &Value) -> Result<Option<i64>, String> {
+    match value {
+        Value::Null => Ok(None),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                return Ok(Some(i));
+            }
+            match n.as_f64() {
+                Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(Some(f as i64)),
+                _ => Err(format!("amount {n} is not a whole number")),
+            }
+        }
+        Value::String(s) => s
+            .trim()
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| format!("amount {s:?} is not a whole number")),
+        other => Err(format!("amount has an unexpected type: {other}")),
+    }
+}
+
+/// An amount that may be absent (`null` → 0).
+pub(crate) fn amount<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    let value = Value::deserialize(d)?;
+    amount_from(&value).map(Option::unwrap_or_default).map_err(D::Error::custom)
+}
+
+/// A string that some servers send as a number.
+pub(crate) fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Null => None,
+        Value::String(s) => Some(s),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        other => Some(other.to_string()),
+    })
+}
+
+/// An integer that some servers send as a string.
+pub(crate) fn opt_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        Value::Bool(b) => Some(i64::from(b)),
+        _ => None,
+    })
+}
