@@ -12,21 +12,38 @@ async fn token_is_fetched_lazily_and_cached() {
     let env = Env::start().await;
     let id = env.receipt_id(1, 1000).await;
     let client = env.token_client();
-    assert_eq!(env.token_requests().await, 0, "building a client makes no call");
+    assert_eq!(
+        env.token_requests().await,
+        0,
+        "building a client makes no call"
+    );
     for _ in 0..5 {
         client.get_receipt(&id, false).await.unwrap();
     }
     assert_eq!(env.token_requests().await, 1);
     let sent = env.last_request("GET", "receipt/").await;
-    assert!(sent["headers"]["authorization"].as_str().unwrap().starts_with("Bearer "));
+    assert!(sent["headers"]["authorization"]
+        .as_str()
+        .unwrap()
+        .starts_with("Bearer "));
     let token_call = env.last_request("POST", "request/token").await;
-    assert_eq!(token_call["body"], json!({"application_id": APPLICATION_ID, "private_key": PRIVATE_KEY}));
-    assert!(token_call["headers"]["authorization"].is_null(), "the token call carries no Authorization");
+    assert_eq!(
+        token_call["body"],
+        json!({"application_id": APPLICATION_ID, "private_key": PRIVATE_KEY})
+    );
+    assert!(
+        token_call["headers"]["authorization"].is_null(),
+        "the token call carries no Authorization"
+    );
 }
 
 #[tokio::test]
 async fn token_is_refreshed_ahead_of_expiry() {
-    let env = Env::start_with(SandboxConfig { token_ttl: Duration::from_secs(2), ..SandboxConfig::default() }).await;
+    let env = Env::start_with(SandboxConfig {
+        token_ttl: Duration::from_secs(2),
+        ..SandboxConfig::default()
+    })
+    .await;
     let id = env.receipt_id(1, 1000).await;
     let client = env.token_client();
     client.get_receipt(&id, false).await.unwrap();
@@ -84,8 +101,21 @@ async fn persistent_401_is_an_auth_error_mentioning_the_ip_allow_list() {
     let env = Env::start().await;
     env.fault(json!({"path": "receipt/*", "status": 401, "body": {"error_code": "AUTH_TOKEN_INVALID", "message": "invalid"}}))
         .await;
-    let err = env.token_client().get_receipt("abc", false).await.unwrap_err();
-    assert!(matches!(err, paywire::Error::Auth { http_status: 401, .. }), "{err:?}");
+    let err = env
+        .token_client()
+        .get_receipt("abc", false)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            paywire::Error::Auth {
+                http_status: 401,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("IP"), "{err}");
     assert_eq!(env.token_requests().await, 2, "one refresh, then give up");
 }
@@ -115,7 +145,10 @@ async fn basic_auth_makes_no_token_call() {
     assert_eq!(env.token_requests().await, 0);
     let sent = env.last_request("GET", "receipt/").await;
     // base64("sandbox-client-key:sandbox-secret-key")
-    assert_eq!(sent["headers"]["authorization"], "Basic c2FuZGJveC1jbGllbnQta2V5OnNhbmRib3gtc2VjcmV0LWtleQ==");
+    assert_eq!(
+        sent["headers"]["authorization"],
+        "Basic c2FuZGJveC1jbGllbnQta2V5OnNhbmRib3gtc2VjcmV0LWtleQ=="
+    );
 }
 
 #[tokio::test]
@@ -141,7 +174,10 @@ fn half_a_pair_or_none_fails_at_build_time() {
         (Client::builder().private_key("p"), "application_id"),
         (Client::builder().client_key("c"), "secret_key"),
         (Client::builder().secret_key("s"), "client_key"),
-        (Client::builder().client_key("c").secret_key("  "), "secret_key"),
+        (
+            Client::builder().client_key("c").secret_key("  "),
+            "secret_key",
+        ),
         (Client::builder(), "credentials"),
     ];
     for (builder, field) in cases {
@@ -150,7 +186,11 @@ fn half_a_pair_or_none_fails_at_build_time() {
             other => panic!("expected InvalidInput({field}), got {other:?}"),
         }
     }
-    let bad_url = Client::builder().client_key("c").secret_key("s").base_url("ftp://x").build();
+    let bad_url = Client::builder()
+        .client_key("c")
+        .secret_key("s")
+        .base_url("ftp://x")
+        .build();
     assert!(matches!(bad_url, Err(paywire::Error::InvalidInput { .. })));
     assert!("sandboxx".parse::<paywire::bootpay::Mode>().is_err());
 }

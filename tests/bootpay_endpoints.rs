@@ -20,7 +20,10 @@ async fn receipt_lookup_sends_boolean_query_and_decodes() {
     let sent = env.last_request("GET", "receipt/").await;
     assert_eq!(sent["query"], "lookup_user_data=false");
     assert_eq!(sent["headers"]["bootpay-api-version"], "5.1.0");
-    assert!(sent["headers"]["user-agent"].as_str().unwrap().starts_with("paywire/"));
+    assert!(sent["headers"]["user-agent"]
+        .as_str()
+        .unwrap()
+        .starts_with("paywire/"));
 
     client.get_receipt(&id, true).await.unwrap();
     let sent = env.last_request("GET", "receipt/").await;
@@ -31,22 +34,39 @@ async fn receipt_lookup_sends_boolean_query_and_decodes() {
 async fn receipts_by_order_id_is_an_array() {
     let env = Env::start().await;
     let created = env
-        .admin_post("bootpay/receipts", json!({"status": 1, "price": 1000, "order_id": "order 7/한글"}))
+        .admin_post(
+            "bootpay/receipts",
+            json!({"status": 1, "price": 1000, "order_id": "order 7/한글"}),
+        )
         .await;
     let client = env.basic_client();
     let receipts = client.get_receipts_by_order_id("order 7").await.unwrap();
     assert!(receipts.is_empty());
     // A path-breaking character is refused before the network...
-    let err = client.get_receipts_by_order_id("order 7/한글").await.unwrap_err();
+    let err = client
+        .get_receipts_by_order_id("order 7/한글")
+        .await
+        .unwrap_err();
     assert!(matches!(err, paywire::Error::InvalidInput { ref field, .. } if field == "order_id"));
     // ...while spaces and Korean are percent-encoded.
     let env2 = Env::start().await;
-    env2.admin_post("bootpay/receipts", json!({"status": 1, "price": 1000, "order_id": "주문 7"})).await;
-    let found = env2.basic_client().get_receipts_by_order_id("주문 7").await.unwrap();
+    env2.admin_post(
+        "bootpay/receipts",
+        json!({"status": 1, "price": 1000, "order_id": "주문 7"}),
+    )
+    .await;
+    let found = env2
+        .basic_client()
+        .get_receipts_by_order_id("주문 7")
+        .await
+        .unwrap();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].order_id.as_deref(), Some("주문 7"));
     let sent = env2.last_request("GET", "lookup/order/").await;
-    assert_eq!(sent["path"], "lookup/order/%EC%A3%BC%EB%AC%B8%207", "one percent-encoded segment");
+    assert_eq!(
+        sent["path"], "lookup/order/%EC%A3%BC%EB%AC%B8%207",
+        "one percent-encoded segment"
+    );
     drop(created);
 }
 
@@ -56,7 +76,10 @@ async fn confirm_sends_only_the_receipt_id() {
     let id = env.receipt_id(2, 5000).await;
     let receipt = env.token_client().confirm_payment(&id).await.unwrap();
     assert_eq!(receipt.status, ReceiptStatus::Paid);
-    assert_eq!(env.last_request("POST", "confirm").await["body"], json!({"receipt_id": id}));
+    assert_eq!(
+        env.last_request("POST", "confirm").await["body"],
+        json!({"receipt_id": id})
+    );
 }
 
 #[tokio::test]
@@ -83,7 +106,10 @@ async fn full_and_partial_cancel_bodies() {
     );
 
     // A full cancel of the rest: no cancel_price key at all, and a generated cancel_id.
-    let receipt = client.cancel_payment(CancelPayment::new(&id)).await.unwrap();
+    let receipt = client
+        .cancel_payment(CancelPayment::new(&id))
+        .await
+        .unwrap();
     assert_eq!(receipt.cancelled_price, 10000);
     let body = env.last_request("POST", "cancel").await["body"].clone();
     assert!(body.get("cancel_price").is_none(), "{body}");
@@ -98,14 +124,24 @@ async fn vbank_refund_and_items_are_sent_nested() {
     let id = env.receipt_id(1, 20000).await;
     let request = CancelPayment {
         cancel_id: Some("refund-vbank".into()),
-        refund: Some(Refund { bank_account: "110123456789".into(), bank_username: "홍길동".into(), bank_code: "088".into() }),
+        refund: Some(Refund {
+            bank_account: "110123456789".into(),
+            bank_username: "홍길동".into(),
+            bank_code: "088".into(),
+        }),
         items: Some(vec![Item::new("sku-1", "셔츠", 1, 20000)]),
         ..CancelPayment::new(&id)
     };
     env.basic_client().cancel_payment(request).await.unwrap();
     let body = env.last_request("POST", "cancel").await["body"].clone();
-    assert_eq!(body["refund"], json!({"bank_account": "110123456789", "bank_username": "홍길동", "bank_code": "088"}));
-    assert_eq!(body["items"], json!([{"id": "sku-1", "name": "셔츠", "qty": 1, "price": 20000}]));
+    assert_eq!(
+        body["refund"],
+        json!({"bank_account": "110123456789", "bank_username": "홍길동", "bank_code": "088"})
+    );
+    assert_eq!(
+        body["items"],
+        json!([{"id": "sku-1", "name": "셔츠", "qty": 1, "price": 20000}])
+    );
 }
 
 #[tokio::test]
@@ -121,7 +157,10 @@ async fn payment_link_and_methods() {
         })
         .await
         .unwrap();
-    assert!(link.url.as_deref().unwrap_or("").contains("/link/"), "{link:?}");
+    assert!(
+        link.url.as_deref().unwrap_or("").contains("/link/"),
+        "{link:?}"
+    );
     assert_eq!(
         env.last_request("POST", "request/payment").await["body"],
         json!({"order_id": "order-link-1", "order_name": "티셔츠", "price": 30000, "pg": "nicepay", "tax_free": 0,
@@ -132,7 +171,16 @@ async fn payment_link_and_methods() {
 }
 
 fn card_request(subscription_id: &str) -> IssueBillingKey {
-    IssueBillingKey::new("nicepay", "월간 구독", subscription_id, "5570000000001234", "12", "900101", "28", "12")
+    IssueBillingKey::new(
+        "nicepay",
+        "월간 구독",
+        subscription_id,
+        "5570000000001234",
+        "12",
+        "900101",
+        "28",
+        "12",
+    )
 }
 
 #[tokio::test]
@@ -141,7 +189,11 @@ async fn billing_key_lifecycle() {
     let client = env.token_client();
     let key = client
         .issue_billing_key(IssueBillingKey {
-            user: Some(User { id: Some("member-1".into()), gender: Some(0), ..User::default() }),
+            user: Some(User {
+                id: Some("member-1".into()),
+                gender: Some(0),
+                ..User::default()
+            }),
             ..card_request("sub-1")
         })
         .await
@@ -154,9 +206,15 @@ async fn billing_key_lifecycle() {
                "user": {"id": "member-1", "gender": 0}})
     );
     let receipt_id = key.receipt_id.clone().unwrap();
-    let by_receipt = client.get_billing_key_by_receipt(&receipt_id).await.unwrap();
+    let by_receipt = client
+        .get_billing_key_by_receipt(&receipt_id)
+        .await
+        .unwrap();
     assert_eq!(by_receipt.billing_key, key.billing_key);
-    let by_key = client.get_billing_key_by_key(&key.billing_key).await.unwrap();
+    let by_key = client
+        .get_billing_key_by_key(&key.billing_key)
+        .await
+        .unwrap();
     assert_eq!(by_key.receipt_id.as_deref(), Some(receipt_id.as_str()));
 
     let sequential = client
@@ -164,12 +222,17 @@ async fn billing_key_lifecycle() {
         .await
         .unwrap();
     assert_eq!(sequential.billing_key, key.billing_key);
-    let sent = env.last_request("GET", "subscribe/sequential_billing_key/").await;
+    let sent = env
+        .last_request("GET", "subscribe/sequential_billing_key/")
+        .await;
     assert_eq!(sent["query"], "widget_key=widget+key%2F1&user_id=member-1");
 
     let destroyed = client.destroy_billing_key(&key.billing_key).await.unwrap();
     assert_eq!(destroyed.billing_key, key.billing_key);
-    let gone = client.get_billing_key_by_key(&key.billing_key).await.unwrap_err();
+    let gone = client
+        .get_billing_key_by_key(&key.billing_key)
+        .await
+        .unwrap_err();
     assert_eq!(gone.http_status(), Some(404));
 }
 
@@ -177,13 +240,20 @@ async fn billing_key_lifecycle() {
 async fn subscribe_payment_and_reservations() {
     let env = Env::start().await;
     let client = env.basic_client();
-    let key = client.issue_billing_key(card_request("sub-2")).await.unwrap().billing_key;
+    let key = client
+        .issue_billing_key(card_request("sub-2"))
+        .await
+        .unwrap()
+        .billing_key;
 
     let paid = client
         .subscribe_payment(SubscribePayment {
             tax_free: Some(0),
             card_quota: Some("00".into()),
-            extra: Some(SubscribeExtra { raw_data: Some(true), ..SubscribeExtra::default() }),
+            extra: Some(SubscribeExtra {
+                raw_data: Some(true),
+                ..SubscribeExtra::default()
+            }),
             metadata: Some(serde_json::from_value(json!({"plan": "pro"})).unwrap()),
             ..SubscribePayment::new(&key, "11월 구독", "order-sub-1", 9900)
         })
@@ -198,7 +268,13 @@ async fn subscribe_payment_and_reservations() {
     );
 
     let reserved = client
-        .reserve_subscribe_payment(ReserveSubscribePayment::new(&key, "12월 구독", "order-sub-2", 9900, "2030-12-01T09:00:00+09:00"))
+        .reserve_subscribe_payment(ReserveSubscribePayment::new(
+            &key,
+            "12월 구독",
+            "order-sub-2",
+            9900,
+            "2030-12-01T09:00:00+09:00",
+        ))
         .await
         .unwrap();
     assert!(!reserved.reserve_id.is_empty());
@@ -207,28 +283,55 @@ async fn subscribe_payment_and_reservations() {
         json!({"billing_key": key, "order_name": "12월 구독", "order_id": "order-sub-2", "price": 9900,
                "reserve_execute_at": "2030-12-01T09:00:00+09:00"})
     );
-    let looked_up = client.get_subscribe_reservation(&reserved.reserve_id).await.unwrap();
+    let looked_up = client
+        .get_subscribe_reservation(&reserved.reserve_id)
+        .await
+        .unwrap();
     assert_eq!(looked_up.price, 9900);
     assert_eq!(looked_up.order_id.as_deref(), Some("order-sub-2"));
-    let cancelled = client.cancel_subscribe_reservation(&reserved.reserve_id).await.unwrap();
+    let cancelled = client
+        .cancel_subscribe_reservation(&reserved.reserve_id)
+        .await
+        .unwrap();
     assert!(cancelled.success);
-    assert!(client.cancel_subscribe_reservation(&reserved.reserve_id).await.is_err());
+    assert!(client
+        .cancel_subscribe_reservation(&reserved.reserve_id)
+        .await
+        .is_err());
 }
 
 #[tokio::test]
 async fn reservation_executes_when_the_sandbox_clock_passes_it() {
     let env = Env::start().await;
     let client = env.basic_client();
-    let key = client.issue_billing_key(card_request("sub-3")).await.unwrap().billing_key;
+    let key = client
+        .issue_billing_key(card_request("sub-3"))
+        .await
+        .unwrap()
+        .billing_key;
     let at = "2026-01-01T09:00:00+09:00"; // the sandbox clock is real time: this is already due
     let reserved = client
-        .reserve_subscribe_payment(ReserveSubscribePayment::new(&key, "due", "order-due", 5000, at))
+        .reserve_subscribe_payment(ReserveSubscribePayment::new(
+            &key,
+            "due",
+            "order-due",
+            5000,
+            at,
+        ))
         .await
         .unwrap();
     env.advance_clock(60).await;
-    let looked_up = client.get_subscribe_reservation(&reserved.reserve_id).await.unwrap();
-    let receipt_id = looked_up.receipt_id.expect("executed reservations have a receipt");
-    assert_eq!(client.get_receipt(&receipt_id, false).await.unwrap().price, 5000);
+    let looked_up = client
+        .get_subscribe_reservation(&reserved.reserve_id)
+        .await
+        .unwrap();
+    let receipt_id = looked_up
+        .receipt_id
+        .expect("executed reservations have a receipt");
+    assert_eq!(
+        client.get_receipt(&receipt_id, false).await.unwrap().price,
+        5000
+    );
 }
 
 #[tokio::test]
@@ -251,12 +354,22 @@ async fn automatic_transfer_billing_key() {
         .await
         .unwrap();
     assert_eq!(pending.status, ReceiptStatus::TransferConsented);
-    let body = env.last_request("POST", "request/subscribe/automatic-transfer").await["body"].clone();
-    assert!(body.get("cash_receipt_type").is_none(), "unset options are not invented: {body}");
-    let key = client.publish_transfer_billing_key(&pending.receipt_id).await.unwrap();
+    let body = env
+        .last_request("POST", "request/subscribe/automatic-transfer")
+        .await["body"]
+        .clone();
+    assert!(
+        body.get("cash_receipt_type").is_none(),
+        "unset options are not invented: {body}"
+    );
+    let key = client
+        .publish_transfer_billing_key(&pending.receipt_id)
+        .await
+        .unwrap();
     assert_eq!(key.status, ReceiptStatus::BillingKeyIssued);
     assert_eq!(
-        env.last_request("POST", "request/subscribe/automatic-transfer/publish").await["body"],
+        env.last_request("POST", "request/subscribe/automatic-transfer/publish")
+            .await["body"],
         json!({"receipt_id": pending.receipt_id})
     );
 }
@@ -266,7 +379,11 @@ async fn user_token_sends_gender_zero() {
     let env = Env::start().await;
     let token = env
         .token_client()
-        .request_user_token(RequestUserToken { gender: Some(0), phone: Some("01000000000".into()), ..RequestUserToken::new("member-9") })
+        .request_user_token(RequestUserToken {
+            gender: Some(0),
+            phone: Some("01000000000".into()),
+            ..RequestUserToken::new("member-9")
+        })
         .await
         .unwrap();
     assert!(!token.user_token.expose().is_empty());
@@ -286,7 +403,11 @@ async fn escrow_shipping_start_keeps_false() {
         .start_escrow_shipping(ShippingStart {
             shipping_prepayment: Some(false),
             shipping_day: Some(0),
-            user: Some(ShippingUser { username: Some("홍길동".into()), zipcode: Some("04524".into()), ..Default::default() }),
+            user: Some(ShippingUser {
+                username: Some("홍길동".into()),
+                zipcode: Some("04524".into()),
+                ..Default::default()
+            }),
             ..ShippingStart::new(&id, "1234567890", "CJ대한통운")
         })
         .await
@@ -311,16 +432,31 @@ async fn cash_receipts_on_a_payment_and_standalone() {
         .unwrap();
     assert!(receipt.cash_receipt_data.is_some());
     assert_eq!(
-        env.last_request("POST", "request/receipt/cash/publish").await["body"],
+        env.last_request("POST", "request/receipt/cash/publish")
+            .await["body"],
         json!({"receipt_id": id, "identity_no": "01000000000", "cash_receipt_type": "소득공제"})
     );
     client
-        .cancel_cash_receipt_on_receipt(&id, CancelCashReceipt { cancel_username: Some("관리자".into()), cancel_message: Some("요청 취소".into()) })
+        .cancel_cash_receipt_on_receipt(
+            &id,
+            CancelCashReceipt {
+                cancel_username: Some("관리자".into()),
+                cancel_message: Some("요청 취소".into()),
+            },
+        )
         .await
         .unwrap();
-    let sent = env.last_request("DELETE", "request/receipt/cash/cancel/").await;
+    let sent = env
+        .last_request("DELETE", "request/receipt/cash/cancel/")
+        .await;
     assert_eq!(sent["body"], serde_json::Value::Null);
-    assert!(sent["query"].as_str().unwrap().starts_with("cancel_username="), "{sent}");
+    assert!(
+        sent["query"]
+            .as_str()
+            .unwrap()
+            .starts_with("cancel_username="),
+        "{sent}"
+    );
 
     let standalone = client
         .request_cash_receipt(RequestCashReceipt {
@@ -335,7 +471,10 @@ async fn cash_receipts_on_a_payment_and_standalone() {
         .await
         .unwrap();
     let body = env.last_request("POST", "request/cash/receipt").await["body"].clone();
-    assert!(body.get("pg").is_none(), "pg unset means the project default, not null: {body}");
+    assert!(
+        body.get("pg").is_none(),
+        "pg unset means the project default, not null: {body}"
+    );
     assert_eq!(body["price"], 5000);
     let cancelled = client
         .cancel_cash_receipt(&standalone.receipt_id, CancelCashReceipt::default())
@@ -343,7 +482,10 @@ async fn cash_receipts_on_a_payment_and_standalone() {
         .unwrap();
     assert_eq!(cancelled.status, ReceiptStatus::Cancelled);
     let query = env.last_request("DELETE", "request/cash/receipt/").await["query"].clone();
-    assert!(query.is_null() || query == "", "no cancel fields set, no query sent: {query}");
+    assert!(
+        query.is_null() || query == "",
+        "no cancel fields set, no query sent: {query}"
+    );
 }
 
 #[tokio::test]
@@ -361,10 +503,19 @@ async fn rest_identity_authentication() {
         client_ip: Some("127.0.0.1".into()),
         ..RequestAuthentication::default()
     };
-    let started = client.request_authentication(request.clone()).await.unwrap();
-    let again = client.realarm_authentication(&started.receipt_id).await.unwrap();
+    let started = client
+        .request_authentication(request.clone())
+        .await
+        .unwrap();
+    let again = client
+        .realarm_authentication(&started.receipt_id)
+        .await
+        .unwrap();
     assert_eq!(again.authenticate_data.unwrap().number_of_realarms, Some(1));
-    let wrong = client.confirm_authentication(&started.receipt_id, "000000").await.unwrap_err();
+    let wrong = client
+        .confirm_authentication(&started.receipt_id, "000000")
+        .await
+        .unwrap_err();
     assert!(wrong.has_code("AUTH_OTP_MISMATCH"), "{wrong}");
     let done = client
         .confirm_authentication(&started.receipt_id, paywire_sandbox::SANDBOX_OTP)
@@ -387,12 +538,25 @@ async fn raw_request_goes_through_the_same_layers() {
     let client = env.token_client();
     let id = env.receipt_id(1, 1000).await;
     let value = client
-        .raw_request(RawRequest { query: vec![("lookup_user_data".into(), "false".into())], ..RawRequest::get(format!("receipt/{id}")) })
+        .raw_request(RawRequest {
+            query: vec![("lookup_user_data".into(), "false".into())],
+            ..RawRequest::get(format!("receipt/{id}"))
+        })
         .await
         .unwrap();
     assert_eq!(value["receipt_id"], id.as_str());
-    assert_eq!(env.token_requests().await, 1, "the raw request used the managed token");
-    let err = client.raw_request(RawRequest::get("receipt/nope")).await.unwrap_err();
+    assert_eq!(
+        env.token_requests().await,
+        1,
+        "the raw request used the managed token"
+    );
+    let err = client
+        .raw_request(RawRequest::get("receipt/nope"))
+        .await
+        .unwrap_err();
     assert_eq!(err.http_status(), Some(404));
-    assert!(client.raw_request(RawRequest::get("../admin")).await.is_err());
+    assert!(client
+        .raw_request(RawRequest::get("../admin"))
+        .await
+        .is_err());
 }

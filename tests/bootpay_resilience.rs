@@ -12,14 +12,27 @@ fn fast_retries(env: &Env) -> Client {
         .client_key(paywire_tests::CLIENT_KEY)
         .secret_key(paywire_tests::SECRET_KEY)
         .base_url(env.sandbox.bootpay_url())
-        .retry(RetryPolicy { max_retries: 2, base_delay: Duration::from_millis(10), ..RetryPolicy::default() })
+        .retry(RetryPolicy {
+            max_retries: 2,
+            base_delay: Duration::from_millis(10),
+            ..RetryPolicy::default()
+        })
         .build()
         .unwrap()
 }
 
 async fn billing_key(client: &Client, subscription_id: &str) -> String {
     client
-        .issue_billing_key(IssueBillingKey::new("nicepay", "구독", subscription_id, "5570000000001234", "12", "900101", "28", "12"))
+        .issue_billing_key(IssueBillingKey::new(
+            "nicepay",
+            "구독",
+            subscription_id,
+            "5570000000001234",
+            "12",
+            "900101",
+            "28",
+            "12",
+        ))
         .await
         .unwrap()
         .billing_key
@@ -46,14 +59,19 @@ async fn get_gives_up_after_the_bounded_retries() {
     let err = client.get_receipt("r1", false).await.unwrap_err();
     assert_eq!(err.http_status(), Some(500));
     assert!(err.has_code("BOOM"));
-    assert_eq!(env.route_count("GET receipt/{receipt_id}").await, 3, "1 + max_retries");
+    assert_eq!(
+        env.route_count("GET receipt/{receipt_id}").await,
+        3,
+        "1 + max_retries"
+    );
 }
 
 #[tokio::test]
 async fn get_is_retried_after_a_dropped_connection() {
     let env = Env::start().await;
     let id = env.receipt_id(1, 1000).await;
-    env.fault(json!({"method": "GET", "path": "receipt/*", "drop": true, "times": 1})).await;
+    env.fault(json!({"method": "GET", "path": "receipt/*", "drop": true, "times": 1}))
+        .await;
     let receipt = fast_retries(&env).get_receipt(&id, false).await.unwrap();
     assert_eq!(receipt.receipt_id, id);
 }
@@ -64,7 +82,10 @@ async fn a_payment_is_never_retried_on_5xx() {
     let client = fast_retries(&env);
     let key = billing_key(&client, "sub-r1").await;
     env.fault(json!({"method": "POST", "path": "subscribe/payment", "status": 502, "body": {"error_code": "GATEWAY", "message": "bad gateway"}, "times": 1})).await;
-    let err = client.subscribe_payment(SubscribePayment::new(&key, "구독", "order-r1", 9900)).await.unwrap_err();
+    let err = client
+        .subscribe_payment(SubscribePayment::new(&key, "구독", "order-r1", 9900))
+        .await
+        .unwrap_err();
     assert_eq!(err.http_status(), Some(502));
     assert_eq!(env.route_count("POST subscribe/payment").await, 1);
 }
@@ -75,15 +96,27 @@ async fn a_payment_cut_off_after_processing_reports_outcome_unknown_and_is_not_r
     let client = fast_retries(&env);
     let key = billing_key(&client, "sub-r2").await;
     env.fault(json!({"method": "POST", "path": "subscribe/payment", "drop": true, "after": true, "times": 1})).await;
-    let err = client.subscribe_payment(SubscribePayment::new(&key, "구독", "order-r2", 9900)).await.unwrap_err();
+    let err = client
+        .subscribe_payment(SubscribePayment::new(&key, "구독", "order-r2", 9900))
+        .await
+        .unwrap_err();
     match &err {
-        Error::OutcomeUnknown { operation, hint, .. } => {
+        Error::OutcomeUnknown {
+            operation, hint, ..
+        } => {
             assert_eq!(operation, "subscribe_payment");
-            assert!(hint.contains("get_receipts_by_order_id(\"order-r2\")"), "{hint}");
+            assert!(
+                hint.contains("get_receipts_by_order_id(\"order-r2\")"),
+                "{hint}"
+            );
         }
         other => panic!("expected OutcomeUnknown, got {other:?}"),
     }
-    assert_eq!(env.route_count("POST subscribe/payment").await, 1, "never sent twice");
+    assert_eq!(
+        env.route_count("POST subscribe/payment").await,
+        1,
+        "never sent twice"
+    );
     // The charge did happen: the hint's look-up finds exactly one receipt.
     let found = client.get_receipts_by_order_id("order-r2").await.unwrap();
     assert_eq!(found.len(), 1);
@@ -94,21 +127,38 @@ async fn a_slow_payment_times_out_as_outcome_unknown() {
     let env = Env::start().await;
     let client = fast_retries(&env);
     let key = billing_key(&client, "sub-r3").await;
-    env.fault(json!({"method": "POST", "path": "subscribe/payment", "latency_ms": 1500, "times": 1})).await;
+    env.fault(
+        json!({"method": "POST", "path": "subscribe/payment", "latency_ms": 1500, "times": 1}),
+    )
+    .await;
     let err = client
         .with_timeout(short())
         .subscribe_payment(SubscribePayment::new(&key, "구독", "order-r3", 9900))
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::OutcomeUnknown { timed_out: true, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::OutcomeUnknown {
+                timed_out: true,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert_eq!(env.route_count("POST subscribe/payment").await, 1);
 }
 
 #[tokio::test]
 async fn a_slow_lookup_times_out_after_its_retries() {
     let env = Env::start().await;
-    env.fault(json!({"method": "GET", "path": "receipt/*", "latency_ms": 1500})).await;
-    let err = fast_retries(&env).with_timeout(short()).get_receipt("r1", false).await.unwrap_err();
+    env.fault(json!({"method": "GET", "path": "receipt/*", "latency_ms": 1500}))
+        .await;
+    let err = fast_retries(&env)
+        .with_timeout(short())
+        .get_receipt("r1", false)
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Timeout { attempts: 3, .. }), "{err:?}");
 }
 
@@ -117,15 +167,27 @@ async fn a_cancel_retried_after_a_dropped_answer_cancels_once() {
     let env = Env::start().await;
     let id = env.receipt_id(1, 10000).await;
     let client = fast_retries(&env);
-    env.fault(json!({"method": "POST", "path": "cancel", "drop": true, "after": true, "times": 1})).await;
+    env.fault(json!({"method": "POST", "path": "cancel", "drop": true, "after": true, "times": 1}))
+        .await;
     let receipt = client
-        .cancel_payment(CancelPayment { cancel_price: Some(4000), ..CancelPayment::new(&id) })
+        .cancel_payment(CancelPayment {
+            cancel_price: Some(4000),
+            ..CancelPayment::new(&id)
+        })
         .await
         .unwrap();
     assert_eq!(receipt.cancelled_price, 4000, "cancelled once, not twice");
     assert_eq!(env.route_count("POST cancel").await, 2);
-    let bodies: Vec<_> = env.requests().await.into_iter().filter(|r| r["path"] == "cancel").collect();
-    assert_eq!(bodies[0]["body"]["cancel_id"], bodies[1]["body"]["cancel_id"], "one cancel_id across retries");
+    let bodies: Vec<_> = env
+        .requests()
+        .await
+        .into_iter()
+        .filter(|r| r["path"] == "cancel")
+        .collect();
+    assert_eq!(
+        bodies[0]["body"]["cancel_id"], bodies[1]["body"]["cancel_id"],
+        "one cancel_id across retries"
+    );
 }
 
 #[tokio::test]
@@ -133,11 +195,22 @@ async fn a_repeated_cancel_id_never_cancels_twice() {
     let env = Env::start().await;
     let id = env.receipt_id(1, 10000).await;
     let client = env.basic_client();
-    let request = CancelPayment { cancel_price: Some(1000), cancel_id: Some("refund-dup".into()), ..CancelPayment::new(&id) };
+    let request = CancelPayment {
+        cancel_price: Some(1000),
+        cancel_id: Some("refund-dup".into()),
+        ..CancelPayment::new(&id)
+    };
     client.cancel_payment(request.clone()).await.unwrap();
     let err = client.cancel_payment(request).await.unwrap_err();
     assert!(err.has_code(paywire::bootpay::CANCEL_ID_DUPLICATE), "{err}");
-    assert_eq!(client.get_receipt(&id, false).await.unwrap().cancelled_price, 1000);
+    assert_eq!(
+        client
+            .get_receipt(&id, false)
+            .await
+            .unwrap()
+            .cancelled_price,
+        1000
+    );
 }
 
 #[tokio::test]
@@ -146,7 +219,10 @@ async fn over_cancel_is_refused_by_the_server_with_its_code() {
     let id = env.receipt_id(1, 1000).await;
     let err = env
         .basic_client()
-        .cancel_payment(CancelPayment { cancel_price: Some(5000), ..CancelPayment::new(&id) })
+        .cancel_payment(CancelPayment {
+            cancel_price: Some(5000),
+            ..CancelPayment::new(&id)
+        })
         .await
         .unwrap_err();
     assert!(err.has_code("RC_CANCEL_PRICE_EXCEEDED"), "{err}");
@@ -156,7 +232,8 @@ async fn over_cancel_is_refused_by_the_server_with_its_code() {
 #[tokio::test]
 async fn an_html_body_is_a_decode_error_quoting_it() {
     let env = Env::start().await;
-    env.fault(json!({"path": "receipt/*", "non_json": true, "status": 502})).await;
+    env.fault(json!({"path": "receipt/*", "non_json": true, "status": 502}))
+        .await;
     let client = Client::builder()
         .client_key(paywire_tests::CLIENT_KEY)
         .secret_key(paywire_tests::SECRET_KEY)
@@ -166,7 +243,11 @@ async fn an_html_body_is_a_decode_error_quoting_it() {
         .unwrap();
     let err = client.get_receipt("r1", false).await.unwrap_err();
     match &err {
-        Error::Decode { http_status, body_snippet, .. } => {
+        Error::Decode {
+            http_status,
+            body_snippet,
+            ..
+        } => {
             assert_eq!(*http_status, 502);
             assert!(body_snippet.contains("502 Bad Gateway"), "{body_snippet}");
         }
@@ -181,13 +262,23 @@ async fn a_connection_refused_is_a_transport_error() {
         .client_key("c")
         .secret_key("s")
         .base_url("http://127.0.0.1:9/v2")
-        .retry(RetryPolicy { max_retries: 1, base_delay: Duration::from_millis(1), ..RetryPolicy::default() })
+        .retry(RetryPolicy {
+            max_retries: 1,
+            base_delay: Duration::from_millis(1),
+            ..RetryPolicy::default()
+        })
         .build()
         .unwrap();
     let err = client.get_receipt("r1", false).await.unwrap_err();
-    assert!(matches!(err, Error::Transport { attempts: 2, .. }), "{err:?}");
+    assert!(
+        matches!(err, Error::Transport { attempts: 2, .. }),
+        "{err:?}"
+    );
     // Nothing left the machine, so even a payment may be tried again: still a plain transport error.
-    let err = client.subscribe_payment(SubscribePayment::new("bk", "n", "o", 100)).await.unwrap_err();
+    let err = client
+        .subscribe_payment(SubscribePayment::new("bk", "n", "o", 100))
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
 }
 
@@ -197,22 +288,73 @@ async fn invalid_input_fails_before_any_request() {
     let client = env.token_client();
     let checks: Vec<(paywire::Result<()>, &str)> = vec![
         (client.get_receipt("", false).await.map(drop), "receipt_id"),
-        (client.get_receipt("a/b", false).await.map(drop), "receipt_id"),
-        (client.get_receipt("..", false).await.map(drop), "receipt_id"),
+        (
+            client.get_receipt("a/b", false).await.map(drop),
+            "receipt_id",
+        ),
+        (
+            client.get_receipt("..", false).await.map(drop),
+            "receipt_id",
+        ),
         (client.confirm_payment(" ").await.map(drop), "receipt_id"),
-        (client.cancel_payment(CancelPayment { cancel_price: Some(-1), ..CancelPayment::new("r") }).await.map(drop), "cancel_price"),
-        (client.cancel_payment(CancelPayment { cancel_id: Some(String::new()), ..CancelPayment::new("r") }).await.map(drop), "cancel_id"),
-        (client.subscribe_payment(SubscribePayment::new("bk", "n", "o", 0)).await.map(drop), "price"),
-        (client.subscribe_payment(SubscribePayment::new("", "n", "o", 10)).await.map(drop), "billing_key"),
         (
             client
-                .reserve_subscribe_payment(paywire::bootpay::ReserveSubscribePayment::new("bk", "n", "o", 10, "2026-12-01 09:00:00"))
+                .cancel_payment(CancelPayment {
+                    cancel_price: Some(-1),
+                    ..CancelPayment::new("r")
+                })
+                .await
+                .map(drop),
+            "cancel_price",
+        ),
+        (
+            client
+                .cancel_payment(CancelPayment {
+                    cancel_id: Some(String::new()),
+                    ..CancelPayment::new("r")
+                })
+                .await
+                .map(drop),
+            "cancel_id",
+        ),
+        (
+            client
+                .subscribe_payment(SubscribePayment::new("bk", "n", "o", 0))
+                .await
+                .map(drop),
+            "price",
+        ),
+        (
+            client
+                .subscribe_payment(SubscribePayment::new("", "n", "o", 10))
+                .await
+                .map(drop),
+            "billing_key",
+        ),
+        (
+            client
+                .reserve_subscribe_payment(paywire::bootpay::ReserveSubscribePayment::new(
+                    "bk",
+                    "n",
+                    "o",
+                    10,
+                    "2026-12-01 09:00:00",
+                ))
                 .await
                 .map(drop),
             "reserve_execute_at",
         ),
-        (client.verify_payment("r", -5).await.map(drop), "expected_price"),
-        (client.get_sequential_billing_key("bk", "", "u").await.map(drop), "widget_key"),
+        (
+            client.verify_payment("r", -5).await.map(drop),
+            "expected_price",
+        ),
+        (
+            client
+                .get_sequential_billing_key("bk", "", "u")
+                .await
+                .map(drop),
+            "widget_key",
+        ),
     ];
     for (result, field) in checks {
         match result {
@@ -220,6 +362,9 @@ async fn invalid_input_fails_before_any_request() {
             other => panic!("expected InvalidInput({field}), got {other:?}"),
         }
     }
-    assert!(env.requests().await.is_empty(), "nothing reached the server");
+    assert!(
+        env.requests().await.is_empty(),
+        "nothing reached the server"
+    );
     assert_eq!(env.token_requests().await, 0);
 }

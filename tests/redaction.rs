@@ -46,12 +46,24 @@ async fn no_secret_in_debug_errors_or_trace_logs() {
     let token_value = token.access_token.expose().to_owned();
     assert!(!token_value.is_empty());
 
-    let request = IssueBillingKey::new("nicepay", "구독", "sub-secret", CARD, "12", IDENTITY, "28", "12");
+    let request = IssueBillingKey::new(
+        "nicepay",
+        "구독",
+        "sub-secret",
+        CARD,
+        "12",
+        IDENTITY,
+        "28",
+        "12",
+    );
     let request_debug = format!("{request:?}");
     // A failing call with secrets in its body: the error must not echo them.
     env.fault(json!({"path": "request/subscribe", "status": 400, "body": {"error_code": "RC_CARD", "message": "card refused"}})).await;
     let err = token_client.issue_billing_key(request).await.unwrap_err();
-    let auth = RequestAuthentication { identity_no: IDENTITY.into(), ..RequestAuthentication::default() };
+    let auth = RequestAuthentication {
+        identity_no: IDENTITY.into(),
+        ..RequestAuthentication::default()
+    };
     let texts = [
         builder_debug,
         format!("{token_client:?}"),
@@ -63,10 +75,22 @@ async fn no_secret_in_debug_errors_or_trace_logs() {
         String::from_utf8_lossy(&captured.0.lock().unwrap()).into_owned(),
     ];
     for text in &texts {
-        for secret in [PRIVATE_KEY, SECRET_KEY, CARD, IDENTITY, token_value.as_str()] {
-            assert!(!text.contains(secret), "secret {secret:?} leaked in: {text}");
+        for secret in [
+            PRIVATE_KEY,
+            SECRET_KEY,
+            CARD,
+            IDENTITY,
+            token_value.as_str(),
+        ] {
+            assert!(
+                !text.contains(secret),
+                "secret {secret:?} leaked in: {text}"
+            );
         }
     }
     assert!(texts[0].contains("***"));
-    assert!(!captured.0.lock().unwrap().is_empty(), "the trace log was captured");
+    assert!(
+        !captured.0.lock().unwrap().is_empty(),
+        "the trace log was captured"
+    );
 }

@@ -49,7 +49,10 @@ impl Auth {
     /// A fixed, sensitive header value (never printed by reqwest's `Debug`).
     pub fn fixed(value: &str) -> Result<Self> {
         let mut header = HeaderValue::from_str(value).map_err(|_| {
-            crate::Error::invalid_input("credentials", "contain characters not allowed in an HTTP header")
+            crate::Error::invalid_input(
+                "credentials",
+                "contain characters not allowed in an HTTP header",
+            )
         })?;
         header.set_sensitive(true);
         Ok(Self::Fixed(header))
@@ -150,7 +153,7 @@ impl TokenCache {
     fn invalidate(&self, used: Option<&HeaderValue>) {
         if let Ok(mut slot) = self.current.write() {
             let is_used = match (slot.as_ref(), used) {
-                (Some(cached), Some(used)) => &cached.header == used,
+                (Some(cached), Some(used)) => cached.header == *used,
                 (Some(_), None) => true,
                 (None, _) => false,
             };

@@ -155,9 +155,9 @@ pub enum Error {
         /// The provider's message.
         message: String,
         /// The PG's raw error when the provider returned one.
-        pg: Option<PgError>,
+        pg: Option<Box<PgError>>,
         /// The whole error body, for anything not modelled.
-        body: Value,
+        body: Box<Value>,
     },
 
     /// Credentials were refused (HTTP 401/403) even after one fresh token.
@@ -280,7 +280,7 @@ impl Error {
     /// The PG's raw error, when the provider returned one.
     pub fn pg_error(&self) -> Option<&PgError> {
         match self {
-            Self::Api { pg, .. } => pg.as_ref(),
+            Self::Api { pg, .. } => pg.as_deref(),
             _ => None,
         }
     }
@@ -288,5 +288,40 @@ impl Error {
     /// True when the provider's string code equals `code`.
     pub fn has_code(&self, code: &str) -> bool {
         self.code().and_then(ErrorCode::as_str) == Some(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_stay_small_enough_for_result() {
+        // Users return `paywire::Result` from their own functions; keep clippy's result_large_err quiet there.
+        assert!(
+            std::mem::size_of::<Error>() <= 128,
+            "{}",
+            std::mem::size_of::<Error>()
+        );
+    }
+
+    #[test]
+    fn display_is_one_sentence_with_codes() {
+        let err = Error::Api {
+            provider: "bootpay",
+            http_status: 500,
+            code: Some(ErrorCode::Number(-15006)),
+            message: "금액오류".into(),
+            pg: Some(Box::new(PgError {
+                code: Some("3041".into()),
+                message: Some("금액오류".into()),
+                raw: Value::Null,
+            })),
+            body: Box::new(Value::Null),
+        };
+        assert_eq!(
+            err.to_string(),
+            "bootpay API error (HTTP 500, code -15006): 금액오류 [PG 3041: 금액오류]"
+        );
     }
 }

@@ -76,7 +76,10 @@ mod tests {
         let p = Path::with_id("receipt", "receipt_id", "a b+c%").map(|p| p.0);
         assert_eq!(p.ok().as_deref(), Some("receipt/a%20b%2Bc%25"));
         for bad in ["", "  ", "a/b", "a?b", "..", "a#", "a\nb"] {
-            assert!(Path::with_id("receipt", "receipt_id", bad).is_err(), "{bad:?}");
+            assert!(
+                Path::with_id("receipt", "receipt_id", bad).is_err(),
+                "{bad:?}"
+            );
         }
     }
 }

@@ -97,7 +97,10 @@ mod tests {
             let d = policy.delay(attempt, None).unwrap_or_default();
             assert!(d <= policy.max_delay, "attempt {attempt}: {d:?}");
         }
-        assert_eq!(policy.delay(1, Some(Duration::from_secs(1))), Some(Duration::from_secs(1)));
+        assert_eq!(
+            policy.delay(1, Some(Duration::from_secs(1))),
+            Some(Duration::from_secs(1))
+        );
         assert_eq!(policy.delay(1, Some(Duration::from_secs(31))), None);
     }
 

@@ -219,7 +219,10 @@ impl Transport {
                         refreshed_after_401 = true;
                         self.shared.auth.invalidate(credential.as_ref());
                         attempts -= 1;
-                        tracing::info!(operation = call.operation, "401: refreshing the token once");
+                        tracing::info!(
+                            operation = call.operation,
+                            "401: refreshing the token once"
+                        );
                         continue;
                     }
                     let result = (self.shared.wire.interpret)(status, &body);
@@ -237,11 +240,18 @@ impl Transport {
                         }),
                         other => other,
                     };
-                    let transient = status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS;
-                    if result.is_err() && transient && call.retry.retries_answers() && retries_left {
+                    let transient =
+                        status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS;
+                    if result.is_err() && transient && call.retry.retries_answers() && retries_left
+                    {
                         match policy.delay(attempts, retry_after) {
                             Some(delay) => {
-                                tracing::warn!(operation = call.operation, status = status.as_u16(), ?delay, "retrying");
+                                tracing::warn!(
+                                    operation = call.operation,
+                                    status = status.as_u16(),
+                                    ?delay,
+                                    "retrying"
+                                );
                                 tokio::time::sleep(delay).await;
                                 continue;
                             }
@@ -384,4 +394,3 @@ pub(crate) fn snippet(body: &[u8], max: usize) -> String {
         None => trimmed.to_owned(),
     }
 }
-

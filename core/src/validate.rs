@@ -5,7 +5,10 @@ use crate::error::{Error, Result};
 /// A required text field must not be empty or blank.
 pub(crate) fn required(field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
-        return Err(Error::invalid_input(field, "is required and must not be empty"));
+        return Err(Error::invalid_input(
+            field,
+            "is required and must not be empty",
+        ));
     }
     Ok(())
 }
@@ -24,7 +27,10 @@ pub(crate) fn not_blank(field: &str, value: Option<&str>) -> Result<()> {
 /// An amount that may be zero but never negative.
 pub(crate) fn non_negative(field: &str, amount: i64) -> Result<()> {
     if amount < 0 {
-        return Err(Error::invalid_input(field, format!("must not be negative (got {amount})")));
+        return Err(Error::invalid_input(
+            field,
+            format!("must not be negative (got {amount})"),
+        ));
     }
     Ok(())
 }
@@ -37,7 +43,10 @@ pub(crate) fn opt_non_negative(field: &str, amount: Option<i64>) -> Result<()> {
 /// An amount that must be above zero.
 pub(crate) fn positive(field: &str, amount: i64) -> Result<()> {
     if amount <= 0 {
-        return Err(Error::invalid_input(field, format!("must be greater than 0 (got {amount})")));
+        return Err(Error::invalid_input(
+            field,
+            format!("must be greater than 0 (got {amount})"),
+        ));
     }
     Ok(())
 }

@@ -21,7 +21,12 @@ pub fn check_amount(payment_id: &str, expected: i64, actual: i64) -> Result<()> 
 }
 
 /// Refuses a payment that is not in one of the accepted states.
-pub(crate) fn check_status(payment_id: &str, accepted: &str, actual: String, ok: bool) -> Result<()> {
+pub(crate) fn check_status(
+    payment_id: &str,
+    accepted: &str,
+    actual: String,
+    ok: bool,
+) -> Result<()> {
     if ok {
         Ok(())
     } else {

@@ -31,7 +31,10 @@ pub fn parse_body(body: &[u8], content_type: Option<&str>) -> Result<Map<String,
     let text = std::str::from_utf8(body)
         .map_err(|_| Error::invalid_input("webhook body", "is not UTF-8"))?;
     if !text.contains('=') {
-        return Err(Error::invalid_input("webhook body", "is neither JSON nor a form"));
+        return Err(Error::invalid_input(
+            "webhook body",
+            "is neither JSON nor a form",
+        ));
     }
     Ok(form_urlencoded::parse(text.trim().as_bytes())
         .map(|(k, v)| (k.into_owned(), Value::String(v.into_owned())))

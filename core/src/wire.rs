@@ -31,7 +31,9 @@ fn amount_from(value: &Value) -> Result<Option<i64>, String> {
 /// An amount that may be absent (`null` → 0).
 pub(crate) fn amount<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     let value = Value::deserialize(d)?;
-    amount_from(&value).map(Option::unwrap_or_default).map_err(D::Error::custom)
+    amount_from(&value)
+        .map(Option::unwrap_or_default)
+        .map_err(D::Error::custom)
 }
 
 /// A string that some servers send as a number.

@@ -63,7 +63,11 @@ impl Env {
             .send()
             .await
             .expect("admin call");
-        assert!(response.status().is_success(), "admin {path}: {}", response.status());
+        assert!(
+            response.status().is_success(),
+            "admin {path}: {}",
+            response.status()
+        );
         response.json().await.unwrap_or(Value::Null)
     }
 
@@ -79,13 +83,20 @@ impl Env {
     }
 
     pub async fn admin_delete(&self, path: &str) {
-        self.http.delete(self.admin_url(path)).send().await.expect("admin call");
+        self.http
+            .delete(self.admin_url(path))
+            .send()
+            .await
+            .expect("admin call");
     }
 
     /// Creates a receipt as if a customer had paid in the browser.
     pub async fn receipt(&self, status: i64, price: i64) -> Value {
-        self.admin_post("bootpay/receipts", json!({ "status": status, "price": price }))
-            .await
+        self.admin_post(
+            "bootpay/receipts",
+            json!({ "status": status, "price": price }),
+        )
+        .await
     }
 
     pub async fn receipt_id(&self, status: i64, price: i64) -> String {
@@ -113,7 +124,11 @@ impl Env {
     }
 
     pub async fn requests(&self) -> Vec<Value> {
-        self.admin_get("requests").await.as_array().cloned().unwrap_or_default()
+        self.admin_get("requests")
+            .await
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The last recorded request to `path` (relative, e.g. `cancel`).
@@ -122,7 +137,9 @@ impl Env {
             .await
             .into_iter()
             .rev()
-            .find(|r| r["method"] == method && r["path"].as_str().unwrap_or("").starts_with(path_prefix))
+            .find(|r| {
+                r["method"] == method && r["path"].as_str().unwrap_or("").starts_with(path_prefix)
+            })
             .unwrap_or_else(|| panic!("no {method} {path_prefix} request recorded"))
     }
 
@@ -131,7 +148,8 @@ impl Env {
     }
 
     pub async fn advance_clock(&self, seconds: u64) {
-        self.admin_post("clock/advance", json!({ "seconds": seconds })).await;
+        self.admin_post("clock/advance", json!({ "seconds": seconds }))
+            .await;
     }
 }
 

@@ -100,9 +100,16 @@ impl IssueBillingKey {
         ] {
             validate::required(field, value.expose())?;
         }
-        let digits = self.card_no.expose().chars().filter(|c| c != &'-' && c != &' ');
+        let digits = self
+            .card_no
+            .expose()
+            .chars()
+            .filter(|c| c != &'-' && c != &' ');
         if !digits.clone().all(|c| c.is_ascii_digit()) {
-            return Err(crate::Error::invalid_input("card_no", "must contain only digits"));
+            return Err(crate::Error::invalid_input(
+                "card_no",
+                "must contain only digits",
+            ));
         }
         validate::opt_non_negative("price", self.price)?;
         validate::opt_non_negative("tax_free", self.tax_free)
@@ -262,7 +269,11 @@ pub struct ReservedPayment {
     #[serde(default)]
     pub reserve_id: String,
     /// When it will run.
-    #[serde(default, deserialize_with = "crate::wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reserve_execute_at: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
@@ -276,13 +287,25 @@ pub struct SubscribeReservation {
     #[serde(default)]
     pub reserve_id: String,
     /// The receipt, once executed.
-    #[serde(default, deserialize_with = "crate::wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub receipt_id: Option<String>,
     /// The order id.
-    #[serde(default, deserialize_with = "crate::wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub order_id: Option<String>,
     /// Order name.
-    #[serde(default, deserialize_with = "crate::wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub order_name: Option<String>,
     /// Amount.
     #[serde(default, deserialize_with = "crate::wire::amount")]
@@ -291,16 +314,32 @@ pub struct SubscribeReservation {
     #[serde(default, deserialize_with = "crate::wire::amount")]
     pub tax_free: i64,
     /// State (meanings not published by Bootpay).
-    #[serde(default, deserialize_with = "crate::wire::opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::wire::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status: Option<i64>,
     /// When it was requested.
-    #[serde(default, deserialize_with = "crate::wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reserve_requested_at: Option<String>,
     /// When it runs.
-    #[serde(default, deserialize_with = "crate::wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reserve_execute_at: Option<String>,
     /// When it was revoked.
-    #[serde(default, deserialize_with = "crate::wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reserve_revoked_at: Option<String>,
     /// Unknown fields (user, metadata, feedback_url, …).
     #[serde(flatten)]
@@ -404,9 +443,14 @@ impl Client {
             "check whether a key was issued for subscription_id {:?} (the receipt id arrives by webhook)",
             request.subscription_id
         );
-        let call = Call::new("issue_billing_key", Method::POST, Path::fixed("request/subscribe"), RetryClass::Never)
-            .body(validate::body(&request)?)
-            .hint(hint);
+        let call = Call::new(
+            "issue_billing_key",
+            Method::POST,
+            Path::fixed("request/subscribe"),
+            RetryClass::Never,
+        )
+        .body(validate::body(&request)?)
+        .hint(hint);
         self.send(call).await
     }
 
@@ -414,15 +458,25 @@ impl Client {
     /// gets the key after a browser-side registration.
     pub async fn get_billing_key_by_receipt(&self, receipt_id: &str) -> Result<BillingKey> {
         let path = Path::with_id("subscribe/billing_key", "receipt_id", receipt_id)?;
-        self.send(Call::new("get_billing_key_by_receipt", Method::GET, path, RetryClass::Idempotent))
-            .await
+        self.send(Call::new(
+            "get_billing_key_by_receipt",
+            Method::GET,
+            path,
+            RetryClass::Idempotent,
+        ))
+        .await
     }
 
     /// A billing key by the key itself (`GET billing_key/{billing_key}`).
     pub async fn get_billing_key_by_key(&self, billing_key: &str) -> Result<BillingKey> {
         let path = Path::with_id("billing_key", "billing_key", billing_key)?;
-        self.send(Call::new("get_billing_key_by_key", Method::GET, path, RetryClass::Idempotent))
-            .await
+        self.send(Call::new(
+            "get_billing_key_by_key",
+            Method::GET,
+            path,
+            RetryClass::Idempotent,
+        ))
+        .await
     }
 
     /// The sequential (priority) billing key of a widget user
@@ -435,10 +489,19 @@ impl Client {
     ) -> Result<BillingKey> {
         validate::required("widget_key", widget_key)?;
         validate::required("user_id", user_id)?;
-        let path = Path::with_id("subscribe/sequential_billing_key", "billing_key", billing_key)?;
-        let call = Call::new("get_sequential_billing_key", Method::GET, path, RetryClass::Idempotent)
-            .query("widget_key", widget_key)
-            .query("user_id", user_id);
+        let path = Path::with_id(
+            "subscribe/sequential_billing_key",
+            "billing_key",
+            billing_key,
+        )?;
+        let call = Call::new(
+            "get_sequential_billing_key",
+            Method::GET,
+            path,
+            RetryClass::Idempotent,
+        )
+        .query("widget_key", widget_key)
+        .query("user_id", user_id);
         self.send(call).await
     }
 
@@ -446,8 +509,13 @@ impl Client {
     /// cancelled by this: cancel them first.
     pub async fn destroy_billing_key(&self, billing_key: &str) -> Result<DestroyedBillingKey> {
         let path = Path::with_id("subscribe/billing_key", "billing_key", billing_key)?;
-        let call = Call::new("destroy_billing_key", Method::DELETE, path, RetryClass::Never)
-            .hint("look the key up with get_billing_key_by_key (404 = destroyed)");
+        let call = Call::new(
+            "destroy_billing_key",
+            Method::DELETE,
+            path,
+            RetryClass::Never,
+        )
+        .hint("look the key up with get_billing_key_by_key (404 = destroyed)");
         self.send(call).await
     }
 
@@ -455,10 +523,18 @@ impl Client {
     /// [`crate::Error::OutcomeUnknown`] look the order up with [`Client::get_receipts_by_order_id`].
     pub async fn subscribe_payment(&self, request: SubscribePayment) -> Result<Receipt> {
         request.validate()?;
-        let hint = format!("look the order up with get_receipts_by_order_id(\"{}\")", request.order_id);
-        let call = Call::new("subscribe_payment", Method::POST, Path::fixed("subscribe/payment"), RetryClass::Never)
-            .body(validate::body(&request)?)
-            .hint(hint);
+        let hint = format!(
+            "look the order up with get_receipts_by_order_id(\"{}\")",
+            request.order_id
+        );
+        let call = Call::new(
+            "subscribe_payment",
+            Method::POST,
+            Path::fixed("subscribe/payment"),
+            RetryClass::Never,
+        )
+        .body(validate::body(&request)?)
+        .hint(hint);
         self.send(call).await
     }
 
@@ -483,23 +559,44 @@ impl Client {
     }
 
     /// Looks a reservation up (`GET subscribe/payment/reserve/{reserve_id}`).
-    pub async fn get_subscribe_reservation(&self, reserve_id: &str) -> Result<SubscribeReservation> {
+    pub async fn get_subscribe_reservation(
+        &self,
+        reserve_id: &str,
+    ) -> Result<SubscribeReservation> {
         let path = Path::with_id("subscribe/payment/reserve", "reserve_id", reserve_id)?;
-        self.send(Call::new("get_subscribe_reservation", Method::GET, path, RetryClass::Idempotent))
-            .await
+        self.send(Call::new(
+            "get_subscribe_reservation",
+            Method::GET,
+            path,
+            RetryClass::Idempotent,
+        ))
+        .await
     }
 
     /// Cancels a reservation (`DELETE subscribe/payment/reserve/{reserve_id}`).
-    pub async fn cancel_subscribe_reservation(&self, reserve_id: &str) -> Result<CancelledReservation> {
+    pub async fn cancel_subscribe_reservation(
+        &self,
+        reserve_id: &str,
+    ) -> Result<CancelledReservation> {
         let path = Path::with_id("subscribe/payment/reserve", "reserve_id", reserve_id)?;
-        let call = Call::new("cancel_subscribe_reservation", Method::DELETE, path, RetryClass::Never)
-            .hint(format!("look the reservation up with get_subscribe_reservation(\"{reserve_id}\")"));
+        let call = Call::new(
+            "cancel_subscribe_reservation",
+            Method::DELETE,
+            path,
+            RetryClass::Never,
+        )
+        .hint(format!(
+            "look the reservation up with get_subscribe_reservation(\"{reserve_id}\")"
+        ));
         self.send(call).await
     }
 
     /// Starts an account billing-key registration (`POST request/subscribe/automatic-transfer`). The
     /// answer has status 41 once the holder consented; then call [`Client::publish_transfer_billing_key`].
-    pub async fn request_transfer_billing_key(&self, request: RequestTransferBillingKey) -> Result<Receipt> {
+    pub async fn request_transfer_billing_key(
+        &self,
+        request: RequestTransferBillingKey,
+    ) -> Result<Receipt> {
         request.validate()?;
         let call = Call::new(
             "request_transfer_billing_key",
@@ -508,7 +605,10 @@ impl Client {
             RetryClass::Never,
         )
         .body(validate::body(&request)?)
-        .hint(format!("check the registration for subscription_id {:?}", request.subscription_id));
+        .hint(format!(
+            "check the registration for subscription_id {:?}",
+            request.subscription_id
+        ));
         self.send(call).await
     }
 
@@ -523,7 +623,9 @@ impl Client {
             RetryClass::Never,
         )
         .body(serde_json::json!({ "receipt_id": receipt_id }))
-        .hint(format!("look the key up with get_billing_key_by_receipt(\"{receipt_id}\")"));
+        .hint(format!(
+            "look the key up with get_billing_key_by_receipt(\"{receipt_id}\")"
+        ));
         self.send(call).await
     }
 }

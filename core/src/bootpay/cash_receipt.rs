@@ -130,7 +130,10 @@ impl CancelCashReceipt {
 
 impl Client {
     /// Issues a cash receipt for an existing payment (`POST request/receipt/cash/publish`).
-    pub async fn publish_cash_receipt_on_receipt(&self, request: PublishCashReceipt) -> Result<Receipt> {
+    pub async fn publish_cash_receipt_on_receipt(
+        &self,
+        request: PublishCashReceipt,
+    ) -> Result<Receipt> {
         validate_id("receipt_id", &request.receipt_id)?;
         validate::required("identity_no", request.identity_no.expose())?;
         check_type(&request.cash_receipt_type)?;
@@ -141,7 +144,10 @@ impl Client {
             RetryClass::Never,
         )
         .body(validate::body(&request)?)
-        .hint(format!("look the receipt's cash_receipt_data up with get_receipt(\"{}\")", request.receipt_id));
+        .hint(format!(
+            "look the receipt's cash_receipt_data up with get_receipt(\"{}\")",
+            request.receipt_id
+        ));
         self.send(call).await
     }
 
@@ -153,8 +159,15 @@ impl Client {
     ) -> Result<Receipt> {
         let path = Path::with_id("request/receipt/cash/cancel", "receipt_id", receipt_id)?;
         let call = request.apply(
-            Call::new("cancel_cash_receipt_on_receipt", Method::DELETE, path, RetryClass::Never)
-                .hint(format!("look the receipt up with get_receipt(\"{receipt_id}\")")),
+            Call::new(
+                "cancel_cash_receipt_on_receipt",
+                Method::DELETE,
+                path,
+                RetryClass::Never,
+            )
+            .hint(format!(
+                "look the receipt up with get_receipt(\"{receipt_id}\")"
+            )),
         )?;
         self.send(call).await
     }
@@ -178,16 +191,30 @@ impl Client {
             RetryClass::Never,
         )
         .body(validate::body(&request)?)
-        .hint(format!("look the order up with get_receipts_by_order_id(\"{}\")", request.order_id));
+        .hint(format!(
+            "look the order up with get_receipts_by_order_id(\"{}\")",
+            request.order_id
+        ));
         self.send(call).await
     }
 
     /// Cancels a standalone cash receipt (`DELETE request/cash/receipt/{receipt_id}`).
-    pub async fn cancel_cash_receipt(&self, receipt_id: &str, request: CancelCashReceipt) -> Result<Receipt> {
+    pub async fn cancel_cash_receipt(
+        &self,
+        receipt_id: &str,
+        request: CancelCashReceipt,
+    ) -> Result<Receipt> {
         let path = Path::with_id("request/cash/receipt", "receipt_id", receipt_id)?;
         let call = request.apply(
-            Call::new("cancel_cash_receipt", Method::DELETE, path, RetryClass::Never)
-                .hint(format!("look the receipt up with get_receipt(\"{receipt_id}\")")),
+            Call::new(
+                "cancel_cash_receipt",
+                Method::DELETE,
+                path,
+                RetryClass::Never,
+            )
+            .hint(format!(
+                "look the receipt up with get_receipt(\"{receipt_id}\")"
+            )),
         )?;
         self.send(call).await
     }

@@ -201,7 +201,10 @@ impl ClientBuilder {
             let raw = format!(
                 "{}:{}",
                 self.client_key.as_deref().unwrap_or_default(),
-                self.secret_key.as_ref().map(Secret::expose).unwrap_or_default()
+                self.secret_key
+                    .as_ref()
+                    .map(Secret::expose)
+                    .unwrap_or_default()
             );
             let encoded = base64::engine::general_purpose::STANDARD.encode(raw);
             Auth::fixed(&format!("Basic {encoded}"))?
@@ -211,7 +214,9 @@ impl ClientBuilder {
             Auth::token(move |transport| {
                 let application_id = application_id.clone();
                 let private_key = private_key.clone();
-                Box::pin(async move { fetch_token(&transport, &application_id, &private_key).await })
+                Box::pin(
+                    async move { fetch_token(&transport, &application_id, &private_key).await },
+                )
             })
         } else {
             return Err(Error::invalid_input(
@@ -224,7 +229,10 @@ impl ClientBuilder {
             .clone()
             .unwrap_or_else(|| self.mode.base_url().to_owned());
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-            return Err(Error::invalid_input("base_url", "must start with http:// or https://"));
+            return Err(Error::invalid_input(
+                "base_url",
+                "must start with http:// or https://",
+            ));
         }
         let wire = ProviderWire {
             name: "bootpay",
@@ -232,7 +240,9 @@ impl ClientBuilder {
             headers: headers(&[
                 (
                     "bootpay-api-version",
-                    self.api_version.clone().unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
+                    self.api_version
+                        .clone()
+                        .unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
                 ),
                 ("bootpay-sdk-version", format!("paywire-{SDK_VERSION}")),
             ]),
@@ -381,7 +391,7 @@ impl RawRequest {
 ///     .secret_key("your-secret-key")
 ///     .build()?;
 /// let receipt = client.get_receipt("6100e8e7019943003850f9b0", false).await?;
-/// println!("{} paid {}", receipt.order_id, receipt.price);
+/// println!("{:?} paid {}", receipt.order_id, receipt.price);
 /// # Ok(()) }
 /// ```
 #[derive(Clone)]
@@ -427,18 +437,20 @@ impl Client {
     /// With client_key/secret_key there is no token: this returns an empty token and `expire_in` 0,
     /// without a network call, as the official SDKs do.
     pub async fn get_access_token(&self) -> Result<AccessToken> {
-        Ok(match self.transport.auth().current_token(&self.transport).await? {
-            Some((token, left)) => AccessToken {
-                access_token: token,
-                expire_in: Some(left.as_secs() as i64),
-                extra: Default::default(),
+        Ok(
+            match self.transport.auth().current_token(&self.transport).await? {
+                Some((token, left)) => AccessToken {
+                    access_token: token,
+                    expire_in: Some(left.as_secs() as i64),
+                    extra: Default::default(),
+                },
+                None => AccessToken {
+                    access_token: Secret::default(),
+                    expire_in: Some(0),
+                    extra: Default::default(),
+                },
             },
-            None => AccessToken {
-                access_token: Secret::default(),
-                expire_in: Some(0),
-                extra: Default::default(),
-            },
-        })
+        )
     }
 
     /// Sends a request for an endpoint paywire does not wrap, with the same auth, retries and errors.
@@ -447,10 +459,16 @@ impl Client {
             .map_err(|_| Error::invalid_input("method", "is not an HTTP method"))?;
         let path = request.path.trim_start_matches('/');
         if path.is_empty() || path.split('/').any(|s| s == ".." || s.is_empty()) {
-            return Err(Error::invalid_input("path", "must be a relative path without empty or `..` segments"));
+            return Err(Error::invalid_input(
+                "path",
+                "must be a relative path without empty or `..` segments",
+            ));
         }
         if path.contains(['?', '#']) || path.chars().any(char::is_control) {
-            return Err(Error::invalid_input("path", "must not contain `?`, `#` or control characters; use query"));
+            return Err(Error::invalid_input(
+                "path",
+                "must not contain `?`, `#` or control characters; use query",
+            ));
         }
         let retry = if request.idempotent {
             RetryClass::Idempotent

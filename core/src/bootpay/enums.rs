@@ -153,7 +153,11 @@ impl Pg {
         ("danal", &["다날"], Pg::Danal),
         ("kcp", &["케이씨피"], Pg::Kcp),
         ("inicis", &["이니시스"], Pg::Inicis),
-        ("tosspayments", &["토스", "toss", "토스페이먼츠"], Pg::Tosspayments),
+        (
+            "tosspayments",
+            &["토스", "toss", "토스페이먼츠"],
+            Pg::Tosspayments,
+        ),
         ("payletter", &["페이레터"], Pg::Payletter),
         ("kakao", &["카카오페이", "kakaopay", "카카오"], Pg::Kakao),
         ("payco", &["페이코"], Pg::Payco),

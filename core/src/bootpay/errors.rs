@@ -60,9 +60,9 @@ fn api_error(status: StatusCode, body: Value) -> Error {
         provider: PROVIDER,
         http_status: status.as_u16(),
         code,
-        pg: pg_error(&body),
+        pg: pg_error(&body).map(Box::new),
         message,
-        body,
+        body: Box::new(body),
     }
 }
 
@@ -77,16 +77,24 @@ fn pg_error(body: &Value) -> Option<PgError> {
     if let Some(data) = body.get("data").filter(|d| d.is_object()) {
         let pick = |keys: &[&str]| keys.iter().find_map(|k| data.get(*k).and_then(text));
         return Some(PgError {
-            code: pick(&["ResultCode", "result_code", "pg_error_code", "code", "resultCode"]),
+            code: pick(&[
+                "ResultCode",
+                "result_code",
+                "pg_error_code",
+                "code",
+                "resultCode",
+            ]),
             message: pick(&["ResultMsg", "result_msg", "message", "msg", "resultMsg"]),
             raw: data.clone(),
         });
     }
-    body.get("pg_error_code").and_then(text).map(|code| PgError {
-        code: Some(code),
-        message: body.get("pg_error_message").and_then(text),
-        raw: body.clone(),
-    })
+    body.get("pg_error_code")
+        .and_then(text)
+        .map(|code| PgError {
+            code: Some(code),
+            message: body.get("pg_error_message").and_then(text),
+            raw: body.clone(),
+        })
 }
 
 #[cfg(test)]
@@ -97,8 +105,17 @@ mod tests {
     #[test]
     fn seed_000_pg_error_is_typed() {
         let body = json!({"error_code": -15006, "message": "금액오류", "data": {"ResultCode": "3041", "ResultMsg": "금액오류(100원 미만)"}});
-        let err = interpret(StatusCode::INTERNAL_SERVER_ERROR, body.to_string().as_bytes());
-        let Err(Error::Api { http_status, code, pg, .. }) = err else {
+        let err = interpret(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            body.to_string().as_bytes(),
+        );
+        let Err(Error::Api {
+            http_status,
+            code,
+            pg,
+            ..
+        }) = err
+        else {
             panic!("expected an API error")
         };
         assert_eq!(http_status, 500);
@@ -109,14 +126,31 @@ mod tests {
 
     #[test]
     fn error_code_on_200_is_still_an_error() {
-        let err = interpret(StatusCode::OK, br#"{"error_code":"RC_NOT_FOUND","message":"x"}"#);
-        assert!(matches!(err, Err(Error::Api { http_status: 200, .. })));
+        let err = interpret(
+            StatusCode::OK,
+            br#"{"error_code":"RC_NOT_FOUND","message":"x"}"#,
+        );
+        assert!(matches!(
+            err,
+            Err(Error::Api {
+                http_status: 200,
+                ..
+            })
+        ));
     }
 
     #[test]
     fn html_is_a_decode_error_quoting_the_body() {
-        let err = interpret(StatusCode::BAD_GATEWAY, b"<html><body>502 Bad Gateway</body></html>");
-        let Err(Error::Decode { body_snippet, http_status, .. }) = err else {
+        let err = interpret(
+            StatusCode::BAD_GATEWAY,
+            b"<html><body>502 Bad Gateway</body></html>",
+        );
+        let Err(Error::Decode {
+            body_snippet,
+            http_status,
+            ..
+        }) = err
+        else {
             panic!("expected a decode error")
         };
         assert_eq!(http_status, 502);

@@ -109,9 +109,17 @@ impl Client {
         let path = Path::with_id("escrow/shipping/start", "receipt_id", &request.receipt_id)?;
         validate::required("tracking_number", &request.tracking_number)?;
         validate::required("delivery_corp", &request.delivery_corp)?;
-        let call = Call::new("start_escrow_shipping", Method::PUT, path, RetryClass::Never)
-            .body(validate::body(&request)?)
-            .hint(format!("look the receipt's escrow_data up with get_receipt(\"{}\")", request.receipt_id));
+        let call = Call::new(
+            "start_escrow_shipping",
+            Method::PUT,
+            path,
+            RetryClass::Never,
+        )
+        .body(validate::body(&request)?)
+        .hint(format!(
+            "look the receipt's escrow_data up with get_receipt(\"{}\")",
+            request.receipt_id
+        ));
         self.send(call).await
     }
 }

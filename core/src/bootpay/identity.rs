@@ -79,12 +79,20 @@ impl Client {
     /// An identity verification result (`GET certificate/{receipt_id}`). Only status 12 means verified.
     pub async fn get_certificate(&self, receipt_id: &str) -> Result<Certificate> {
         let path = Path::with_id("certificate", "receipt_id", receipt_id)?;
-        self.send(Call::new("get_certificate", Method::GET, path, RetryClass::Idempotent))
-            .await
+        self.send(Call::new(
+            "get_certificate",
+            Method::GET,
+            path,
+            RetryClass::Idempotent,
+        ))
+        .await
     }
 
     /// Starts a REST identity verification; the person receives an OTP (`POST request/authentication`).
-    pub async fn request_authentication(&self, request: RequestAuthentication) -> Result<Certificate> {
+    pub async fn request_authentication(
+        &self,
+        request: RequestAuthentication,
+    ) -> Result<Certificate> {
         request.validate()?;
         let call = Call::new(
             "request_authentication",
@@ -108,7 +116,9 @@ impl Client {
             RetryClass::Never,
         )
         .body(serde_json::json!({ "receipt_id": receipt_id, "otp": otp }))
-        .hint(format!("look the result up with get_certificate(\"{receipt_id}\")"));
+        .hint(format!(
+            "look the result up with get_certificate(\"{receipt_id}\")"
+        ));
         self.send(call).await
     }
 
@@ -122,7 +132,9 @@ impl Client {
             RetryClass::Never,
         )
         .body(serde_json::json!({ "receipt_id": receipt_id }))
-        .hint(format!("look the state up with get_certificate(\"{receipt_id}\")"));
+        .hint(format!(
+            "look the state up with get_certificate(\"{receipt_id}\")"
+        ));
         self.send(call).await
     }
 }

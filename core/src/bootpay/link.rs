@@ -68,7 +68,11 @@ impl RequestPaymentLink {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PaymentLink {
     /// The URL to send the customer to.
-    #[serde(default, deserialize_with = "crate::wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub url: Option<String>,
     /// Everything else Bootpay returns.
     #[serde(flatten)]
@@ -90,7 +94,10 @@ impl Client {
             RetryClass::Never,
         )
         .body(validate::body(&request)?)
-        .hint(format!("check for an existing link of order_id {:?}", request.order_id));
+        .hint(format!(
+            "check for an existing link of order_id {:?}",
+            request.order_id
+        ));
         let value = self.transport.execute(&call, self.timeout).await?;
         // Older servers answer the URL as a bare string (or under `data`).
         let value = match value {

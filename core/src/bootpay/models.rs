@@ -156,7 +156,11 @@ pub struct AccessToken {
     #[serde(default)]
     pub access_token: Secret,
     /// Seconds left.
-    #[serde(default, deserialize_with = "wire::opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expire_in: Option<i64>,
     /// Unknown fields.
     #[serde(flatten)]
@@ -167,28 +171,60 @@ pub struct AccessToken {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CardData {
     /// PG transaction id.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub tid: Option<String>,
     /// Approval number.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub card_approve_no: Option<String>,
     /// Masked card number.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub card_no: Option<String>,
     /// Installment months.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub card_quota: Option<String>,
     /// Card company code.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub card_company_code: Option<String>,
     /// Card company name.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub card_company: Option<String>,
     /// Interest-free flag.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub card_interest: Option<String>,
     /// Sales slip URL.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub receipt_url: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
@@ -199,25 +235,53 @@ pub struct CardData {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BankData {
     /// PG transaction id.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub tid: Option<String>,
     /// Bank code.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub bank_code: Option<String>,
     /// Bank name.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub bank_name: Option<String>,
     /// Account holder.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub bank_username: Option<String>,
     /// Account number (the virtual account to pay into).
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub bank_account: Option<String>,
     /// Depositor name.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sender_name: Option<String>,
     /// Deposit deadline (ISO-8601).
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expired_at: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
@@ -228,16 +292,32 @@ pub struct BankData {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EscrowData {
     /// Escrow status code.
-    #[serde(default, deserialize_with = "wire::opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status: Option<i64>,
     /// Its Korean label.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status_locale: Option<String>,
     /// When shipping started.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub shipping_started_at: Option<String>,
     /// When the buyer confirmed the purchase.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub receipt_confirmed_at: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
@@ -248,16 +328,32 @@ pub struct EscrowData {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CashReceiptData {
     /// PG transaction id.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub tid: Option<String>,
     /// 1 income deduction, 2 expense proof (an integer here, a string elsewhere).
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub cash_receipt_type: Option<String>,
     /// Cash receipt number.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub cash_receipt_no: Option<String>,
     /// Receipt URL.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub receipt_url: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
@@ -278,10 +374,18 @@ pub struct Receipt {
     #[serde(default)]
     pub receipt_id: String,
     /// The merchant's order id.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub order_id: Option<String>,
     /// Order name.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub order_name: Option<String>,
     /// Amount paid.
     #[serde(default, deserialize_with = "wire::amount")]
@@ -296,7 +400,11 @@ pub struct Receipt {
     #[serde(default, deserialize_with = "wire::amount")]
     pub cancelled_tax_free: i64,
     /// Merchant name.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub company_name: Option<String>,
     /// Echo of the metadata sent with the payment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -308,37 +416,77 @@ pub struct Receipt {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pg: Option<Pg>,
     /// Method display name.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub method: Option<String>,
     /// Method symbol (`card`, `vbank`, …).
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub method_symbol: Option<String>,
     /// Original method name.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub method_origin: Option<String>,
     /// Original method symbol.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub method_origin_symbol: Option<String>,
     /// When it was paid (ISO-8601 with offset).
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub purchased_at: Option<String>,
     /// When it was requested.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub requested_at: Option<String>,
     /// When it was cancelled.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub cancelled_at: Option<String>,
     /// State.
     #[serde(default)]
     pub status: ReceiptStatus,
     /// State in Korean.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status_locale: Option<String>,
     /// Sales slip URL.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub receipt_url: Option<String>,
     /// Currency.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub currency: Option<String>,
     /// Card details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -371,16 +519,32 @@ impl Receipt {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BillingData {
     /// Masked card number.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub card_no: Option<String>,
     /// Card company.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub card_company: Option<String>,
     /// Card company code.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub card_company_code: Option<String>,
     /// Card type.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub card_type: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
@@ -397,34 +561,62 @@ pub struct BillingKey {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_data: Option<BillingData>,
     /// The receipt id it was issued with.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub receipt_id: Option<String>,
     /// The merchant's subscription id.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub subscription_id: Option<String>,
     /// The PG.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pg: Option<Pg>,
     /// Method.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub method: Option<String>,
     /// Metadata echo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Value>,
     /// When it was issued.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub published_at: Option<String>,
     /// When it was requested.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub requested_at: Option<String>,
     /// When it expires.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub billing_expire_at: Option<String>,
     /// State (11 = issued).
     #[serde(default)]
     pub status: ReceiptStatus,
     /// State in Korean.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status_locale: Option<String>,
     /// The receipt of the issuing (or first) charge.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -438,31 +630,63 @@ pub struct BillingKey {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticateData {
     /// Name.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: Option<String>,
     /// Phone.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub phone: Option<String>,
     /// The stable person id (CI).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique: Option<Secret>,
     /// Birth date.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub birth: Option<String>,
     /// 0 female, 1 male.
-    #[serde(default, deserialize_with = "wire::opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub gender: Option<i64>,
     /// 0 domestic, 1 foreign.
-    #[serde(default, deserialize_with = "wire::opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub foreigner: Option<i64>,
     /// Carrier.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub carrier: Option<String>,
     /// How many times the SMS was re-sent.
-    #[serde(default, deserialize_with = "wire::opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub number_of_realarms: Option<i64>,
     /// PG transaction id.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub tid: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
@@ -476,25 +700,45 @@ pub struct Certificate {
     #[serde(default)]
     pub receipt_id: String,
     /// The merchant's authentication id.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub authenticate_id: Option<String>,
     /// The PG.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pg: Option<Pg>,
     /// Method.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub method: Option<String>,
     /// When it was verified.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub authenticated_at: Option<String>,
     /// When it was requested.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub requested_at: Option<String>,
     /// State (12 = verified).
     #[serde(default)]
     pub status: ReceiptStatus,
     /// State in Korean.
-    #[serde(default, deserialize_with = "wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status_locale: Option<String>,
     /// Identity data.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -72,7 +72,10 @@ impl CancelPayment {
         validate::opt_non_negative("cancel_tax_free", self.cancel_tax_free)?;
         if let (Some(price), Some(tax_free)) = (self.cancel_price, self.cancel_tax_free) {
             if tax_free > price {
-                return Err(Error::invalid_input("cancel_tax_free", "must not exceed cancel_price"));
+                return Err(Error::invalid_input(
+                    "cancel_tax_free",
+                    "must not exceed cancel_price",
+                ));
             }
         }
         validate::not_blank("cancel_id", self.cancel_id.as_deref())?;
@@ -89,10 +92,18 @@ impl CancelPayment {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PaymentMethod {
     /// The PG.
-    #[serde(default, deserialize_with = "crate::wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub pg: Option<String>,
     /// The method.
-    #[serde(default, deserialize_with = "crate::wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub method: Option<String>,
     /// Everything else Bootpay says about it.
     #[serde(flatten)]
@@ -110,8 +121,10 @@ impl Client {
     /// ```
     pub async fn get_receipt(&self, receipt_id: &str, lookup_user_data: bool) -> Result<Receipt> {
         let path = Path::with_id("receipt", "receipt_id", receipt_id)?;
-        let call = Call::new("get_receipt", Method::GET, path, RetryClass::Idempotent)
-            .query("lookup_user_data", if lookup_user_data { "true" } else { "false" });
+        let call = Call::new("get_receipt", Method::GET, path, RetryClass::Idempotent).query(
+            "lookup_user_data",
+            if lookup_user_data { "true" } else { "false" },
+        );
         self.send(call).await
     }
 
@@ -119,7 +132,12 @@ impl Client {
     /// payment call whose outcome is unknown.
     pub async fn get_receipts_by_order_id(&self, order_id: &str) -> Result<Vec<Receipt>> {
         let path = Path::with_id("lookup/order", "order_id", order_id)?;
-        let call = Call::new("get_receipts_by_order_id", Method::GET, path, RetryClass::Idempotent);
+        let call = Call::new(
+            "get_receipts_by_order_id",
+            Method::GET,
+            path,
+            RetryClass::Idempotent,
+        );
         self.send(call).await
     }
 
@@ -127,9 +145,16 @@ impl Client {
     /// sent; prefer [`Client::confirm_verified`], which checks the amount first.
     pub async fn confirm_payment(&self, receipt_id: &str) -> Result<Receipt> {
         crate::path::validate_id("receipt_id", receipt_id)?;
-        let call = Call::new("confirm_payment", Method::POST, Path::fixed("confirm"), RetryClass::Never)
-            .body(serde_json::json!({ "receipt_id": receipt_id }))
-            .hint(format!("look the receipt up with get_receipt(\"{receipt_id}\") (status 1 = confirmed)"));
+        let call = Call::new(
+            "confirm_payment",
+            Method::POST,
+            Path::fixed("confirm"),
+            RetryClass::Never,
+        )
+        .body(serde_json::json!({ "receipt_id": receipt_id }))
+        .hint(format!(
+            "look the receipt up with get_receipt(\"{receipt_id}\") (status 1 = confirmed)"
+        ));
         self.send(call).await
     }
 
@@ -160,7 +185,10 @@ impl Client {
         let (result, attempts) = self.transport.execute_counted(&call, self.timeout).await;
         match result {
             Err(e) if attempts > 1 && e.has_code(CANCEL_ID_DUPLICATE) => {
-                tracing::info!(operation = "cancel_payment", "retry refused as a duplicate: the first attempt landed");
+                tracing::info!(
+                    operation = "cancel_payment",
+                    "retry refused as a duplicate: the first attempt landed"
+                );
                 self.get_receipt(&receipt_id, false).await
             }
             other => super::client::decode(other?),

@@ -56,7 +56,11 @@ pub struct UserToken {
     #[serde(default)]
     pub user_token: Secret,
     /// When it expires.
-    #[serde(default, deserialize_with = "crate::wire::opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::wire::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expired_at: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]

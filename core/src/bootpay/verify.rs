@@ -88,6 +88,26 @@ impl Client {
         Fut: Future<Output = std::result::Result<T, E>>,
         E: Into<Box<dyn std::error::Error + Send + Sync>>,
     {
+        let receipt = self
+            .verify_awaiting_confirm(receipt_id, expected_price)
+            .await?;
+        let output = step(receipt)
+            .await
+            .map_err(|e| merchant_error(receipt_id, e))?;
+        let confirmed = self.confirm_checked(receipt_id, expected_price).await?;
+        Ok(Confirmed {
+            receipt: confirmed,
+            output,
+        })
+    }
+
+    /// Step 1 of [`Client::confirm_verified`] for callers that run their own step in between (bindings):
+    /// the receipt must await confirmation (status 2), in KRW, for exactly `expected_price`.
+    pub async fn verify_awaiting_confirm(
+        &self,
+        receipt_id: &str,
+        expected_price: i64,
+    ) -> Result<Receipt> {
         crate::validate::non_negative("expected_price", expected_price)?;
         let receipt = self.get_receipt(receipt_id, false).await?;
         check_amount(receipt_id, expected_price, receipt.price)?;
@@ -98,15 +118,15 @@ impl Client {
             receipt.status.to_string(),
             receipt.status == ReceiptStatus::AwaitingConfirm,
         )?;
-        let output = step(receipt)
-            .await
-            .map_err(|e| merchant_error(receipt_id, e))?;
+        Ok(receipt)
+    }
+
+    /// Step 3 of [`Client::confirm_verified`]: confirms, then checks the confirmed price again (Bootpay
+    /// recommends comparing the confirm answer with the order too).
+    pub async fn confirm_checked(&self, receipt_id: &str, expected_price: i64) -> Result<Receipt> {
+        crate::validate::non_negative("expected_price", expected_price)?;
         let confirmed = self.confirm_payment(receipt_id).await?;
-        // The confirm answer is checked too: MCP recommends comparing its price with the order.
         check_amount(receipt_id, expected_price, confirmed.price)?;
-        Ok(Confirmed {
-            receipt: confirmed,
-            output,
-        })
+        Ok(confirmed)
     }
 }

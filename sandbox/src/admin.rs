@@ -1,0 +1,219 @@
+//! The admin API under `/__admin`: seed receipts, read webhooks, inject faults, read
+//! counters and recorded requests, move the clock, and reset.
+//!
+//! No auth and no recording: tests in every language drive it over plain HTTP, and its
+//! calls must not show up in what they assert about the client's traffic.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+use crate::bootpay::params;
+use crate::bootpay::{ApiError, ApiResult};
+use crate::clock::format_time;
+use crate::faults::Fault;
+use crate::model::{hex_id, method_symbol, Card, DEFAULT_CARD_NO};
+use crate::state::App;
+
+/// The `/__admin` routes.
+pub fn router() -> Router<Arc<App>> {
+    Router::new()
+        .route("/__admin/bootpay/receipts", post(create_receipt))
+        .route("/__admin/bootpay/webhook/{receipt_id}", get(webhook))
+        .route(
+            "/__admin/faults",
+            post(add_fault).get(list_faults).delete(clear_faults),
+        )
+        .route("/__admin/counters", get(counters))
+        .route(
+            "/__admin/requests",
+            get(list_requests).delete(clear_requests),
+        )
+        .route("/__admin/clock/advance", post(advance_clock))
+        .route("/__admin/tokens/expire", post(expire_tokens))
+        .route("/__admin/config", post(configure))
+        .route("/__admin/reset", post(reset))
+}
+
+/// `POST /__admin/bootpay/receipts`: a receipt as if a customer had gone through checkout.
+async fn create_receipt(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
+    let body = params::parse(&bytes)?;
+    let price = params::req_amount(&body, "price")?;
+    let status = match body.get("status") {
+        None | Some(Value::Null) => 1,
+        Some(v) => v
+            .as_i64()
+            .filter(|s| [1, 2, 5, 20].contains(s))
+            .ok_or_else(|| ApiError::invalid("status must be 1, 2, 5 or 20"))?,
+    };
+    let tax_free = params::opt_amount(&body, "tax_free")?.unwrap_or(0);
+    if tax_free > price {
+        return Err(ApiError::invalid("tax_free must not exceed price"));
+    }
+    let order_id =
+        params::opt_str(&body, "order_id")?.unwrap_or_else(|| format!("order-{}", hex_id(8)));
+    let order_name =
+        params::opt_str(&body, "order_name")?.unwrap_or_else(|| "sandbox order".into());
+    let pg = params::opt_str(&body, "pg")?;
+    let default_method = if status == 5 { "vbank" } else { "card" };
+    let method = params::opt_str(&body, "method")?.unwrap_or_else(|| default_method.into());
+    let metadata = params::opt_obj(&body, "metadata")?.unwrap_or_else(|| json!({}));
+    let user = params::opt_obj(&body, "user")?;
+
+    let mut state = app.lock();
+    let now = state.now();
+    let mut r = state.new_receipt(order_id, order_name);
+    if let Some(pg) = pg {
+        r.pg = pg;
+    }
+    r.method_origin = method.clone();
+    r.method = method;
+    r.price = price;
+    r.tax_free = tax_free;
+    r.metadata = metadata;
+    r.status = status;
+    match method_symbol(&r.method).as_str() {
+        "vbank" => {
+            let holder = user
+                .as_ref()
+                .and_then(|u| u.get("username"))
+                .and_then(Value::as_str)
+                .unwrap_or("paywire sandbox")
+                .to_string();
+            r.attach_vbank(&holder);
+        }
+        "card" | "card_rebill" => r.card = Some(Card::new(DEFAULT_CARD_NO)),
+        _ => {}
+    }
+    r.user = user;
+    if status == 1 || status == 20 {
+        r.purchased_at = Some(now);
+    }
+    if status == 20 {
+        r.cancelled_price = price;
+        r.cancelled_tax_free = tax_free;
+        r.cancelled_at = Some(now);
+        r.cancel_history.push(json!({
+            "cancel_id": null,
+            "cancel_price": price,
+            "cancel_tax_free": tax_free,
+            "cancelled_at": format_time(&now),
+            "cancel_username": "sandbox",
+            "cancel_message": "created cancelled by the admin API",
+            "refund": null,
+        }));
+    }
+    Ok(Json(state.insert_receipt(r).to_json(false)))
+}
+
+/// `GET /__admin/bootpay/webhook/{receipt_id}`.
+async fn webhook(State(app): State<Arc<App>>, Path(receipt_id): Path<String>) -> ApiResult {
+    let state = app.lock();
+    let receipt = state
+        .receipts
+        .get(&receipt_id)
+        .ok_or_else(|| ApiError::not_found("receipt", &receipt_id))?;
+    Ok(Json(receipt.webhook_json()))
+}
+
+/// `POST /__admin/faults`: answers the stored fault with its `id`.
+async fn add_fault(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
+    let body = Value::Object(params::parse(&bytes)?);
+    let mut state = app.lock();
+    let fault = Fault::from_json(state.next_fault_id, &body).map_err(ApiError::invalid)?;
+    state.next_fault_id += 1;
+    let answer = fault.to_json();
+    state.faults.push(fault);
+    Ok(Json(answer))
+}
+
+/// `GET /__admin/faults`: the faults still armed, in matching order.
+async fn list_faults(State(app): State<Arc<App>>) -> ApiResult {
+    let state = app.lock();
+    Ok(Json(Value::Array(
+        state.faults.iter().map(Fault::to_json).collect(),
+    )))
+}
+
+/// `DELETE /__admin/faults`.
+async fn clear_faults(State(app): State<Arc<App>>) -> ApiResult {
+    app.lock().faults.clear();
+    Ok(Json(json!({ "success": true })))
+}
+
+/// `GET /__admin/counters`.
+async fn counters(State(app): State<Arc<App>>) -> ApiResult {
+    Ok(Json(app.lock().counters_json()))
+}
+
+/// `GET /__admin/requests`: oldest first.
+async fn list_requests(State(app): State<Arc<App>>) -> ApiResult {
+    let state = app.lock();
+    Ok(Json(Value::Array(state.requests.iter().cloned().collect())))
+}
+
+/// `DELETE /__admin/requests`.
+async fn clear_requests(State(app): State<Arc<App>>) -> ApiResult {
+    app.lock().requests.clear();
+    Ok(Json(json!({ "success": true })))
+}
+
+/// `POST /__admin/clock/advance` `{seconds}`.
+async fn advance_clock(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
+    let body = params::parse(&bytes)?;
+    let seconds = body
+        .get("seconds")
+        .and_then(Value::as_f64)
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .ok_or_else(|| ApiError::invalid("seconds must be a non-negative number"))?;
+    // Advance under one lock, then lock again so reservations now due run immediately.
+    app.lock().clock.advance(seconds);
+    let state = app.lock();
+    Ok(Json(json!({
+        "now": format_time(&state.now()),
+        "offset_seconds": state.clock.offset_seconds(),
+    })))
+}
+
+/// `POST /__admin/tokens/expire`: every issued token is expired now.
+async fn expire_tokens(State(app): State<Arc<App>>) -> ApiResult {
+    let mut state = app.lock();
+    let now = state.now();
+    for expires_at in state.tokens.values_mut() {
+        *expires_at = now;
+    }
+    state.reusable_token = None;
+    Ok(Json(json!({ "expired": state.tokens.len() })))
+}
+
+/// `POST /__admin/config` `{token_ttl_secs?}`.
+async fn configure(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
+    let body = params::parse(&bytes)?;
+    let mut state = app.lock();
+    match body.get("token_ttl_secs") {
+        None | Some(Value::Null) => {}
+        Some(v) => {
+            let secs = v
+                .as_f64()
+                .filter(|s| s.is_finite() && *s > 0.0)
+                .ok_or_else(|| ApiError::invalid("token_ttl_secs must be a positive number"))?;
+            state.config.token_ttl = Duration::from_secs_f64(secs);
+            // The next token call must get a token with the new lifetime, not a re-issue.
+            state.reusable_token = None;
+        }
+    }
+    Ok(Json(json!({
+        "token_ttl_secs": state.config.token_ttl.as_secs_f64(),
+    })))
+}
+
+/// `POST /__admin/reset`.
+async fn reset(State(app): State<Arc<App>>) -> ApiResult {
+    app.reset();
+    Ok(Json(json!({ "success": true })))
+}

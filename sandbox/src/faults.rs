@@ -1,0 +1,253 @@
+//! Fault injection on the Bootpay routes: delays, replaced answers, HTML error pages and
+//! connections cut mid-body, so clients can be tested against a misbehaving gateway.
+//!
+//! The layer sits inside request recording (faulted requests are still counted) and outside
+//! the auth check (a fault hits whether or not the caller is authorized).
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use futures::stream;
+use serde_json::{json, Value};
+
+use crate::record::relative_path;
+use crate::state::App;
+
+/// The page a `non_json` fault serves, as a proxy in front of Bootpay would.
+pub const BAD_GATEWAY_HTML: &str = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+
+/// One injected fault (`POST /__admin/faults`).
+#[derive(Debug, Clone)]
+pub struct Fault {
+    id: u64,
+    method: Option<String>,
+    path: String,
+    latency_ms: u64,
+    status: Option<u16>,
+    body: Option<Value>,
+    non_json: bool,
+    drop: bool,
+    after: bool,
+    times: Option<u64>,
+}
+
+impl Fault {
+    /// Reads an admin request body; the error names the bad field.
+    pub fn from_json(id: u64, v: &Value) -> Result<Fault, String> {
+        let path = v
+            .get("path")
+            .and_then(Value::as_str)
+            .filter(|p| !p.is_empty())
+            .ok_or("path is required (e.g. \"receipt/*\")")?;
+        let path = path.trim_start_matches('/');
+        let path = path.strip_prefix("v2/").unwrap_or(path).to_string();
+        let method = match v.get("method") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(m)) => Some(m.to_ascii_uppercase()),
+            Some(_) => return Err("method must be a string".into()),
+        };
+        let uint = |key: &str| -> Result<Option<u64>, String> {
+            match v.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(n) => n
+                    .as_u64()
+                    .map(Some)
+                    .ok_or_else(|| format!("{key} must be a non-negative integer")),
+            }
+        };
+        let flag = |key: &str| -> Result<bool, String> {
+            match v.get(key) {
+                None | Some(Value::Null) => Ok(false),
+                Some(Value::Bool(b)) => Ok(*b),
+                Some(_) => Err(format!("{key} must be a boolean")),
+            }
+        };
+        let status = match uint("status")? {
+            None => None,
+            Some(s) if (100..=999).contains(&s) => u16::try_from(s).ok(),
+            Some(_) => return Err("status must be an HTTP status code".into()),
+        };
+        Ok(Fault {
+            id,
+            method,
+            path,
+            latency_ms: uint("latency_ms")?.unwrap_or(0),
+            status,
+            body: v.get("body").filter(|b| !b.is_null()).cloned(),
+            non_json: flag("non_json")?,
+            drop: flag("drop")?,
+            after: flag("after")?,
+            times: uint("times")?,
+        })
+    }
+
+    /// How the admin API lists it.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "method": self.method,
+            "path": self.path,
+            "latency_ms": self.latency_ms,
+            "status": self.status,
+            "body": self.body,
+            "non_json": self.non_json,
+            "drop": self.drop,
+            "after": self.after,
+            "times": self.times,
+        })
+    }
+
+    fn matches(&self, method: &str, path: &str) -> bool {
+        self.times != Some(0)
+            && self
+                .method
+                .as_deref()
+                .is_none_or(|m| m.eq_ignore_ascii_case(method))
+            && path_matches(&self.path, path)
+    }
+
+    /// The answer that replaces the handler's, or `None` for a latency-only fault.
+    fn replacement(&self) -> Option<Response> {
+        if self.drop {
+            return Some(dropped_response(self.status_or(StatusCode::OK)));
+        }
+        if self.non_json {
+            let status = self.status_or(StatusCode::BAD_GATEWAY);
+            return Some(
+                (
+                    status,
+                    [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                    BAD_GATEWAY_HTML,
+                )
+                    .into_response(),
+            );
+        }
+        if self.status.is_none() && self.body.is_none() {
+            return None;
+        }
+        let status = self.status_or(StatusCode::OK);
+        let body = self.body.clone().unwrap_or_else(|| {
+            json!({
+                "error_code": "RC_SANDBOX_FAULT",
+                "message": format!("sandbox injected fault (HTTP {})", status.as_u16()),
+            })
+        });
+        Some((status, axum::Json(body)).into_response())
+    }
+
+    fn status_or(&self, default: StatusCode) -> StatusCode {
+        self.status
+            .and_then(|s| StatusCode::from_u16(s).ok())
+            .unwrap_or(default)
+    }
+}
+
+/// Matches a relative path against a pattern: `*` is one segment, `**` the rest (any number
+/// of segments).
+pub fn path_matches(pattern: &str, path: &str) -> bool {
+    let pattern: Vec<&str> = pattern.split('/').collect();
+    let path: Vec<&str> = path.split('/').collect();
+    segments_match(&pattern, &path)
+}
+
+fn segments_match(pattern: &[&str], path: &[&str]) -> bool {
+    match (pattern.first(), path.first()) {
+        (Some(&"**"), _) => true,
+        (None, None) => true,
+        (Some(p), Some(s)) if *p == "*" || p == s => segments_match(&pattern[1..], &path[1..]),
+        _ => false,
+    }
+}
+
+/// Status line and headers, a first fragment of JSON, then an I/O error: hyper aborts the
+/// chunked body and closes the connection, so the client fails while reading the body.
+fn dropped_response(status: StatusCode) -> Response {
+    let chunks = stream::unfold(0u8, |step| async move {
+        match step {
+            0 => Some((
+                Ok::<Bytes, std::io::Error>(Bytes::from_static(b"{\"receipt_id\":")),
+                1,
+            )),
+            1 => {
+                // Give hyper a pending poll so it flushes the head and first chunk before
+                // the error closes the connection.
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                Some((
+                    Err(std::io::Error::new(
+                        std::io::ErrorKind::ConnectionAborted,
+                        "paywire-sandbox drop fault",
+                    )),
+                    2,
+                ))
+            }
+            _ => None,
+        }
+    });
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        Body::from_stream(chunks),
+    )
+        .into_response()
+}
+
+/// Takes the first matching fault, consuming one of its `times`.
+fn take_fault(app: &App, method: &str, path: &str) -> Option<Fault> {
+    let mut state = app.lock();
+    let index = state.faults.iter().position(|f| f.matches(method, path))?;
+    let fault = &mut state.faults[index];
+    if let Some(times) = fault.times.as_mut() {
+        *times -= 1;
+    }
+    let taken = fault.clone();
+    if taken.times == Some(0) {
+        state.faults.remove(index);
+    }
+    Some(taken)
+}
+
+/// The middleware: delay, then replace the answer before or after the handler runs.
+pub async fn fault_layer(
+    State(app): State<Arc<App>>,
+    req: Request,
+    next: Next,
+) -> Result<Response, Infallible> {
+    let path = relative_path(req.uri().path());
+    let fault = take_fault(&app, req.method().as_str(), path);
+    let Some(fault) = fault else {
+        return Ok(next.run(req).await);
+    };
+    if fault.latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(fault.latency_ms)).await;
+    }
+    if fault.after {
+        let handled = next.run(req).await;
+        return Ok(fault.replacement().unwrap_or(handled));
+    }
+    match fault.replacement() {
+        Some(resp) => Ok(resp),
+        None => Ok(next.run(req).await),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_matches;
+
+    #[test]
+    fn globs() {
+        assert!(path_matches("receipt/*", "receipt/abc"));
+        assert!(!path_matches("receipt/*", "receipt/abc/def"));
+        assert!(!path_matches("receipt/*", "receipt"));
+        assert!(path_matches("subscribe/**", "subscribe/payment/reserve/x"));
+        assert!(path_matches("**", "cancel"));
+        assert!(path_matches("cancel", "cancel"));
+        assert!(!path_matches("cancel", "confirm"));
+    }
+}

@@ -1,0 +1,142 @@
+//! `paywire-sandbox`: an in-memory, stateful emulation of the Bootpay REST v2 server API,
+//! with fault injection and an admin API, for testing payment clients without a network.
+//!
+//! The contract (routes, error codes, admin calls) is `docs/SANDBOX.md`. It never depends on
+//! the `paywire` client crate, so it can catch that crate's mistakes.
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! use paywire_sandbox::{Sandbox, SandboxConfig};
+//! let sandbox = Sandbox::start(SandboxConfig::default()).await?;
+//! println!("Bootpay API at {}", sandbox.bootpay_url());
+//! # Ok(()) }
+//! ```
+
+mod admin;
+mod bootpay;
+mod clock;
+mod faults;
+mod model;
+mod record;
+mod state;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::routing::get;
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::state::App;
+
+/// The OTP that completes every REST identity authentication.
+pub const SANDBOX_OTP: &str = "123456";
+
+/// Credentials the sandbox accepts and how long its access tokens live.
+#[derive(Clone, Debug)]
+pub struct SandboxConfig {
+    /// Legacy pair, first half (exchanged for a Bearer token).
+    pub application_id: String,
+    /// Legacy pair, second half.
+    pub private_key: String,
+    /// New pair, first half (HTTP Basic).
+    pub client_key: String,
+    /// New pair, second half.
+    pub secret_key: String,
+    /// Lifetime of access tokens issued by `request/token`.
+    pub token_ttl: Duration,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        SandboxConfig {
+            application_id: "sandbox-application-id".into(),
+            private_key: "sandbox-private-key".into(),
+            client_key: "sandbox-client-key".into(),
+            secret_key: "sandbox-secret-key".into(),
+            token_ttl: Duration::from_secs(1800),
+        }
+    }
+}
+
+/// A running sandbox server. Dropping it stops the server.
+#[derive(Debug)]
+pub struct Sandbox {
+    addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl Sandbox {
+    /// Starts a sandbox on `127.0.0.1` with a free port.
+    pub async fn start(config: SandboxConfig) -> std::io::Result<Sandbox> {
+        Self::start_on(SocketAddr::from(([127, 0, 0, 1], 0)), config).await
+    }
+
+    /// Starts a sandbox on the given address.
+    pub async fn start_on(addr: SocketAddr, config: SandboxConfig) -> std::io::Result<Sandbox> {
+        let listener = TcpListener::bind(addr).await?;
+        let addr = listener.local_addr()?;
+        let app = Arc::new(App::new(config, format!("http://{addr}")));
+        let router = build_router(&app);
+        let (shutdown, stop) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let served = axum::serve(listener, router)
+                .with_graceful_shutdown(async {
+                    // A dropped sender means the handle is gone: stop too.
+                    let _ = stop.await;
+                })
+                .await;
+            if let Err(e) = served {
+                tracing::error!(error = %e, "paywire-sandbox server stopped");
+            }
+        });
+        Ok(Sandbox {
+            addr,
+            shutdown: Some(shutdown),
+            task: Some(task),
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The Bootpay API root: [`Sandbox::url`] + `/v2`.
+    pub fn bootpay_url(&self) -> String {
+        format!("{}/v2", self.url())
+    }
+
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Serves until the process ends (the binary uses this).
+    pub async fn serve_forever(mut self) {
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
+}
+
+fn build_router(app: &Arc<App>) -> Router {
+    Router::new()
+        .merge(bootpay::router(app))
+        .merge(admin::router())
+        .route("/link/{link_id}", get(bootpay::link_page))
+        .fallback(bootpay::not_found_fallback)
+        .with_state(app.clone())
+}
