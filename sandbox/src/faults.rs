@@ -35,6 +35,8 @@ pub struct Fault {
     drop: bool,
     after: bool,
     times: Option<u64>,
+    /// Extra response headers (e.g. `retry-after` on a 429).
+    headers: Vec<(String, String)>,
 }
 
 impl Fault {
@@ -84,6 +86,17 @@ impl Fault {
             drop: flag("drop")?,
             after: flag("after")?,
             times: uint("times")?,
+            headers: match v.get("headers") {
+                None | Some(Value::Null) => Vec::new(),
+                Some(Value::Object(map)) => map
+                    .iter()
+                    .map(|(k, v)| match v {
+                        Value::String(s) => Ok((k.clone(), s.clone())),
+                        other => Ok((k.clone(), other.to_string())),
+                    })
+                    .collect::<Result<_, String>>()?,
+                Some(_) => return Err("headers must be an object of name → value".into()),
+            },
         })
     }
 
@@ -100,6 +113,7 @@ impl Fault {
             "drop": self.drop,
             "after": self.after,
             "times": self.times,
+            "headers": self.headers.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect::<serde_json::Map<_, _>>(),
         })
     }
 
@@ -138,7 +152,16 @@ impl Fault {
                 "message": format!("sandbox injected fault (HTTP {})", status.as_u16()),
             })
         });
-        Some((status, axum::Json(body)).into_response())
+        let mut response = (status, axum::Json(body)).into_response();
+        for (name, value) in &self.headers {
+            if let (Ok(name), Ok(value)) = (
+                header::HeaderName::from_bytes(name.as_bytes()),
+                header::HeaderValue::from_str(value),
+            ) {
+                response.headers_mut().insert(name, value);
+            }
+        }
+        Some(response)
     }
 
     fn status_or(&self, default: StatusCode) -> StatusCode {
