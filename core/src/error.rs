@@ -86,6 +86,13 @@ pub enum VerificationFailure {
         /// What the provider says was paid.
         actual: i64,
     },
+    /// Like `AmountMismatch`, for amounts with a fractional part (non-KRW iamport payments).
+    FractionalAmountMismatch {
+        /// What the merchant's order says.
+        expected: f64,
+        /// What the provider says was paid.
+        actual: f64,
+    },
     /// The payment is not in the state the step needs (e.g. not paid, not awaiting confirmation).
     StatusMismatch {
         /// The states that would have been accepted, as the provider writes them.
@@ -115,6 +122,9 @@ impl fmt::Display for VerificationFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::AmountMismatch { expected, actual } => {
+                write!(f, "amount mismatch: expected {expected}, paid {actual}")
+            }
+            Self::FractionalAmountMismatch { expected, actual } => {
                 write!(f, "amount mismatch: expected {expected}, paid {actual}")
             }
             Self::StatusMismatch { expected, actual } => {

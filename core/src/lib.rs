@@ -1,7 +1,7 @@
 //! # paywire
 //!
 //! One Rust client for the server-side APIs of the Korean payment-gateway aggregators **Bootpay** (REST v2)
-//! and, soon, **iamport / PortOne V1**; the same core is exposed to Python, Kotlin and Swift.
+//! **iamport / PortOne V1**; the same core is exposed to Python, Kotlin and Swift.
 //!
 //! What it does for you: tokens are fetched lazily, cached, refreshed before they expire and shared by
 //! every concurrent call (one refresh for a thousand waiters); a 401 triggers one refresh and one retry;
@@ -29,7 +29,9 @@
 mod auth;
 pub mod bootpay;
 mod error;
+pub mod iamport;
 mod path;
+mod raw;
 mod retry;
 mod secret;
 mod transport;
@@ -39,6 +41,7 @@ pub mod webhook;
 mod wire;
 
 pub use error::{Error, ErrorCode, PgError, Result, VerificationFailure};
+pub use raw::RawRequest;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use transport::SDK_VERSION;

@@ -20,6 +20,31 @@ pub fn check_amount(payment_id: &str, expected: i64, actual: i64) -> Result<()> 
     }
 }
 
+/// [`check_amount`] for JSON-number amounts that may be fractional: equal to the last digit or refused.
+///
+/// ```
+/// assert!(paywire::verify::check_number_amount("imp_1", 10.5, 10.5).is_ok());
+/// assert!(paywire::verify::check_number_amount("imp_1", 1000.0, 100.0).is_err());
+/// ```
+pub fn check_number_amount(payment_id: &str, expected: f64, actual: f64) -> Result<()> {
+    if expected == actual {
+        return Ok(());
+    }
+    let whole = |v: f64| v.fract() == 0.0 && v.abs() < 9.0e15;
+    let failure = if whole(expected) && whole(actual) {
+        VerificationFailure::AmountMismatch {
+            expected: expected as i64,
+            actual: actual as i64,
+        }
+    } else {
+        VerificationFailure::FractionalAmountMismatch { expected, actual }
+    };
+    Err(Error::Verification {
+        payment_id: payment_id.to_owned(),
+        failure,
+    })
+}
+
 /// Refuses a payment that is not in one of the accepted states.
 pub(crate) fn check_status(
     payment_id: &str,

@@ -56,3 +56,42 @@ pub(crate) fn opt_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D:
         _ => None,
     })
 }
+
+/// A JSON number amount that may be fractional (iamport: USD, JPY…); `null`/absent → 0.
+pub(crate) fn number<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Number(n) => n.as_f64().unwrap_or_default(),
+        Value::String(s) => s.trim().parse().map_err(D::Error::custom)?,
+        _ => 0.0,
+    })
+}
+
+/// A unix timestamp in seconds where 0 (or null) means "has not happened".
+pub(crate) fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+    .filter(|t| *t != 0))
+}
+
+/// Serializes whole amounts as JSON integers (`1000`, not `1000.0`), fractional ones as they are.
+pub(crate) fn ser_number<S: serde::Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        s.serialize_i64(*value as i64)
+    } else {
+        s.serialize_f64(*value)
+    }
+}
+
+/// [`ser_number`] for optional amounts (only called when set).
+pub(crate) fn ser_opt_number<S: serde::Serializer>(
+    value: &Option<f64>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => ser_number(v, s),
+        None => s.serialize_none(),
+    }
+}

@@ -5,6 +5,7 @@ use super::models::AccessToken;
 use crate::auth::{Auth, FetchedToken};
 use crate::error::{Error, Result};
 use crate::path::Path;
+use crate::raw::RawRequest;
 use crate::retry::{RetryClass, RetryPolicy};
 use crate::secret::Secret;
 use crate::transport::{headers, Call, ProviderWire, Transport, TransportConfig, SDK_VERSION};
@@ -336,51 +337,6 @@ pub(crate) fn decode<T: DeserializeOwned>(value: Value) -> Result<T> {
     }
 }
 
-/// A request for an endpoint paywire does not wrap yet, sent through the same auth, retry and error layers.
-///
-/// ```
-/// use paywire::bootpay::RawRequest;
-/// let req = RawRequest::get("seller/payment/method");
-/// assert_eq!(req.method, "GET");
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct RawRequest {
-    /// `GET`, `POST`, `PUT` or `DELETE`.
-    pub method: String,
-    /// The path relative to the base URL, e.g. `receipt/abc`. Give ids already encoded.
-    pub path: String,
-    /// Query parameters.
-    pub query: Vec<(String, String)>,
-    /// The JSON body.
-    pub body: Option<Value>,
-    /// Whether repeating it is safe (default: only for `GET`).
-    pub idempotent: bool,
-}
-
-impl RawRequest {
-    /// A `GET` of `path` (retried on transient failures).
-    pub fn get(path: impl Into<String>) -> Self {
-        Self {
-            method: "GET".to_owned(),
-            path: path.into(),
-            query: Vec::new(),
-            body: None,
-            idempotent: true,
-        }
-    }
-
-    /// A `POST` of `body` to `path` (never retried once sent).
-    pub fn post(path: impl Into<String>, body: Value) -> Self {
-        Self {
-            method: "POST".to_owned(),
-            path: path.into(),
-            query: Vec::new(),
-            body: Some(body),
-            idempotent: false,
-        }
-    }
-}
-
 /// The Bootpay REST v2 client. Clone it freely: clones share the connection pool and the token.
 ///
 /// ```no_run
@@ -455,30 +411,7 @@ impl Client {
 
     /// Sends a request for an endpoint paywire does not wrap, with the same auth, retries and errors.
     pub async fn raw_request(&self, request: RawRequest) -> Result<Value> {
-        let method = Method::from_bytes(request.method.to_ascii_uppercase().as_bytes())
-            .map_err(|_| Error::invalid_input("method", "is not an HTTP method"))?;
-        let path = request.path.trim_start_matches('/');
-        if path.is_empty() || path.split('/').any(|s| s == ".." || s.is_empty()) {
-            return Err(Error::invalid_input(
-                "path",
-                "must be a relative path without empty or `..` segments",
-            ));
-        }
-        if path.contains(['?', '#']) || path.chars().any(char::is_control) {
-            return Err(Error::invalid_input(
-                "path",
-                "must not contain `?`, `#` or control characters; use query",
-            ));
-        }
-        let retry = if request.idempotent {
-            RetryClass::Idempotent
-        } else {
-            RetryClass::Never
-        };
-        let mut call = Call::new("raw_request", method, Path::raw(path), retry);
-        call.body = request.body;
-        call.query = request.query;
-        let (result, _) = self.transport.execute_counted(&call, self.timeout).await;
-        result
+        let call = crate::raw::into_call(request)?;
+        self.transport.execute(&call, self.timeout).await
     }
 }

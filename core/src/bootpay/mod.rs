@@ -17,9 +17,10 @@ mod user;
 mod verify;
 mod webhook;
 
+pub use crate::raw::RawRequest;
 pub use billing::*;
 pub use cash_receipt::*;
-pub use client::{Client, ClientBuilder, Mode, RawRequest};
+pub use client::{Client, ClientBuilder, Mode};
 pub use enums::*;
 pub use escrow::*;
 pub use identity::*;

@@ -1,0 +1,324 @@
+//! The iamport (PortOne V1) client, its builder and the raw-request escape hatch.
+
+use super::errors::interpret;
+use super::models::AccessToken;
+use crate::auth::{Auth, FetchedToken};
+use crate::error::{Error, Result};
+use crate::path::Path;
+use crate::retry::{RetryClass, RetryPolicy};
+use crate::secret::Secret;
+use crate::transport::{headers, Call, ProviderWire, Transport, TransportConfig};
+use reqwest::Method;
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+use std::fmt;
+use std::time::Duration;
+
+/// The production API.
+pub const PRODUCTION_URL: &str = "https://api.iamport.kr";
+/// The same API from fixed egress IPs, for merchants whose firewall allow-lists destinations.
+pub const STATIC_IP_URL: &str = "https://static-api.iamport.kr";
+
+/// Builds an iamport [`Client`] from `imp_key` + `imp_secret`.
+///
+/// ```
+/// use paywire::iamport::Client;
+/// let err = Client::builder().imp_key("key").build().err().map(|e| e.to_string());
+/// assert_eq!(err.as_deref(), Some("invalid input: imp_secret is required when imp_key is set"));
+/// assert!(Client::builder().imp_key("k").imp_secret("s").base_url("http://127.0.0.1:7878/iamport").build().is_ok());
+/// ```
+#[derive(Default, Clone)]
+pub struct ClientBuilder {
+    imp_key: Option<String>,
+    imp_secret: Option<Secret>,
+    base_url: Option<String>,
+    tier: Option<String>,
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
+    proxy: Option<String>,
+    retry: RetryPolicy,
+    user_agent_suffix: Option<String>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("iamport::ClientBuilder")
+            .field("imp_key", &self.imp_key)
+            .field("imp_secret", &self.imp_secret)
+            .field("base_url", &self.base_url)
+            .field("tier", &self.tier)
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// The REST API key.
+    pub fn imp_key(mut self, value: impl Into<String>) -> Self {
+        self.imp_key = Some(value.into());
+        self
+    }
+
+    /// The REST API secret.
+    pub fn imp_secret(mut self, value: impl Into<Secret>) -> Self {
+        self.imp_secret = Some(value.into());
+        self
+    }
+
+    /// Overrides the base URL ([`STATIC_IP_URL`], a sandbox `http://127.0.0.1:7878/iamport`, a proxy).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// The sub-merchant ("Tier") code sent as the `Tier` header by agency accounts.
+    pub fn tier(mut self, code: impl Into<String>) -> Self {
+        self.tier = Some(code.into());
+        self
+    }
+
+    /// Total time one attempt may take (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Time to establish a connection (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Sends every request through this HTTP(S) proxy.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(url.into());
+        self
+    }
+
+    /// The retry policy for calls that are safe to repeat.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Appends a product token to our `User-Agent`.
+    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.user_agent_suffix = Some(suffix.into());
+        self
+    }
+
+    /// Validates the configuration and builds the client. No network call is made.
+    pub fn build(self) -> Result<Client> {
+        let key = self.imp_key.clone().filter(|k| !k.trim().is_empty());
+        let secret = self.imp_secret.clone().filter(|s| !s.is_empty());
+        let (imp_key, imp_secret) = match (key, secret) {
+            (Some(k), Some(s)) => (k, s),
+            (Some(_), None) => {
+                return Err(Error::invalid_input(
+                    "imp_secret",
+                    "is required when imp_key is set",
+                ))
+            }
+            (None, Some(_)) => {
+                return Err(Error::invalid_input(
+                    "imp_key",
+                    "is required when imp_secret is set",
+                ))
+            }
+            (None, None) => {
+                return Err(Error::invalid_input(
+                    "credentials",
+                    "are missing: give imp_key + imp_secret",
+                ))
+            }
+        };
+        if let Some(tier) = &self.tier {
+            if tier.len() != 3 || !tier.chars().all(|c| c.is_ascii_alphanumeric()) {
+                return Err(Error::invalid_input(
+                    "tier",
+                    "must be a 3-character code of A–Z and 0–9",
+                ));
+            }
+        }
+        let base_url = self
+            .base_url
+            .clone()
+            .unwrap_or_else(|| PRODUCTION_URL.to_owned());
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            return Err(Error::invalid_input(
+                "base_url",
+                "must start with http:// or https://",
+            ));
+        }
+        let mut wire_headers = Vec::new();
+        if let Some(tier) = &self.tier {
+            wire_headers.push(("tier", tier.clone()));
+        }
+        let auth = Auth::token(move |transport| {
+            let imp_key = imp_key.clone();
+            let imp_secret = imp_secret.clone();
+            Box::pin(async move { fetch_token(&transport, &imp_key, &imp_secret).await })
+        });
+        let transport = Transport::new(
+            TransportConfig {
+                base_url,
+                timeout: self.timeout.unwrap_or(Duration::from_secs(30)),
+                connect_timeout: self.connect_timeout.unwrap_or(Duration::from_secs(5)),
+                proxy: self.proxy.clone(),
+                retry: self.retry,
+                user_agent_suffix: self.user_agent_suffix.clone(),
+            },
+            ProviderWire {
+                name: "iamport",
+                interpret,
+                headers: headers(&wire_headers),
+            },
+            auth,
+        )?;
+        Ok(Client {
+            transport,
+            timeout: None,
+        })
+    }
+}
+
+async fn fetch_token(
+    transport: &Transport,
+    imp_key: &str,
+    imp_secret: &Secret,
+) -> Result<FetchedToken> {
+    let mut call = Call::new(
+        "get_access_token",
+        Method::POST,
+        Path::fixed("users/getToken"),
+        RetryClass::Idempotent,
+    )
+    .body(json!({ "imp_key": imp_key, "imp_secret": imp_secret.expose() }));
+    call.auth = false;
+    call.sensitive_response = true;
+    let value = transport.execute(&call, None).await?;
+    let token: AccessToken =
+        serde_json::from_value(value["response"].clone()).map_err(|e| Error::Decode {
+            provider: "iamport",
+            http_status: 200,
+            message: e.to_string(),
+            body_snippet: "(withheld: the response carries credentials)".to_owned(),
+        })?;
+    if token.access_token.is_empty() {
+        return Err(Error::Decode {
+            provider: "iamport",
+            http_status: 200,
+            message: "the token answer has no access_token".to_owned(),
+            body_snippet: "(withheld)".to_owned(),
+        });
+    }
+    // `expired_at` is in the server's clock: only the difference to the server's `now` is meaningful here.
+    let seconds_left = (token.expired_at - token.now).max(1);
+    let lifetime = Duration::from_secs(seconds_left as u64);
+    // Asking again inside the last minute returns the same token extended by 5 minutes, so refreshing in
+    // that minute (or in the last sixth of a shorter test lifetime) never leaves a gap.
+    let margin = Duration::from_secs(60).min(lifetime / 6);
+    Ok(FetchedToken {
+        token: token.access_token,
+        lifetime,
+        refresh_after: lifetime.saturating_sub(margin),
+    })
+}
+
+/// The iamport (PortOne V1) client. Clone it freely: clones share the connection pool and the token.
+///
+/// ```no_run
+/// # async fn run() -> paywire::Result<()> {
+/// use paywire::iamport::Client;
+/// let client = Client::builder().imp_key("your-imp-key").imp_secret("your-imp-secret").build()?;
+/// let verified = client.verify_payment("imp_123456789012", 30000.0).await?;
+/// println!("{:?}", verified.state);
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) transport: Transport,
+    pub(crate) timeout: Option<Duration>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("iamport::Client")
+            .field("base_url", &self.transport.base_url())
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A successful answer with its HTTP status (207 marks a partial multi look-up).
+pub(crate) struct Answer {
+    pub http_status: u16,
+    pub response: Value,
+}
+
+impl Client {
+    /// Starts a builder.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A view of this client whose calls use `timeout` per attempt; it shares the pool and the token.
+    pub fn with_timeout(&self, timeout: Duration) -> Client {
+        Client {
+            transport: self.transport.clone(),
+            timeout: Some(timeout),
+        }
+    }
+
+    /// The base URL in use.
+    pub fn base_url(&self) -> &str {
+        self.transport.base_url()
+    }
+
+    pub(crate) async fn answer(&self, call: Call) -> Result<Answer> {
+        let value = self.transport.execute(&call, self.timeout).await?;
+        Ok(Answer {
+            http_status: value["http_status"].as_u64().unwrap_or(200) as u16,
+            response: value.get("response").cloned().unwrap_or(Value::Null),
+        })
+    }
+
+    pub(crate) async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<T> {
+        decode(self.answer(call).await?.response)
+    }
+
+    /// The current access token (`POST users/getToken`), fetched if needed and cached; `expire_in` is
+    /// the seconds it has left.
+    pub async fn get_access_token(&self) -> Result<super::models::CurrentToken> {
+        let (token, left) = self
+            .transport
+            .auth()
+            .current_token(&self.transport)
+            .await?
+            .unwrap_or_default();
+        Ok(super::models::CurrentToken {
+            access_token: token,
+            expire_in: left.as_secs() as i64,
+        })
+    }
+
+    /// Sends a request for an endpoint paywire does not wrap (e.g. the Naver Pay actions), through the
+    /// same auth, retry and error layers; returns the envelope's `response`.
+    pub async fn raw_request(&self, request: crate::RawRequest) -> Result<Value> {
+        let call = crate::raw::into_call(request)?;
+        Ok(self.answer(call).await?.response)
+    }
+}
+
+/// Decodes an envelope's `response` into its model.
+pub(crate) fn decode<T: DeserializeOwned>(value: Value) -> Result<T> {
+    match serde_json::from_value::<T>(value.clone()) {
+        Ok(decoded) => Ok(decoded),
+        Err(e) => Err(Error::Decode {
+            provider: "iamport",
+            http_status: 200,
+            message: e.to_string(),
+            body_snippet: crate::transport::snippet(value.to_string().as_bytes(), 120),
+        }),
+    }
+}

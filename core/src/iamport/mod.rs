@@ -1,0 +1,33 @@
+//! The iamport (PortOne V1) client.
+//!
+//! Same shape as [`crate::bootpay`]: one cheap-to-clone [`Client`] with a builder, a managed token
+//! (skew-safe, single-flight, one retry after a 401), typed requests and responses, and errors decided by
+//! the envelope's `code` — iamport reports business failures with HTTP 200.
+
+mod billing;
+mod certifications;
+mod client;
+mod codes;
+mod enums;
+mod errors;
+mod escrow;
+mod models;
+mod payments;
+mod receipts;
+mod schedules;
+mod vbanks;
+mod verify;
+mod webhook;
+
+pub use billing::{AgainPayment, CardInput, IssueBillingKey, OnetimePayment, PaymentOptions};
+pub use certifications::CertificationOtpRequest;
+pub use client::{Client, ClientBuilder, PRODUCTION_URL, STATIC_IP_URL};
+pub use enums::{PaymentStatus, ScheduleStatus, Sorting};
+pub use escrow::{EscrowLogisRequest, EscrowParty, EscrowShipment};
+pub use models::*;
+pub use payments::{CancelPayment, ListOptions};
+pub use receipts::{IssueCashReceipt, IssueExternalCashReceipt};
+pub use schedules::{ScheduleItem, SchedulePayments};
+pub use vbanks::IssueVbank;
+pub use verify::{VerifiedPayment, VerifiedState};
+pub use webhook::IamportWebhook;

@@ -1,0 +1,485 @@
+//! Payments: look-ups, cancels, and the amount pre-registration (`prepare`).
+
+use super::client::Client;
+use super::enums::{PaymentStatus, Sorting};
+use super::models::{Page, Partial, Payment, PaymentBalance, Prepared};
+use crate::error::{Error, Result};
+use crate::path::{validate_id, Path};
+use crate::retry::RetryClass;
+use crate::transport::Call;
+use crate::validate;
+use reqwest::Method;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+/// Paging and order of a list call.
+///
+/// ```
+/// use paywire::iamport::ListOptions;
+/// let first_page = ListOptions { page: Some(1), limit: Some(100), ..ListOptions::default() };
+/// assert_eq!(first_page.limit, Some(100));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListOptions {
+    /// Page number, from 1.
+    pub page: Option<i64>,
+    /// Items per page (default 20, at most 1000).
+    pub limit: Option<i64>,
+    /// Order.
+    pub sorting: Option<Sorting>,
+    /// Window start (unix s), where the call supports one.
+    pub from: Option<i64>,
+    /// Window end (unix s), where the call supports one.
+    pub to: Option<i64>,
+}
+
+impl ListOptions {
+    /// Adds page and limit only (calls whose window has other parameter names).
+    pub(crate) fn apply_paging(&self, call: Call) -> Result<Call> {
+        ListOptions {
+            page: self.page,
+            limit: self.limit,
+            ..ListOptions::default()
+        }
+        .apply(call)
+    }
+
+    pub(crate) fn apply(&self, mut call: Call) -> Result<Call> {
+        if let Some(page) = self.page {
+            validate::positive("page", page)?;
+            call = call.query("page", page.to_string());
+        }
+        if let Some(limit) = self.limit {
+            if !(1..=1000).contains(&limit) {
+                return Err(Error::invalid_input("limit", "must be between 1 and 1000"));
+            }
+            call = call.query("limit", limit.to_string());
+        }
+        if let Some(sorting) = &self.sorting {
+            call = call.query("sorting", sorting.as_str());
+        }
+        if let Some(from) = self.from {
+            call = call.query("from", from.to_string());
+        }
+        if let Some(to) = self.to {
+            call = call.query("to", to.to_string());
+        }
+        Ok(call)
+    }
+}
+
+/// A cancel (`POST payments/cancel`): full when `amount` is unset, partial otherwise.
+///
+/// When `checksum` is unset, paywire fills it with the cancellable balance it just looked up, so the server
+/// refuses the cancel if anything was cancelled in between — and a retried cancel can never refund twice.
+///
+/// ```
+/// use paywire::iamport::CancelPayment;
+/// let partial = CancelPayment { amount: Some(3000.0), reason: Some("부분 환불".into()), ..CancelPayment::by_imp_uid("imp_123") };
+/// assert_eq!(partial.imp_uid.as_deref(), Some("imp_123"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CancelPayment {
+    /// The payment (wins over `merchant_uid`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imp_uid: Option<String>,
+    /// The order, when `imp_uid` is unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merchant_uid: Option<String>,
+    /// Amount to cancel; unset cancels the whole remainder.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::wire::ser_opt_number"
+    )]
+    pub amount: Option<f64>,
+    /// Tax-free part of the cancelled amount.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::wire::ser_opt_number"
+    )]
+    pub tax_free: Option<f64>,
+    /// VAT part (PGs that took an explicit VAT).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::wire::ser_opt_number"
+    )]
+    pub vat_amount: Option<f64>,
+    /// The cancellable balance you believe remains; filled from a fresh look-up when unset.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::wire::ser_opt_number"
+    )]
+    pub checksum: Option<f64>,
+    /// Reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Virtual-account refund: holder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refund_holder: Option<String>,
+    /// Virtual-account refund: bank code (PG-specific table).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refund_bank: Option<String>,
+    /// Virtual-account refund: account number (redacted in `Debug`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refund_account: Option<crate::Secret>,
+    /// Virtual-account refund: holder phone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refund_tel: Option<String>,
+    /// Keep a promotion although the remainder violates it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retain_promotion: Option<bool>,
+    /// Send a `cancelled` webhook for this cancel.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable_webhook: Option<bool>,
+    /// `{requester: "customer" | "admin"}` (naverpay).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra: Option<Map<String, Value>>,
+}
+
+impl CancelPayment {
+    /// A full cancel of the payment `imp_uid`.
+    pub fn by_imp_uid(imp_uid: impl Into<String>) -> Self {
+        Self {
+            imp_uid: Some(imp_uid.into()),
+            ..Self::default()
+        }
+    }
+
+    /// A full cancel of the payment of order `merchant_uid`.
+    pub fn by_merchant_uid(merchant_uid: impl Into<String>) -> Self {
+        Self {
+            merchant_uid: Some(merchant_uid.into()),
+            ..Self::default()
+        }
+    }
+
+    fn validate(&self) -> Result<()> {
+        match (&self.imp_uid, &self.merchant_uid) {
+            (None, None) => {
+                return Err(Error::invalid_input(
+                    "imp_uid",
+                    "or merchant_uid is required",
+                ))
+            }
+            (Some(id), _) => validate_id("imp_uid", id)?,
+            (None, Some(id)) => validate_id("merchant_uid", id)?,
+        }
+        for (field, value) in [
+            ("amount", self.amount),
+            ("tax_free", self.tax_free),
+            ("vat_amount", self.vat_amount),
+            ("checksum", self.checksum),
+        ] {
+            if let Some(v) = value {
+                if !v.is_finite() || v < 0.0 {
+                    return Err(Error::invalid_input(
+                        field,
+                        format!("must be a non-negative number (got {v})"),
+                    ));
+                }
+            }
+        }
+        if self.amount == Some(0.0) {
+            return Err(Error::invalid_input(
+                "amount",
+                "must be greater than 0; leave it unset for a full cancel",
+            ));
+        }
+        if let (Some(amount), Some(tax_free)) = (self.amount, self.tax_free) {
+            if tax_free > amount {
+                return Err(Error::invalid_input("tax_free", "must not exceed amount"));
+            }
+        }
+        validate::not_blank("reason", self.reason.as_deref())
+    }
+}
+
+fn status_path(
+    base: &'static str,
+    merchant_uid: &str,
+    status: Option<&PaymentStatus>,
+) -> Result<Path> {
+    let path = Path::with_id(base, "merchant_uid", merchant_uid)?;
+    match status {
+        Some(status) => path.push_id("payment_status", status.as_str()),
+        None => Ok(path),
+    }
+}
+
+impl Client {
+    /// One payment (`GET payments/{imp_uid}`). `include_sandbox` shows test-channel payments too.
+    pub async fn get_payment(&self, imp_uid: &str, include_sandbox: bool) -> Result<Payment> {
+        let path = Path::with_id("payments", "imp_uid", imp_uid)?;
+        let call = Call::new("get_payment", Method::GET, path, RetryClass::Idempotent).query(
+            "include_sandbox",
+            if include_sandbox { "true" } else { "false" },
+        );
+        self.send(call).await
+    }
+
+    /// Up to 100 payments by ids (`GET payments?imp_uid[]=…&merchant_uid[]=…`). A partial answer (HTTP 207)
+    /// is reported as such: see [`Partial`].
+    pub async fn get_payments(
+        &self,
+        imp_uids: &[String],
+        merchant_uids: &[String],
+    ) -> Result<Partial<Payment>> {
+        if imp_uids.is_empty() && merchant_uids.is_empty() {
+            return Err(Error::invalid_input(
+                "imp_uids",
+                "or merchant_uids must name at least one payment",
+            ));
+        }
+        if imp_uids.len() + merchant_uids.len() > 100 {
+            return Err(Error::invalid_input(
+                "imp_uids",
+                "and merchant_uids together take at most 100 ids",
+            ));
+        }
+        let mut call = Call::new(
+            "get_payments",
+            Method::GET,
+            Path::fixed("payments"),
+            RetryClass::Idempotent,
+        );
+        for id in imp_uids {
+            validate_id("imp_uids", id)?;
+            call = call.query("imp_uid[]", id.clone());
+        }
+        for id in merchant_uids {
+            validate_id("merchant_uids", id)?;
+            call = call.query("merchant_uid[]", id.clone());
+        }
+        let answer = match self.answer(call).await {
+            Err(e) if e.http_status() == Some(404) => {
+                let missing = imp_uids.iter().chain(merchant_uids).cloned().collect();
+                return Ok(Partial {
+                    items: Vec::new(),
+                    missing,
+                    complete: false,
+                });
+            }
+            other => other?,
+        };
+        let items: Vec<Payment> = super::client::decode(answer.response)?;
+        let missing = imp_uids
+            .iter()
+            .filter(|id| !items.iter().any(|p| &p.imp_uid == *id))
+            .chain(
+                merchant_uids
+                    .iter()
+                    .filter(|id| !items.iter().any(|p| &p.merchant_uid == *id)),
+            )
+            .cloned()
+            .collect::<Vec<_>>();
+        Ok(Partial {
+            complete: answer.http_status == 200 && missing.is_empty(),
+            items,
+            missing,
+        })
+    }
+
+    /// The payment of an order (`GET payments/find/{merchant_uid}[/{status}]`); with several, the first by
+    /// `sorting` (default newest).
+    pub async fn find_payment(
+        &self,
+        merchant_uid: &str,
+        status: Option<PaymentStatus>,
+        sorting: Option<Sorting>,
+    ) -> Result<Payment> {
+        let path = status_path("payments/find", merchant_uid, status.as_ref())?;
+        let mut call = Call::new("find_payment", Method::GET, path, RetryClass::Idempotent);
+        if let Some(sorting) = sorting {
+            call = call.query("sorting", sorting.as_str());
+        }
+        self.send(call).await
+    }
+
+    /// Every payment of an order, paged (`GET payments/findAll/{merchant_uid}[/{status}]`).
+    pub async fn find_all_payments(
+        &self,
+        merchant_uid: &str,
+        status: Option<PaymentStatus>,
+        options: ListOptions,
+    ) -> Result<Page<Payment>> {
+        let path = status_path("payments/findAll", merchant_uid, status.as_ref())?;
+        let call = options.apply(Call::new(
+            "find_all_payments",
+            Method::GET,
+            path,
+            RetryClass::Idempotent,
+        ))?;
+        self.send(call).await
+    }
+
+    /// Payments in a state (`None` = all) over a window of at most 90 days, paged
+    /// (`GET payments/status/{status}`).
+    pub async fn get_payments_by_status(
+        &self,
+        status: Option<PaymentStatus>,
+        options: ListOptions,
+    ) -> Result<Page<Payment>> {
+        let status = status.as_ref().map_or("all", PaymentStatus::as_str);
+        let path = Path::with_id("payments/status", "payment_status", status)?;
+        let call = options.apply(Call::new(
+            "get_payments_by_status",
+            Method::GET,
+            path,
+            RetryClass::Idempotent,
+        ))?;
+        self.send(call).await
+    }
+
+    /// The per-means amount breakdown of a PAYCO payment (`GET payments/{imp_uid}/balance`).
+    pub async fn get_payment_balance(&self, imp_uid: &str) -> Result<PaymentBalance> {
+        let path = Path::with_id("payments", "imp_uid", imp_uid)?.push_id("segment", "balance")?;
+        self.send(Call::new(
+            "get_payment_balance",
+            Method::GET,
+            path,
+            RetryClass::Idempotent,
+        ))
+        .await
+    }
+
+    /// Cancels a payment fully or partly (`POST payments/cancel`), guarded by a `checksum` (looked up when
+    /// you give none). Because of the checksum a cancel is retried safely; if a retry is refused because the
+    /// first attempt already landed, the refreshed payment is returned.
+    pub async fn cancel_payment(&self, request: CancelPayment) -> Result<Payment> {
+        request.validate()?;
+        let mut request = request;
+        let before = match (&request.imp_uid, &request.merchant_uid) {
+            (Some(imp_uid), _) => self.get_payment(imp_uid, true).await?,
+            (None, Some(merchant_uid)) => self.find_payment(merchant_uid, None, None).await?,
+            (None, None) => {
+                return Err(Error::invalid_input(
+                    "imp_uid",
+                    "or merchant_uid is required",
+                ))
+            }
+        };
+        if request.checksum.is_none() {
+            request.checksum = Some(before.cancellable_amount());
+        }
+        let call = Call::new(
+            "cancel_payment",
+            Method::POST,
+            Path::fixed("payments/cancel"),
+            RetryClass::Deduplicated,
+        )
+        .body(validate::body(&request)?)
+        .hint(format!(
+            "look the payment up with get_payment(\"{}\")",
+            before.imp_uid
+        ));
+        let (result, attempts) = self.transport.execute_counted(&call, self.timeout).await;
+        match result {
+            Err(e) if attempts > 1 && e.http_status() == Some(200) => {
+                // The retry was refused (checksum no longer matches): did the first attempt land?
+                let after = self.get_payment(&before.imp_uid, true).await?;
+                let landed = after.cancel_history.len() > before.cancel_history.len()
+                    && request
+                        .amount
+                        .is_none_or(|a| after.cancel_amount - before.cancel_amount == a);
+                if landed {
+                    tracing::info!(
+                        operation = "cancel_payment",
+                        "retry refused: the first attempt landed"
+                    );
+                    Ok(after)
+                } else {
+                    Err(e)
+                }
+            }
+            Err(e) => Err(e),
+            Ok(value) => super::client::decode(value["response"].clone()),
+        }
+    }
+
+    /// Registers the amount an order must be paid with (`POST payments/prepare`): a browser payment of
+    /// another amount is stopped before the PG window opens.
+    pub async fn prepare_payment(
+        &self,
+        merchant_uid: &str,
+        amount: f64,
+        currency: Option<&str>,
+    ) -> Result<Prepared> {
+        self.prepare(
+            "prepare_payment",
+            Method::POST,
+            merchant_uid,
+            amount,
+            currency,
+        )
+        .await
+    }
+
+    /// Changes a registered amount (`PUT payments/prepare`).
+    pub async fn update_prepared_payment(
+        &self,
+        merchant_uid: &str,
+        amount: f64,
+        currency: Option<&str>,
+    ) -> Result<Prepared> {
+        self.prepare(
+            "update_prepared_payment",
+            Method::PUT,
+            merchant_uid,
+            amount,
+            currency,
+        )
+        .await
+    }
+
+    async fn prepare(
+        &self,
+        operation: &'static str,
+        method: Method,
+        merchant_uid: &str,
+        amount: f64,
+        currency: Option<&str>,
+    ) -> Result<Prepared> {
+        validate_id("merchant_uid", merchant_uid)?;
+        if !amount.is_finite() || amount <= 0.0 {
+            return Err(Error::invalid_input(
+                "amount",
+                format!("must be greater than 0 (got {amount})"),
+            ));
+        }
+        validate::not_blank("currency", currency)?;
+        let mut body = json!({ "merchant_uid": merchant_uid, "amount": amount_json(amount) });
+        if let Some(currency) = currency {
+            body["currency"] = json!(currency);
+        }
+        // Registering the same amount twice is harmless, so a broken connection may be retried.
+        let call = Call::new(
+            operation,
+            method,
+            Path::fixed("payments/prepare"),
+            RetryClass::Idempotent,
+        )
+        .body(body);
+        self.send(call).await
+    }
+
+    /// The registered amount of an order (`GET payments/prepare/{merchant_uid}`).
+    pub async fn get_prepared_payment(&self, merchant_uid: &str) -> Result<Prepared> {
+        let path = Path::with_id("payments/prepare", "merchant_uid", merchant_uid)?;
+        self.send(Call::new(
+            "get_prepared_payment",
+            Method::GET,
+            path,
+            RetryClass::Idempotent,
+        ))
+        .await
+    }
+}
+
+/// An amount as JSON: whole amounts as integers.
+pub(crate) fn amount_json(amount: f64) -> Value {
+    if amount.fract() == 0.0 && amount.abs() < 9.0e15 {
+        json!(amount as i64)
+    } else {
+        json!(amount)
+    }
+}
