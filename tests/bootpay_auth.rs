@@ -194,3 +194,31 @@ fn half_a_pair_or_none_fails_at_build_time() {
     assert!(matches!(bad_url, Err(paywire::Error::InvalidInput { .. })));
     assert!("sandboxx".parse::<paywire::bootpay::Mode>().is_err());
 }
+
+#[tokio::test]
+async fn a_failing_token_endpoint_is_not_hammered_by_waiting_callers() {
+    let env = Env::start().await;
+    env.fault(json!({"method": "POST", "path": "request/token", "status": 503, "body": {"error_code": "DOWN", "message": "token service down"}}))
+        .await;
+    let client = Client::builder()
+        .application_id(APPLICATION_ID)
+        .private_key(PRIVATE_KEY)
+        .base_url(env.sandbox.bootpay_url())
+        .retry(paywire::RetryPolicy::none())
+        .build()
+        .unwrap();
+    let calls = (0..200).map(|_| {
+        let client = client.clone();
+        tokio::spawn(async move { client.get_receipt("r1", false).await })
+    });
+    for result in futures::future::join_all(calls).await {
+        let err = result.unwrap().unwrap_err();
+        assert_eq!(err.http_status(), Some(503), "{err}");
+        assert!(err.has_code("DOWN"));
+    }
+    let fetches = env.token_requests().await;
+    assert!(
+        fetches < 10,
+        "200 waiting callers shared the failure instead of fetching again: {fetches}"
+    );
+}

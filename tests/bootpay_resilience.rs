@@ -50,7 +50,10 @@ async fn get_is_retried_on_5xx_and_429_with_retry_after() {
     env.fault(json!({"method": "GET", "path": "receipt/*", "status": 429, "body": {"error_code": "TOO_MANY", "message": "slow down"}, "times": 1, "headers": {"retry-after": "1"}})).await;
     let started = std::time::Instant::now();
     client.get_receipt(&id, false).await.unwrap();
-    assert!(started.elapsed() >= Duration::from_secs(1), "Retry-After: 1 was honoured, not the 10 ms backoff");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "Retry-After: 1 was honoured, not the 10 ms backoff"
+    );
 
     // A Retry-After longer than we accept ends the retries with the 429 itself.
     env.fault(json!({"method": "GET", "path": "receipt/*", "status": 429, "body": {"error_code": "TOO_MANY", "message": "later"}, "times": 1, "headers": {"retry-after": "3600"}})).await;

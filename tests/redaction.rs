@@ -94,3 +94,27 @@ async fn no_secret_in_debug_errors_or_trace_logs() {
         "the trace log was captured"
     );
 }
+
+#[test]
+fn iamport_secrets_never_print() {
+    let builder = paywire::iamport::Client::builder()
+        .imp_key("key")
+        .imp_secret("imp-secret-value");
+    let card = paywire::iamport::CardInput {
+        birth: Some("900101".into()),
+        pwd_2digit: Some("12".into()),
+        ..paywire::iamport::CardInput::new(CARD, "2028-12")
+    };
+    let onetime = paywire::iamport::OnetimePayment {
+        merchant_uid: "o".into(),
+        amount: 1.0,
+        card,
+        ..Default::default()
+    };
+    let texts = [format!("{builder:?}"), format!("{onetime:?}")];
+    for text in &texts {
+        for secret in ["imp-secret-value", CARD, "900101", "2028-12"] {
+            assert!(!text.contains(secret), "{secret:?} leaked in: {text}");
+        }
+    }
+}

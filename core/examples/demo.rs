@@ -243,6 +243,80 @@ async fn main() -> paywire::Result<()> {
         println!("{e}");
     }
 
+    iamport_flow(&sandbox, &config, &http).await?;
+
     println!("\ndemo finished: every step ran against the embedded sandbox.");
+    Ok(())
+}
+
+/// Seed 003: prepare the amount, the payment arrives, the webhook comes in, verify, then a partial cancel.
+async fn iamport_flow(
+    sandbox: &Sandbox,
+    config: &SandboxConfig,
+    http: &reqwest::Client,
+) -> paywire::Result<()> {
+    use paywire::iamport::{CancelPayment as IamportCancel, Client as Iamport, IamportWebhook};
+
+    step("9. iamport: prepare → pay → webhook → verify (forgery check) → partial cancel");
+    let iamport = Iamport::builder()
+        .imp_key(&config.imp_key)
+        .imp_secret(config.imp_secret.as_str())
+        .base_url(sandbox.iamport_url())
+        .build()?;
+    let prepared = iamport
+        .prepare_payment("order-demo-003", 39000.0, Some("KRW"))
+        .await?;
+    println!(
+        "prepared {} for {} KRW (a browser payment of another amount is refused)",
+        prepared.merchant_uid, prepared.amount
+    );
+    let paid = admin(
+        http,
+        sandbox,
+        "iamport/payments",
+        json!({"status": "paid", "amount": 39000, "merchant_uid": "order-demo-003"}),
+    )
+    .await?;
+    let imp_uid = paid["imp_uid"].as_str().unwrap_or_default().to_owned();
+    println!("the customer paid: {imp_uid}");
+    let body = http
+        .get(format!(
+            "{}/__admin/iamport/webhook/{imp_uid}",
+            sandbox.url()
+        ))
+        .send()
+        .await
+        .map_err(|e| paywire::Error::Config(format!("sandbox admin call failed: {e}")))?
+        .bytes()
+        .await
+        .map_err(|e| paywire::Error::Config(format!("sandbox admin answer: {e}")))?;
+    let hook = IamportWebhook::parse(&body, Some("application/json"))?;
+    let fetched = iamport.verify_webhook(&hook).await?;
+    println!(
+        "webhook {} → re-fetched: {} {} KRW (answer {})",
+        hook.idempotency_key(),
+        fetched.status,
+        fetched.amount,
+        paywire::webhook::WEBHOOK_ACK
+    );
+    match iamport.verify_payment(&imp_uid, 3900.0).await {
+        Err(e @ paywire::Error::Verification { .. }) => {
+            println!("verify_payment(expected 3900): refused — {e}")
+        }
+        other => println!("verify_payment(expected 3900): unexpected {other:?}"),
+    }
+    let verified = iamport.verify_payment(&imp_uid, 39000.0).await?;
+    println!("verify_payment(expected 39000): {:?}", verified.state);
+    let cancelled = iamport
+        .cancel_payment(IamportCancel {
+            amount: Some(9000.0),
+            reason: Some("부분 환불".into()),
+            ..IamportCancel::by_imp_uid(&imp_uid)
+        })
+        .await?;
+    println!(
+        "partial cancel with checksum: {} of {} KRW cancelled, status {}",
+        cancelled.cancel_amount, cancelled.amount, cancelled.status
+    );
     Ok(())
 }

@@ -9,6 +9,7 @@ use crate::secret::Secret;
 use crate::transport::Transport;
 use futures::future::BoxFuture;
 use reqwest::header::HeaderValue;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::RwLock;
 use std::time::{Duration, Instant};
 
@@ -30,10 +31,19 @@ struct Cached {
     expires_at: Instant,
 }
 
+/// What the last token fetch left behind, guarded by the single-flight lock.
+#[derive(Default)]
+struct FetchState {
+    /// The failure of the last fetch, handed to the callers that waited for it.
+    last_failure: Option<crate::Error>,
+}
+
 /// The token cache of one client.
 pub(crate) struct TokenCache {
     current: RwLock<Option<Cached>>,
-    refresh: tokio::sync::Mutex<()>,
+    refresh: tokio::sync::Mutex<FetchState>,
+    /// Bumped after every fetch, so a waiter can tell that a fetch ran while it waited.
+    fetches: AtomicU64,
     fetcher: Fetcher,
 }
 
@@ -42,7 +52,7 @@ pub(crate) enum Auth {
     /// A fixed header (HTTP Basic): no token call ever.
     Fixed(HeaderValue),
     /// A bearer token from the provider's token endpoint.
-    Token(TokenCache),
+    Token(Box<TokenCache>),
 }
 
 impl Auth {
@@ -63,11 +73,12 @@ impl Auth {
     where
         F: Fn(Transport) -> BoxFuture<'static, Result<FetchedToken>> + Send + Sync + 'static,
     {
-        Self::Token(TokenCache {
+        Self::Token(Box::new(TokenCache {
             current: RwLock::new(None),
-            refresh: tokio::sync::Mutex::new(()),
+            refresh: tokio::sync::Mutex::new(FetchState::default()),
+            fetches: AtomicU64::new(0),
             fetcher: Box::new(fetcher),
-        })
+        }))
     }
 
     /// Whether a 401 can be answered by fetching a new token.
@@ -122,13 +133,31 @@ impl TokenCache {
         if let Some(header) = self.fresh_header() {
             return Ok(header);
         }
-        // Single flight: whoever holds this lock fetches; the rest find a fresh token once they get it.
-        let _refreshing = self.refresh.lock().await;
+        // Single flight: whoever holds this lock fetches; the rest find a fresh token once they get it, or
+        // share the failure of the fetch they waited for instead of each hammering the token endpoint.
+        let seen = self.fetches.load(Ordering::Acquire);
+        let mut state = self.refresh.lock().await;
         if let Some(header) = self.fresh_header() {
             return Ok(header);
         }
+        if self.fetches.load(Ordering::Acquire) != seen {
+            if let Some(failure) = &state.last_failure {
+                return Err(failure.copy_for_waiter());
+            }
+        }
         tracing::debug!(provider = transport.provider(), "fetching an access token");
-        let fetched = (self.fetcher)(transport.clone()).await?;
+        let outcome = (self.fetcher)(transport.clone()).await;
+        self.fetches.fetch_add(1, Ordering::AcqRel);
+        let fetched = match outcome {
+            Ok(fetched) => {
+                state.last_failure = None;
+                fetched
+            }
+            Err(e) => {
+                state.last_failure = Some(e.copy_for_waiter());
+                return Err(e);
+            }
+        };
         let mut header = HeaderValue::from_str(&format!("Bearer {}", fetched.token.expose()))
             .map_err(|_| crate::Error::Decode {
                 provider: transport.provider(),

@@ -295,6 +295,84 @@ impl Error {
         }
     }
 
+    /// A copy of this error for the other callers that waited on the same failed operation (a token
+    /// fetch); the merchant's own error, which cannot be copied, becomes its message.
+    pub(crate) fn copy_for_waiter(&self) -> Self {
+        match self {
+            Self::Api {
+                provider,
+                http_status,
+                code,
+                message,
+                pg,
+                body,
+            } => Self::Api {
+                provider,
+                http_status: *http_status,
+                code: code.clone(),
+                message: message.clone(),
+                pg: pg.clone(),
+                body: body.clone(),
+            },
+            Self::Auth {
+                provider,
+                http_status,
+                code,
+                message,
+            } => Self::Auth {
+                provider,
+                http_status: *http_status,
+                code: code.clone(),
+                message: message.clone(),
+            },
+            Self::InvalidInput { field, reason } => {
+                Self::invalid_input(field.clone(), reason.clone())
+            }
+            Self::Timeout { attempts, message } => Self::Timeout {
+                attempts: *attempts,
+                message: message.clone(),
+            },
+            Self::Transport { attempts, message } => Self::Transport {
+                attempts: *attempts,
+                message: message.clone(),
+            },
+            Self::OutcomeUnknown {
+                operation,
+                message,
+                hint,
+                timed_out,
+            } => Self::OutcomeUnknown {
+                operation: operation.clone(),
+                message: message.clone(),
+                hint: hint.clone(),
+                timed_out: *timed_out,
+            },
+            Self::Decode {
+                provider,
+                http_status,
+                message,
+                body_snippet,
+            } => Self::Decode {
+                provider,
+                http_status: *http_status,
+                message: message.clone(),
+                body_snippet: body_snippet.clone(),
+            },
+            Self::Verification {
+                payment_id,
+                failure,
+            } => Self::Verification {
+                payment_id: payment_id.clone(),
+                failure: failure.clone(),
+            },
+            Self::MerchantStep { payment_id, source } => Self::Transport {
+                attempts: 0,
+                message: format!("merchant step for {payment_id} failed: {source}"),
+            },
+            Self::Config(message) => Self::Config(message.clone()),
+        }
+    }
+
     /// True when the provider's string code equals `code`.
     pub fn has_code(&self, code: &str) -> bool {
         self.code().and_then(ErrorCode::as_str) == Some(code)

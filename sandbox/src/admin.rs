@@ -1,5 +1,5 @@
-//! The admin API under `/__admin`: seed receipts, read webhooks, inject faults, read
-//! counters and recorded requests, move the clock, and reset.
+//! The admin API under `/__admin`: seed Bootpay receipts and iamport payments, read
+//! webhooks, inject faults, read counters and recorded requests, move the clock, and reset.
 //!
 //! No auth and no recording: tests in every language drive it over plain HTTP, and its
 //! calls must not show up in what they assert about the client's traffic.
@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
@@ -17,6 +18,8 @@ use crate::bootpay::params;
 use crate::bootpay::{ApiError, ApiResult};
 use crate::clock::format_time;
 use crate::faults::Fault;
+use crate::iamport::model::{pg_route, Buyer, CardInfo, Money};
+use crate::iamport::{params as iam_params, IamError};
 use crate::model::{hex_id, method_symbol, Card, DEFAULT_CARD_NO};
 use crate::state::App;
 
@@ -25,6 +28,12 @@ pub fn router() -> Router<Arc<App>> {
     Router::new()
         .route("/__admin/bootpay/receipts", post(create_receipt))
         .route("/__admin/bootpay/webhook/{receipt_id}", get(webhook))
+        .route("/__admin/iamport/payments", post(iamport_payment))
+        .route(
+            "/__admin/iamport/vbanks/{imp_uid}/deposit",
+            post(iamport_deposit),
+        )
+        .route("/__admin/iamport/webhook/{imp_uid}", get(iamport_webhook))
         .route(
             "/__admin/faults",
             post(add_fault).get(list_faults).delete(clear_faults),
@@ -121,6 +130,127 @@ async fn webhook(State(app): State<Arc<App>>, Path(receipt_id): Path<String>) ->
     Ok(Json(receipt.webhook_json()))
 }
 
+/// What the iamport admin calls return: the bare object, or an iamport envelope error.
+type IamAdminResult = Result<Json<Value>, IamError>;
+
+/// `POST /__admin/iamport/payments`: a payment as if the customer had used the browser
+/// window. A merchant_uid registered with `payments/prepare` must match its amount (409).
+async fn iamport_payment(State(app): State<Arc<App>>, bytes: Bytes) -> IamAdminResult {
+    let body = iam_params::parse(&HeaderMap::new(), &bytes)?;
+    let amount = iam_params::req_money(&body, "amount")?;
+    let status = iam_params::opt_str(&body, "status")?.unwrap_or_else(|| "paid".into());
+    if !["paid", "ready", "failed", "cancelled"].contains(&status.as_str()) {
+        return Err(IamError::invalid(
+            "status must be paid, ready, failed or cancelled",
+        ));
+    }
+    let merchant_uid = iam_params::opt_str(&body, "merchant_uid")?
+        .unwrap_or_else(|| format!("order-{}", hex_id(8)));
+    let pay_method = iam_params::opt_str(&body, "pay_method")?.unwrap_or_else(|| "card".into());
+    let currency = iam_params::opt_str(&body, "currency")?.unwrap_or_else(|| "KRW".into());
+    let (pg_provider, pg_id) = pg_route(
+        iam_params::opt_str(&body, "pg_provider")?.as_deref(),
+        "html5_inicis",
+    );
+    let fail_reason = iam_params::opt_str(&body, "fail_reason")?;
+    let vbank_code = iam_params::opt_str(&body, "vbank_code")?.unwrap_or_else(|| "088".into());
+
+    let mut state = app.lock();
+    let (iam, base_url, now) = state.iam();
+    if let Some(prepared) = iam.prepared.get(&merchant_uid) {
+        let currency_differs = prepared.currency.as_ref().is_some_and(|c| *c != currency);
+        if prepared.amount != amount || currency_differs {
+            return Err(IamError::conflict(format!(
+                "사전등록된 결제정보와 금액이 일치하지 않습니다. (registered {} {}, requested {amount} {currency})",
+                prepared.amount,
+                prepared.currency.as_deref().unwrap_or(""),
+            )));
+        }
+    }
+    let mut p = iam.new_payment(base_url, now, &merchant_uid, amount);
+    p.channel = "pc".into();
+    p.user_agent = "Mozilla/5.0 (paywire sandbox)".into();
+    p.pg_provider = pg_provider;
+    p.pg_id = pg_id;
+    p.currency = currency;
+    p.name = iam_params::opt_str(&body, "name")?;
+    p.buyer = Buyer::read(&body, "buyer_");
+    p.custom_data = iam_params::custom_data(&body);
+    p.tax_free = iam_params::opt_money(&body, "tax_free")?.unwrap_or(Money::ZERO);
+    p.escrow = iam_params::opt_bool(&body, "escrow")?.unwrap_or(false);
+    p.pay_method = pay_method;
+    if p.tax_free > amount {
+        return Err(IamError::invalid("tax_free must not exceed amount"));
+    }
+    match p.pay_method.as_str() {
+        "card" => p.card = Some(CardInfo::from_number(DEFAULT_CARD_NO)),
+        "vbank" => {
+            crate::iamport::vbanks::attach_vbank(&mut p, &vbank_code, None, now + 3 * 86_400, now)
+        }
+        _ => {}
+    }
+    match status.as_str() {
+        "ready" => {}
+        "failed" => p.mark_failed(
+            now,
+            fail_reason
+                .as_deref()
+                .unwrap_or("사용자가 결제를 취소하셨습니다"),
+        ),
+        _ => {
+            p.apply_num = crate::iamport::model::new_apply_num();
+            p.mark_paid(now);
+            if status == "cancelled" {
+                let (remaining, tax_free) = (p.remaining(), p.tax_free);
+                p.apply_cancel(
+                    base_url,
+                    now,
+                    remaining,
+                    tax_free,
+                    "created cancelled by the admin API",
+                );
+            }
+        }
+    }
+    Ok(Json(iam.insert(p)))
+}
+
+/// `POST /__admin/iamport/vbanks/{imp_uid}/deposit`: the buyer paid into the account.
+async fn iamport_deposit(
+    State(app): State<Arc<App>>,
+    Path(imp_uid): Path<String>,
+) -> IamAdminResult {
+    let mut state = app.lock();
+    let (iam, _, now) = state.iam();
+    let p = iam
+        .payments
+        .get_mut(&imp_uid)
+        .ok_or_else(IamError::payment_not_found)?;
+    if p.pay_method != "vbank" || p.status != "ready" {
+        return Err(IamError::invalid(format!(
+            "only a ready vbank payment takes a deposit (pay_method {}, status {})",
+            p.pay_method, p.status
+        )));
+    }
+    p.mark_paid(now);
+    Ok(Json(p.to_json()))
+}
+
+/// `GET /__admin/iamport/webhook/{imp_uid}`: `{imp_uid, merchant_uid, status}` (+
+/// `cancellation_id` when cancelled).
+async fn iamport_webhook(
+    State(app): State<Arc<App>>,
+    Path(imp_uid): Path<String>,
+) -> IamAdminResult {
+    let state = app.lock();
+    let p = state
+        .iamport
+        .payments
+        .get(&imp_uid)
+        .ok_or_else(IamError::payment_not_found)?;
+    Ok(Json(p.webhook_json()))
+}
+
 /// `POST /__admin/faults`: answers the stored fault with its `id`.
 async fn add_fault(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     let body = Value::Object(params::parse(&bytes)?);
@@ -188,7 +318,14 @@ async fn expire_tokens(State(app): State<Arc<App>>) -> ApiResult {
         *expires_at = now;
     }
     state.reusable_token = None;
-    Ok(Json(json!({ "expired": state.tokens.len() })))
+    for expires_at in state.iamport.tokens.values_mut() {
+        *expires_at = now;
+    }
+    state.iamport.current_token = None;
+    Ok(Json(json!({
+        "expired": state.tokens.len(),
+        "iamport_expired": state.iamport.tokens.len(),
+    })))
 }
 
 /// `POST /__admin/config` `{token_ttl_secs?}`.
@@ -205,6 +342,7 @@ async fn configure(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
             state.config.token_ttl = Duration::from_secs_f64(secs);
             // The next token call must get a token with the new lifetime, not a re-issue.
             state.reusable_token = None;
+            state.iamport.current_token = None;
         }
     }
     Ok(Json(json!({

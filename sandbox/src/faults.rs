@@ -1,4 +1,4 @@
-//! Fault injection on the Bootpay routes: delays, replaced answers, HTML error pages and
+//! Fault injection on the Bootpay and iamport routes: delays, replaced answers, HTML error pages and
 //! connections cut mid-body, so clients can be tested against a misbehaving gateway.
 //!
 //! The layer sits inside request recording (faulted requests are still counted) and outside
@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use futures::stream;
 use serde_json::{json, Value};
 
-use crate::record::relative_path;
+use crate::record::{split_path, Provider};
 use crate::state::App;
 
 /// The page a `non_json` fault serves, as a proxy in front of Bootpay would.
@@ -26,6 +26,7 @@ pub const BAD_GATEWAY_HTML: &str = "<html><body><h1>502 Bad Gateway</h1></body><
 #[derive(Debug, Clone)]
 pub struct Fault {
     id: u64,
+    provider: Provider,
     method: Option<String>,
     path: String,
     latency_ms: u64,
@@ -47,8 +48,18 @@ impl Fault {
             .and_then(Value::as_str)
             .filter(|p| !p.is_empty())
             .ok_or("path is required (e.g. \"receipt/*\")")?;
+        let provider = match v.get("provider") {
+            None | Some(Value::Null) => Provider::Bootpay,
+            Some(Value::String(p)) if p.eq_ignore_ascii_case("bootpay") => Provider::Bootpay,
+            Some(Value::String(p)) if p.eq_ignore_ascii_case("iamport") => Provider::Iamport,
+            Some(_) => return Err("provider must be \"bootpay\" or \"iamport\"".into()),
+        };
         let path = path.trim_start_matches('/');
-        let path = path.strip_prefix("v2/").unwrap_or(path).to_string();
+        let prefix = match provider {
+            Provider::Bootpay => "v2/",
+            Provider::Iamport => "iamport/",
+        };
+        let path = path.strip_prefix(prefix).unwrap_or(path).to_string();
         let method = match v.get("method") {
             None | Some(Value::Null) => None,
             Some(Value::String(m)) => Some(m.to_ascii_uppercase()),
@@ -77,6 +88,7 @@ impl Fault {
         };
         Ok(Fault {
             id,
+            provider,
             method,
             path,
             latency_ms: uint("latency_ms")?.unwrap_or(0),
@@ -104,6 +116,7 @@ impl Fault {
     pub fn to_json(&self) -> Value {
         json!({
             "id": self.id,
+            "provider": self.provider.name(),
             "method": self.method,
             "path": self.path,
             "latency_ms": self.latency_ms,
@@ -117,8 +130,9 @@ impl Fault {
         })
     }
 
-    fn matches(&self, method: &str, path: &str) -> bool {
+    fn matches(&self, provider: Provider, method: &str, path: &str) -> bool {
         self.times != Some(0)
+            && self.provider == provider
             && self
                 .method
                 .as_deref()
@@ -129,7 +143,10 @@ impl Fault {
     /// The answer that replaces the handler's, or `None` for a latency-only fault.
     fn replacement(&self) -> Option<Response> {
         if self.drop {
-            return Some(dropped_response(self.status_or(StatusCode::OK)));
+            return Some(dropped_response(
+                self.status_or(StatusCode::OK),
+                self.provider,
+            ));
         }
         if self.non_json {
             let status = self.status_or(StatusCode::BAD_GATEWAY);
@@ -147,10 +164,13 @@ impl Fault {
         }
         let status = self.status_or(StatusCode::OK);
         let body = self.body.clone().unwrap_or_else(|| {
-            json!({
-                "error_code": "RC_SANDBOX_FAULT",
-                "message": format!("sandbox injected fault (HTTP {})", status.as_u16()),
-            })
+            let message = format!("sandbox injected fault (HTTP {})", status.as_u16());
+            match self.provider {
+                Provider::Bootpay => {
+                    json!({ "error_code": "RC_SANDBOX_FAULT", "message": message })
+                }
+                Provider::Iamport => json!({ "code": -1, "message": message, "response": null }),
+            }
         });
         let mut response = (status, axum::Json(body)).into_response();
         for (name, value) in &self.headers {
@@ -190,13 +210,14 @@ fn segments_match(pattern: &[&str], path: &[&str]) -> bool {
 
 /// Status line and headers, a first fragment of JSON, then an I/O error: hyper aborts the
 /// chunked body and closes the connection, so the client fails while reading the body.
-fn dropped_response(status: StatusCode) -> Response {
-    let chunks = stream::unfold(0u8, |step| async move {
+fn dropped_response(status: StatusCode, provider: Provider) -> Response {
+    let first: &'static [u8] = match provider {
+        Provider::Bootpay => b"{\"receipt_id\":",
+        Provider::Iamport => b"{\"code\":0,\"message\":null,\"response\":",
+    };
+    let chunks = stream::unfold(0u8, move |step| async move {
         match step {
-            0 => Some((
-                Ok::<Bytes, std::io::Error>(Bytes::from_static(b"{\"receipt_id\":")),
-                1,
-            )),
+            0 => Some((Ok::<Bytes, std::io::Error>(Bytes::from_static(first)), 1)),
             1 => {
                 // Give hyper a pending poll so it flushes the head and first chunk before
                 // the error closes the connection.
@@ -221,9 +242,12 @@ fn dropped_response(status: StatusCode) -> Response {
 }
 
 /// Takes the first matching fault, consuming one of its `times`.
-fn take_fault(app: &App, method: &str, path: &str) -> Option<Fault> {
+fn take_fault(app: &App, provider: Provider, method: &str, path: &str) -> Option<Fault> {
     let mut state = app.lock();
-    let index = state.faults.iter().position(|f| f.matches(method, path))?;
+    let index = state
+        .faults
+        .iter()
+        .position(|f| f.matches(provider, method, path))?;
     let fault = &mut state.faults[index];
     if let Some(times) = fault.times.as_mut() {
         *times -= 1;
@@ -241,8 +265,8 @@ pub async fn fault_layer(
     req: Request,
     next: Next,
 ) -> Result<Response, Infallible> {
-    let path = relative_path(req.uri().path());
-    let fault = take_fault(&app, req.method().as_str(), path);
+    let (provider, path) = split_path(req.uri().path());
+    let fault = take_fault(&app, provider, req.method().as_str(), path);
     let Some(fault) = fault else {
         return Ok(next.run(req).await);
     };

@@ -1,5 +1,6 @@
-//! `paywire-sandbox`: an in-memory, stateful emulation of the Bootpay REST v2 server API,
-//! with fault injection and an admin API, for testing payment clients without a network.
+//! `paywire-sandbox`: an in-memory, stateful emulation of the Bootpay REST v2 and iamport
+//! (PortOne V1) server APIs, with fault injection and an admin API, for testing payment
+//! clients without a network.
 //!
 //! The contract (routes, error codes, admin calls) is `docs/SANDBOX.md`. It never depends on
 //! the `paywire` client crate, so it can catch that crate's mistakes.
@@ -9,6 +10,7 @@
 //! use paywire_sandbox::{Sandbox, SandboxConfig};
 //! let sandbox = Sandbox::start(SandboxConfig::default()).await?;
 //! println!("Bootpay API at {}", sandbox.bootpay_url());
+//! println!("iamport API at {}", sandbox.iamport_url());
 //! # Ok(()) }
 //! ```
 
@@ -16,6 +18,7 @@ mod admin;
 mod bootpay;
 mod clock;
 mod faults;
+mod iamport;
 mod model;
 mod record;
 mod state;
@@ -24,6 +27,8 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::extract::Request;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use tokio::net::TcpListener;
@@ -46,8 +51,12 @@ pub struct SandboxConfig {
     pub client_key: String,
     /// New pair, second half.
     pub secret_key: String,
-    /// Lifetime of access tokens issued by `request/token`.
+    /// Lifetime of access tokens issued by `request/token` and iamport's `users/getToken`.
     pub token_ttl: Duration,
+    /// iamport REST API key (`imp_key` of `users/getToken`).
+    pub imp_key: String,
+    /// iamport REST API secret (`imp_secret` of `users/getToken`).
+    pub imp_secret: String,
 }
 
 impl Default for SandboxConfig {
@@ -58,6 +67,8 @@ impl Default for SandboxConfig {
             client_key: "sandbox-client-key".into(),
             secret_key: "sandbox-secret-key".into(),
             token_ttl: Duration::from_secs(1800),
+            imp_key: "sandbox-imp-key".into(),
+            imp_secret: "sandbox-imp-secret".into(),
         }
     }
 }
@@ -111,6 +122,11 @@ impl Sandbox {
         format!("{}/v2", self.url())
     }
 
+    /// The iamport (PortOne V1) API root: [`Sandbox::url`] + `/iamport`.
+    pub fn iamport_url(&self) -> String {
+        format!("{}/iamport", self.url())
+    }
+
     /// The address the server listens on.
     pub fn addr(&self) -> SocketAddr {
         self.addr
@@ -133,10 +149,23 @@ impl Drop for Sandbox {
 }
 
 fn build_router(app: &Arc<App>) -> Router {
-    Router::new()
+    let routes = Router::new()
         .merge(bootpay::router(app))
+        .merge(iamport::router(app))
         .merge(admin::router())
         .route("/link/{link_id}", get(bootpay::link_page))
-        .fallback(bootpay::not_found_fallback)
-        .with_state(app.clone())
+        .fallback(not_found_fallback)
+        .with_state(app.clone());
+    // An outer router whose middleware runs before `routes` routes, so it can rewrite paths.
+    Router::new()
+        .fallback_service(routes)
+        .layer(axum::middleware::map_request(iamport::trim_trailing_slash))
+}
+
+/// Unknown paths answer in the error shape of the API they are under.
+async fn not_found_fallback(req: Request) -> Response {
+    match record::split_path(req.uri().path()) {
+        (record::Provider::Iamport, path) => iamport::not_found(path),
+        _ => bootpay::not_found_fallback(req).await.into_response(),
+    }
 }

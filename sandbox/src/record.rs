@@ -1,4 +1,4 @@
-//! Request recording and counters for the Bootpay routes.
+//! Request recording and counters for the Bootpay and iamport routes.
 //!
 //! Tests assert on what actually went over the wire (headers, query encoding, body fields,
 //! how many token calls a client made), so this is the outermost layer: it sees every
@@ -14,10 +14,11 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{json, Map, Value};
 
 use crate::bootpay::{route_pattern, ApiError};
+use crate::iamport::IamError;
 use crate::state::App;
 
 /// Headers kept in recorded requests.
-const RECORDED_HEADERS: [&str; 7] = [
+const RECORDED_HEADERS: [&str; 8] = [
     "authorization",
     "content-type",
     "bootpay-api-version",
@@ -25,6 +26,7 @@ const RECORDED_HEADERS: [&str; 7] = [
     "bootpay-sdk-type",
     "user-agent",
     "accept",
+    "tier",
 ];
 
 /// Largest body read for recording; bigger ones are recorded as null and refused.
@@ -39,6 +41,38 @@ pub fn relative_path(path: &str) -> &str {
     path.strip_prefix("v2/").unwrap_or(path)
 }
 
+/// Which emulated API a request is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provider {
+    /// Bootpay REST v2, under `/v2`.
+    Bootpay,
+    /// iamport (PortOne V1), under `/iamport`.
+    Iamport,
+}
+
+impl Provider {
+    /// `"bootpay"` or `"iamport"`, as faults and recorded requests name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Provider::Bootpay => "bootpay",
+            Provider::Iamport => "iamport",
+        }
+    }
+}
+
+/// The provider of a request path and the path relative to its API root:
+/// `/iamport/payments/x` → (iamport, `payments/x`), `/v2/receipt/abc` → (bootpay, `receipt/abc`).
+pub fn split_path(path: &str) -> (Provider, &str) {
+    let trimmed = path.trim_start_matches('/');
+    if trimmed == "iamport" {
+        return (Provider::Iamport, "");
+    }
+    match trimmed.strip_prefix("iamport/") {
+        Some(rest) => (Provider::Iamport, rest),
+        None => (Provider::Bootpay, relative_path(path)),
+    }
+}
+
 /// The middleware: counts, records, then passes the request on with its body restored.
 pub async fn record_layer(
     State(app): State<Arc<App>>,
@@ -48,18 +82,22 @@ pub async fn record_layer(
     let route = req
         .extensions()
         .get::<MatchedPath>()
-        .map(|m| relative_path(m.as_str()).to_string());
+        .map(|m| split_path(m.as_str()).1.to_string());
+    let (provider, path) = split_path(req.uri().path());
+    let path = path.to_string();
     let (parts, body) = req.into_parts();
     let bytes = match to_bytes(body, MAX_BODY).await {
         Ok(b) => b,
         Err(_) => {
-            let refused = ApiError::invalid("request body too large or unreadable");
-            return Ok(refused.into_response());
+            const REFUSED: &str = "request body too large or unreadable";
+            return Ok(match provider {
+                Provider::Bootpay => ApiError::invalid(REFUSED).into_response(),
+                Provider::Iamport => IamError::invalid(REFUSED).into_response(),
+            });
         }
     };
 
     let method = parts.method.as_str().to_string();
-    let path = relative_path(parts.uri.path()).to_string();
     let mut headers = Map::new();
     for name in RECORDED_HEADERS {
         if let Some(v) = parts.headers.get(name) {
@@ -67,6 +105,7 @@ pub async fn record_layer(
         }
     }
     let mut entry = json!({
+        "provider": provider.name(),
         "method": method,
         "path": path,
         "query": parts.uri.query().unwrap_or(""),
@@ -79,16 +118,26 @@ pub async fn record_layer(
             Err(_) => entry["raw_body"] = json!(String::from_utf8_lossy(&bytes)),
         }
     }
-    tracing::debug!(%method, %path, "bootpay request");
+    tracing::debug!(provider = provider.name(), %method, %path, "request");
 
     {
         let mut state = app.lock();
-        if method == "POST" && path == "request/token" {
-            state.counters.token_requests += 1;
-        }
-        let key = match route {
-            Some(r) => format!("{method} {}", route_pattern(&method, &r)),
-            None => format!("{method} {path}"),
+        let key = match provider {
+            Provider::Bootpay => {
+                if method == "POST" && path == "request/token" {
+                    state.counters.token_requests += 1;
+                }
+                match route {
+                    Some(r) => format!("{method} {}", route_pattern(&method, &r)),
+                    None => format!("{method} {path}"),
+                }
+            }
+            Provider::Iamport => {
+                if method == "POST" && path == "users/getToken" {
+                    state.counters.iamport_token_requests += 1;
+                }
+                format!("iamport:{method} {}", route.as_deref().unwrap_or(&path))
+            }
         };
         *state.counters.requests.entry(key).or_insert(0) += 1;
         state.record_request(entry);

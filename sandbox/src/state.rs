@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 
 use crate::clock::{Clock, Time};
 use crate::faults::Fault;
+use crate::iamport::store::IamportState;
 use crate::model::Authentication;
 use crate::model::{reserve_status, BillingKey, Receipt, Reservation};
 use crate::SandboxConfig;
@@ -42,6 +43,7 @@ impl App {
         // A panic in a handler must not take the whole sandbox down with a poisoned lock.
         let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
         guard.run_due_reservations();
+        guard.run_due_iamport_schedules();
         guard
     }
 
@@ -65,6 +67,8 @@ pub struct ReusableToken {
 pub struct Counters {
     /// Every `POST request/token`, faulted ones included.
     pub token_requests: u64,
+    /// Every iamport `POST users/getToken`, faulted ones included.
+    pub iamport_token_requests: u64,
     /// By `"METHOD route-pattern"`.
     pub requests: BTreeMap<String, u64>,
 }
@@ -112,6 +116,8 @@ pub struct State {
     pub counters: Counters,
     /// Recorded requests, oldest first.
     pub requests: VecDeque<Value>,
+    /// Everything on the iamport side.
+    pub iamport: IamportState,
 }
 
 impl State {
@@ -137,6 +143,7 @@ impl State {
             next_fault_id: 1,
             counters: Counters::default(),
             requests: VecDeque::new(),
+            iamport: IamportState::default(),
         }
     }
 
@@ -270,6 +277,7 @@ impl State {
     pub fn counters_json(&self) -> Value {
         json!({
             "token_requests": self.counters.token_requests,
+            "iamport_token_requests": self.counters.iamport_token_requests,
             "requests": self.counters.requests,
         })
     }

@@ -309,5 +309,8 @@ async fn counters_and_recorded_requests() {
 
     ctx.admin(Method::POST, "reset", Value::Null).await;
     let counters = ctx.admin(Method::GET, "counters", Value::Null).await;
-    assert_eq!(counters, json!({"token_requests": 0, "requests": {}}));
+    assert_eq!(
+        counters,
+        json!({"token_requests": 0, "iamport_token_requests": 0, "requests": {}})
+    );
 }

@@ -157,3 +157,46 @@ impl Env {
 pub fn short() -> Duration {
     Duration::from_millis(300)
 }
+
+pub const IMP_KEY: &str = "sandbox-imp-key";
+pub const IMP_SECRET: &str = "sandbox-imp-secret";
+
+impl Env {
+    /// An iamport client on the sandbox.
+    pub fn iamport_client(&self) -> paywire::iamport::Client {
+        paywire::iamport::Client::builder()
+            .imp_key(IMP_KEY)
+            .imp_secret(IMP_SECRET)
+            .base_url(self.sandbox.iamport_url())
+            .retry(paywire::RetryPolicy {
+                max_retries: 2,
+                base_delay: Duration::from_millis(10),
+                ..paywire::RetryPolicy::default()
+            })
+            .build()
+            .expect("client builds")
+    }
+
+    /// Creates an iamport payment as if the customer had used the browser window.
+    pub async fn iamport_payment(&self, body: Value) -> Value {
+        self.admin_post("iamport/payments", body).await
+    }
+
+    /// An admin call whose status is returned instead of asserted.
+    pub async fn admin_post_status(&self, path: &str, body: Value) -> u16 {
+        self.http
+            .post(self.admin_url(path))
+            .json(&body)
+            .send()
+            .await
+            .expect("admin call")
+            .status()
+            .as_u16()
+    }
+
+    pub async fn iamport_token_requests(&self) -> u64 {
+        self.admin_get("counters").await["iamport_token_requests"]
+            .as_u64()
+            .unwrap_or(0)
+    }
+}
