@@ -81,6 +81,66 @@ pub(crate) struct ProviderWire {
     pub headers: HeaderMap,
 }
 
+/// The transport settings every client builder offers, with their defaults applied by [`TransportOptions::config`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TransportOptions {
+    pub timeout: Option<Duration>,
+    pub connect_timeout: Option<Duration>,
+    pub proxy: Option<String>,
+    pub retry: RetryPolicy,
+    pub user_agent_suffix: Option<String>,
+}
+
+impl TransportOptions {
+    /// The settings for `base_url`: 30 s per attempt and 5 s to connect unless set.
+    pub fn config(&self, base_url: String) -> TransportConfig {
+        TransportConfig {
+            base_url,
+            timeout: self.timeout.unwrap_or(Duration::from_secs(30)),
+            connect_timeout: self.connect_timeout.unwrap_or(Duration::from_secs(5)),
+            proxy: self.proxy.clone(),
+            retry: self.retry,
+            user_agent_suffix: self.user_agent_suffix.clone(),
+        }
+    }
+}
+
+/// Generates the transport setters of a client builder that has a `transport: TransportOptions` field.
+macro_rules! transport_setters {
+    () => {
+        /// Total time one attempt may take (default 30 s). Per call: `Client::with_timeout`.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.transport.timeout = Some(timeout);
+            self
+        }
+
+        /// Time to establish a connection (default 5 s).
+        pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.transport.connect_timeout = Some(timeout);
+            self
+        }
+
+        /// Sends every request through this HTTP(S) proxy, e.g. `http://proxy.internal:3128`.
+        pub fn proxy(mut self, url: impl Into<String>) -> Self {
+            self.transport.proxy = Some(url.into());
+            self
+        }
+
+        /// The retry policy for calls that are safe to repeat (payments are never repeated).
+        pub fn retry(mut self, policy: $crate::RetryPolicy) -> Self {
+            self.transport.retry = policy;
+            self
+        }
+
+        /// Appends a product token to our `User-Agent` (bindings add their language).
+        pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+            self.transport.user_agent_suffix = Some(suffix.into());
+            self
+        }
+    };
+}
+pub(crate) use transport_setters;
+
 /// Transport settings chosen by the client builder.
 #[derive(Debug, Clone)]
 pub(crate) struct TransportConfig {

@@ -40,3 +40,12 @@ pub fn parse_body(body: &[u8], content_type: Option<&str>) -> Result<Map<String,
         .map(|(k, v)| (k.into_owned(), Value::String(v.into_owned())))
         .collect())
 }
+
+/// A webhook field as text: strings as sent, numbers printed; empty strings and anything else are absent.
+pub(crate) fn field_text(raw: &Map<String, Value>, key: &str) -> Option<String> {
+    match raw.get(key) {
+        Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    }
+}

@@ -6,9 +6,11 @@ use crate::auth::{Auth, FetchedToken};
 use crate::error::{Error, Result};
 use crate::path::Path;
 use crate::raw::RawRequest;
-use crate::retry::{RetryClass, RetryPolicy};
+use crate::retry::RetryClass;
 use crate::secret::Secret;
-use crate::transport::{headers, Call, ProviderWire, Transport, TransportConfig, SDK_VERSION};
+use crate::transport::{
+    headers, transport_setters, Call, ProviderWire, Transport, TransportOptions, SDK_VERSION,
+};
 use base64::Engine;
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -85,12 +87,8 @@ pub struct ClientBuilder {
     secret_key: Option<Secret>,
     mode: Mode,
     base_url: Option<String>,
-    timeout: Option<Duration>,
-    connect_timeout: Option<Duration>,
-    proxy: Option<String>,
-    retry: RetryPolicy,
+    transport: TransportOptions,
     api_version: Option<String>,
-    user_agent_suffix: Option<String>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -102,8 +100,8 @@ impl fmt::Debug for ClientBuilder {
             .field("secret_key", &self.secret_key)
             .field("mode", &self.mode)
             .field("base_url", &self.base_url)
-            .field("timeout", &self.timeout)
-            .field("proxy", &self.proxy.as_ref().map(|_| "***"))
+            .field("timeout", &self.transport.timeout)
+            .field("proxy", &self.transport.proxy.as_ref().map(|_| "***"))
             .finish_non_exhaustive()
     }
 }
@@ -145,39 +143,11 @@ impl ClientBuilder {
         self
     }
 
-    /// Total time one attempt may take (default 30 s). Per call: [`Client::with_timeout`].
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
-
-    /// Time to establish a connection (default 5 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = Some(timeout);
-        self
-    }
-
-    /// Sends every request through this HTTP(S) proxy, e.g. `http://proxy.internal:3128`.
-    pub fn proxy(mut self, url: impl Into<String>) -> Self {
-        self.proxy = Some(url.into());
-        self
-    }
-
-    /// The retry policy for calls that are safe to repeat (payments are never repeated).
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
+    transport_setters!();
 
     /// Overrides the `BOOTPAY-API-VERSION` header (default [`DEFAULT_API_VERSION`]).
     pub fn api_version(mut self, version: impl Into<String>) -> Self {
         self.api_version = Some(version.into());
-        self
-    }
-
-    /// Appends a product token to our `User-Agent` (bindings add their language).
-    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
-        self.user_agent_suffix = Some(suffix.into());
         self
     }
 
@@ -248,18 +218,7 @@ impl ClientBuilder {
                 ("bootpay-sdk-version", format!("paywire-{SDK_VERSION}")),
             ]),
         };
-        let transport = Transport::new(
-            TransportConfig {
-                base_url,
-                timeout: self.timeout.unwrap_or(Duration::from_secs(30)),
-                connect_timeout: self.connect_timeout.unwrap_or(Duration::from_secs(5)),
-                proxy: self.proxy.clone(),
-                retry: self.retry,
-                user_agent_suffix: self.user_agent_suffix.clone(),
-            },
-            wire,
-            auth,
-        )?;
+        let transport = Transport::new(self.transport.config(base_url), wire, auth)?;
         Ok(Client {
             transport,
             timeout: None,

@@ -44,17 +44,8 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn verify_payment(&self, receipt_id: &str, expected_price: i64) -> Result<Receipt> {
-        crate::validate::non_negative("expected_price", expected_price)?;
-        let receipt = self.get_receipt(receipt_id, false).await?;
-        check_amount(receipt_id, expected_price, receipt.price)?;
-        check_currency(&receipt)?;
-        check_status(
-            receipt_id,
-            "1 (Paid)",
-            receipt.status.to_string(),
-            receipt.status == ReceiptStatus::Paid,
-        )?;
-        Ok(receipt)
+        self.fetch_checked(receipt_id, expected_price, ReceiptStatus::Paid)
+            .await
     }
 
     /// Verify, run your step, confirm — the single-transaction server confirm (seed 001).
@@ -108,17 +99,8 @@ impl Client {
         receipt_id: &str,
         expected_price: i64,
     ) -> Result<Receipt> {
-        crate::validate::non_negative("expected_price", expected_price)?;
-        let receipt = self.get_receipt(receipt_id, false).await?;
-        check_amount(receipt_id, expected_price, receipt.price)?;
-        check_currency(&receipt)?;
-        check_status(
-            receipt_id,
-            "2 (AwaitingConfirm)",
-            receipt.status.to_string(),
-            receipt.status == ReceiptStatus::AwaitingConfirm,
-        )?;
-        Ok(receipt)
+        self.fetch_checked(receipt_id, expected_price, ReceiptStatus::AwaitingConfirm)
+            .await
     }
 
     /// Step 3 of [`Client::confirm_verified`]: confirms, then checks the confirmed price again (Bootpay
@@ -128,5 +110,25 @@ impl Client {
         let confirmed = self.confirm_payment(receipt_id).await?;
         check_amount(receipt_id, expected_price, confirmed.price)?;
         Ok(confirmed)
+    }
+
+    /// Fetches the receipt and accepts it only in `status`, in KRW, for exactly `expected_price`.
+    async fn fetch_checked(
+        &self,
+        receipt_id: &str,
+        expected_price: i64,
+        status: ReceiptStatus,
+    ) -> Result<Receipt> {
+        crate::validate::non_negative("expected_price", expected_price)?;
+        let receipt = self.get_receipt(receipt_id, false).await?;
+        check_amount(receipt_id, expected_price, receipt.price)?;
+        check_currency(&receipt)?;
+        check_status(
+            receipt_id,
+            &status.to_string(),
+            receipt.status.to_string(),
+            receipt.status == status,
+        )?;
+        Ok(receipt)
     }
 }

@@ -44,11 +44,7 @@ impl BootpayWebhook {
     /// Parses a JSON or form body; `receipt_id` is required.
     pub fn parse(body: &[u8], content_type: Option<&str>) -> Result<Self> {
         let raw = crate::webhook::parse_body(body, content_type)?;
-        let text = |k: &str| match raw.get(k) {
-            Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
-            Some(Value::Number(n)) => Some(n.to_string()),
-            _ => None,
-        };
+        let text = |k: &str| crate::webhook::field_text(&raw, k);
         let receipt_id = text("receipt_id")
             .ok_or_else(|| Error::invalid_input("receipt_id", "is missing from the webhook"))?;
         crate::path::validate_id("receipt_id", &receipt_id)?;

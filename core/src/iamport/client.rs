@@ -5,9 +5,11 @@ use super::models::AccessToken;
 use crate::auth::{Auth, FetchedToken};
 use crate::error::{Error, Result};
 use crate::path::Path;
-use crate::retry::{RetryClass, RetryPolicy};
+use crate::retry::RetryClass;
 use crate::secret::Secret;
-use crate::transport::{headers, Call, ProviderWire, Transport, TransportConfig};
+use crate::transport::{
+    headers, transport_setters, Call, ProviderWire, Transport, TransportOptions,
+};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
@@ -33,11 +35,7 @@ pub struct ClientBuilder {
     imp_secret: Option<Secret>,
     base_url: Option<String>,
     tier: Option<String>,
-    timeout: Option<Duration>,
-    connect_timeout: Option<Duration>,
-    proxy: Option<String>,
-    retry: RetryPolicy,
-    user_agent_suffix: Option<String>,
+    transport: TransportOptions,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -47,7 +45,7 @@ impl fmt::Debug for ClientBuilder {
             .field("imp_secret", &self.imp_secret)
             .field("base_url", &self.base_url)
             .field("tier", &self.tier)
-            .field("timeout", &self.timeout)
+            .field("timeout", &self.transport.timeout)
             .finish_non_exhaustive()
     }
 }
@@ -71,39 +69,11 @@ impl ClientBuilder {
         self
     }
 
+    transport_setters!();
+
     /// The sub-merchant ("Tier") code sent as the `Tier` header by agency accounts.
     pub fn tier(mut self, code: impl Into<String>) -> Self {
         self.tier = Some(code.into());
-        self
-    }
-
-    /// Total time one attempt may take (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
-
-    /// Time to establish a connection (default 5 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = Some(timeout);
-        self
-    }
-
-    /// Sends every request through this HTTP(S) proxy.
-    pub fn proxy(mut self, url: impl Into<String>) -> Self {
-        self.proxy = Some(url.into());
-        self
-    }
-
-    /// The retry policy for calls that are safe to repeat.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
-
-    /// Appends a product token to our `User-Agent`.
-    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
-        self.user_agent_suffix = Some(suffix.into());
         self
     }
 
@@ -160,14 +130,7 @@ impl ClientBuilder {
             Box::pin(async move { fetch_token(&transport, &imp_key, &imp_secret).await })
         });
         let transport = Transport::new(
-            TransportConfig {
-                base_url,
-                timeout: self.timeout.unwrap_or(Duration::from_secs(30)),
-                connect_timeout: self.connect_timeout.unwrap_or(Duration::from_secs(5)),
-                proxy: self.proxy.clone(),
-                retry: self.retry,
-                user_agent_suffix: self.user_agent_suffix.clone(),
-            },
+            self.transport.config(base_url),
             ProviderWire {
                 name: "iamport",
                 interpret,

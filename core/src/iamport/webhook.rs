@@ -33,11 +33,7 @@ impl IamportWebhook {
     /// Parses a JSON or form body; `imp_uid` is required.
     pub fn parse(body: &[u8], content_type: Option<&str>) -> Result<Self> {
         let raw = crate::webhook::parse_body(body, content_type)?;
-        let text = |k: &str| match raw.get(k) {
-            Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
-            Some(Value::Number(n)) => Some(n.to_string()),
-            _ => None,
-        };
+        let text = |k: &str| crate::webhook::field_text(&raw, k);
         let imp_uid = text("imp_uid")
             .ok_or_else(|| Error::invalid_input("imp_uid", "is missing from the webhook"))?;
         crate::path::validate_id("imp_uid", &imp_uid)?;
