@@ -1,29 +1,48 @@
 # One command per task, shared by people and CI. `make help` lists them.
-.PHONY: help demo demo-rust demo-python test test-rust test-python test-kotlin lint fmt bench sandbox bindings
+.PHONY: help demo demo-rust demo-python test test-rust test-python test-kotlin lint fmt bench bench-kotlin sandbox
+
+# Tests build the Python wheel in the dev profile (shares target/debug with the Rust tests); benchmarks use release.
+PYTHON_PROFILE ?= dev
 
 help:
-	@echo "make demo     the seed flows against the embedded sandbox (Rust, then Python), no credentials"
-	@echo "make test     every test: Rust (core + sandbox), Python package, Kotlin/Swift bindings"
-	@echo "make lint     cargo fmt --check + clippy -D warnings"
-	@echo "make bench    Python benchmark vs the official SDK"
-	@echo "make sandbox  serve the sandbox on 127.0.0.1:7878"
+	@echo "make demo          the seed flows against the embedded sandbox (Rust, then Python), no credentials"
+	@echo "make test          every test: Rust (core + sandbox), Python package, Kotlin/Java (+ Swift when swift exists)"
+	@echo "make lint          cargo fmt --check + clippy -D warnings"
+	@echo "make bench         Python benchmark: paywire vs the official bootpay-backend SDK"
+	@echo "make bench-kotlin  per-call cost of crossing the FFI boundary (Kotlin vs Rust)"
+	@echo "make sandbox       serve the sandbox on 127.0.0.1:7878"
 
-demo: demo-rust
+demo: demo-rust demo-python
 
 demo-rust:
 	cargo run -q -p paywire --example demo
 
-test: test-rust
+demo-python:
+	PAYWIRE_PROFILE=$(PYTHON_PROFILE) bash python/scripts/demo.sh
+
+test: test-rust test-python test-kotlin
 
 test-rust:
 	cargo test
 
+test-python:
+	PAYWIRE_PROFILE=$(PYTHON_PROFILE) bash python/scripts/check.sh
+
+test-kotlin:
+	bash bindings/kotlin/check.sh
+
 lint:
 	cargo fmt --all -- --check
-	cargo clippy -p paywire -p paywire-sandbox -p paywire-tests --all-targets -- -D warnings
+	cargo clippy --workspace --exclude uniffi-bindgen --all-targets -- -D warnings
 
 fmt:
 	cargo fmt --all
+
+bench:
+	bash bench/run.sh
+
+bench-kotlin:
+	bash bindings/kotlin/bench.sh
 
 sandbox:
 	cargo run -p paywire-sandbox
