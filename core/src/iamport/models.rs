@@ -25,7 +25,7 @@ pub struct AccessToken {
 }
 
 /// The token a client currently holds.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CurrentToken {
     /// The token (redacted in `Debug`).
     pub access_token: Secret,
@@ -363,7 +363,7 @@ pub struct Page<T> {
 
 /// A multi look-up answer. iamport answers 207 when only some ids were found: `complete` is then false
 /// and `missing` names the ids that did not come back. Never read a partial answer as the whole set.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Partial<T> {
     /// The items found.
     pub items: Vec<T>,

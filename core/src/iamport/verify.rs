@@ -7,7 +7,8 @@ use crate::error::{Error, Result, VerificationFailure};
 use crate::verify::check_number_amount;
 
 /// What a verified payment is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum VerifiedState {
     /// Paid: fulfil the order (idempotently).
     Paid,
@@ -16,7 +17,7 @@ pub enum VerifiedState {
 }
 
 /// A payment that passed [`Client::verify_payment`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VerifiedPayment {
     /// The payment as iamport reports it.
     pub payment: Payment,
