@@ -1,0 +1,165 @@
+"""paywire: the Bootpay REST v2 and iamport (PortOne V1) server APIs for Python, typed, blocking or
+asyncio, on a Rust core.
+
+Quick start::
+
+    import paywire
+
+    client = paywire.Bootpay(client_key="...", secret_key="...")
+    receipt = client.verify_payment("6100e8e7019943003850f9b0", expected_price=30000)
+    client.cancel_payment(receipt.receipt_id, cancel_price=1000, cancel_id="refund-1")
+
+    iamport = paywire.Iamport(imp_key="...", imp_secret="...")
+    verified = iamport.verify_payment("imp_123456789012", expected_amount=30000)
+    iamport.cancel_payment(verified.payment.imp_uid, amount=1000, reason="partial refund")
+
+Offline tests: ``paywire.testing.Sandbox()`` starts an in-process Bootpay and iamport emulator.
+"""
+
+from __future__ import annotations
+
+from ._client import AsyncBootpay, Bootpay, parse_webhook
+from ._errors import (
+    ApiError,
+    AuthError,
+    DecodeError,
+    InvalidInputError,
+    OutcomeUnknownError,
+    PaywireError,
+    PgError,
+    TimeoutError,  # noqa: A004 - paywire.TimeoutError also subclasses the builtin
+    TransportError,
+    VerificationError,
+)
+from ._iamport import AsyncIamport, Iamport, parse_iamport_webhook
+from ._iamport_models import (
+    Amount,
+    BillingCustomer,
+    CashReceipt,
+    Certification,
+    CertificationOtp,
+    EscrowLogis,
+    EscrowParty,
+    EscrowShipment,
+    IamportToken,
+    IamportWebhook,
+    Page,
+    Partial,
+    Payment,
+    PaymentBalance,
+    PaymentCancel,
+    Prepared,
+    Schedule,
+    ScheduleItem,
+    StandardCode,
+    VbankHolder,
+    VerifiedPayment,
+)
+from ._models import (
+    AccessToken,
+    AuthenticateData,
+    BankData,
+    BillingData,
+    BillingKey,
+    BootpayWebhook,
+    CancelledReservation,
+    CardData,
+    CashReceiptData,
+    Certificate,
+    Confirmed,
+    DestroyedBillingKey,
+    EscrowData,
+    Item,
+    PaymentLink,
+    PaymentMethod,
+    Receipt,
+    Refund,
+    ReservedPayment,
+    ShippingCompany,
+    ShippingUser,
+    SubscribeExtra,
+    SubscribeReservation,
+    User,
+    UserToken,
+    parse_datetime,
+)
+from ._native import IAMPORT_OPERATIONS as _IAMPORT_OPERATIONS
+from ._native import OPERATIONS as _OPERATIONS
+from ._native import SDK_VERSION
+
+__version__ = SDK_VERSION
+
+#: The operations of core's Bootpay client, by name (the same on every paywire binding).
+OPERATIONS = tuple(_OPERATIONS)
+#: The operations of core's iamport (PortOne V1) client, by name.
+IAMPORT_OPERATIONS = tuple(_IAMPORT_OPERATIONS)
+
+__all__ = [
+    "IAMPORT_OPERATIONS",
+    "OPERATIONS",
+    "SDK_VERSION",
+    "AccessToken",
+    "Amount",
+    "ApiError",
+    "AsyncBootpay",
+    "AsyncIamport",
+    "AuthError",
+    "AuthenticateData",
+    "BankData",
+    "BillingCustomer",
+    "BillingData",
+    "BillingKey",
+    "Bootpay",
+    "BootpayWebhook",
+    "CancelledReservation",
+    "CardData",
+    "CashReceipt",
+    "CashReceiptData",
+    "Certificate",
+    "Certification",
+    "CertificationOtp",
+    "Confirmed",
+    "DecodeError",
+    "DestroyedBillingKey",
+    "EscrowData",
+    "EscrowLogis",
+    "EscrowParty",
+    "EscrowShipment",
+    "Iamport",
+    "IamportToken",
+    "IamportWebhook",
+    "InvalidInputError",
+    "Item",
+    "OutcomeUnknownError",
+    "Page",
+    "Partial",
+    "Payment",
+    "PaymentBalance",
+    "PaymentCancel",
+    "PaymentLink",
+    "PaymentMethod",
+    "PaywireError",
+    "PgError",
+    "Prepared",
+    "Receipt",
+    "Refund",
+    "ReservedPayment",
+    "Schedule",
+    "ScheduleItem",
+    "ShippingCompany",
+    "ShippingUser",
+    "StandardCode",
+    "SubscribeExtra",
+    "SubscribeReservation",
+    "TimeoutError",
+    "TransportError",
+    "User",
+    "UserToken",
+    "VbankHolder",
+    "VerificationError",
+    "VerifiedPayment",
+    "parse_datetime",
+    "parse_iamport_webhook",
+    "parse_webhook",
+    "__version__",
+]

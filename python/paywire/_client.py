@@ -1,0 +1,965 @@
+"""``Bootpay`` (blocking) and ``AsyncBootpay`` (asyncio): every operation of core's Bootpay client; and the
+machinery every paywire client shares (``_iamport.py`` builds ``Iamport``/``AsyncIamport`` on it).
+
+All are thin: keyword arguments become one JSON object handed to the native dispatch, which
+deserializes it into core's request structs (so validation, wire names and retry rules are core's), and
+the JSON answer is wrapped in a typed model. Blocking calls release the GIL for their whole duration;
+async calls run as detached tasks on one shared tokio runtime, so cancelling the awaiting task never cuts
+a payment call in half (its late outcome is logged on the ``paywire`` logger instead).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import json
+import logging
+import math
+import os
+import sys
+import weakref
+from datetime import datetime
+from decimal import Decimal
+from typing import (
+    Any,
+    Awaitable,
+    Callable,
+    Dict,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    TypeVar,
+    Union,
+)
+
+from . import _native
+from ._errors import from_native, invalid_input
+from ._models import (
+    AccessToken,
+    BillingKey,
+    BootpayWebhook,
+    CancelledReservation,
+    Certificate,
+    Confirmed,
+    DestroyedBillingKey,
+    Item,
+    PaymentLink,
+    PaymentMethod,
+    Receipt,
+    Refund,
+    ReservedPayment,
+    ShippingCompany,
+    ShippingUser,
+    SubscribeExtra,
+    SubscribeReservation,
+    User,
+    UserToken,
+    _Webhook,
+)
+from ._native import NativeClient as _NativeClient
+
+__all__ = ["AsyncBootpay", "Bootpay", "parse_webhook"]
+
+T = TypeVar("T")
+_C = TypeVar("_C", bound="_Client")
+
+UserLike = Union[User, Mapping[str, Any]]
+ItemLike = Union[Item, Mapping[str, Any]]
+RefundLike = Union[Refund, Mapping[str, Any]]
+SubscribeExtraLike = Union[SubscribeExtra, Mapping[str, Any]]
+ShippingUserLike = Union[ShippingUser, Mapping[str, Any]]
+ShippingCompanyLike = Union[ShippingCompany, Mapping[str, Any]]
+WebhookLike = Union[BootpayWebhook, bytes, str, Mapping[str, Any]]
+
+_NativeError = _native.NativeError
+_USER_AGENT = f"python/{sys.version_info[0]}.{sys.version_info[1]} paywire-py/{_native.SDK_VERSION}"
+
+
+def _wire(value: Any, field: str) -> Any:
+    """A Python value as JSON-ready data: helpers via ``to_dict()``, datetimes as ISO-8601 with offset."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise invalid_input(field, "must be a finite number")
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise invalid_input(field, "must be a finite number")
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, datetime):
+        if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+            raise invalid_input(field, "must be a timezone-aware datetime (e.g. tzinfo=ZoneInfo('Asia/Seoul'))")
+        return value.isoformat()
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return _wire(to_dict(), field)
+    if isinstance(value, Mapping):
+        return {str(k): _wire(v, f"{field}.{k}") for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_wire(v, f"{field}[{i}]") for i, v in enumerate(value)]
+    raise invalid_input(field, f"has an unsupported type {type(value).__name__}")
+
+
+def _args(scope: Dict[str, Any]) -> Dict[str, Any]:
+    """The call's arguments (a method's ``locals()``) minus ``self`` and unset ones, ready for JSON."""
+    return {k: _wire(v, k) for k, v in scope.items() if v is not None and k != "self"}
+
+
+_QUEUES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Optional[_native.Completions]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _raw_args(scope: Dict[str, Any]) -> Dict[str, Any]:
+    """The arguments of ``raw_request``: ``query`` as a mapping or as ordered pairs (repeated keys)."""
+    args = _args(scope)
+    query = scope.get("query")
+    if isinstance(query, Mapping):
+        args["query"] = {str(k): _wire(v, f"query.{k}") for k, v in query.items()}
+    elif query is not None:
+        args["query"] = [[str(k), _wire(v, f"query.{k}")] for k, v in query]
+    return args
+
+
+def _completions(loop: asyncio.AbstractEventLoop) -> Optional[_native.Completions]:
+    """The loop's completion queue, created on first use; None where loops cannot watch a pipe (Windows
+    proactor), in which case results come back through ``call_soon_threadsafe``."""
+    try:
+        return _QUEUES[loop]
+    except KeyError:
+        pass
+    queue: Optional[_native.Completions] = None
+    try:
+        queue = _native.Completions()
+        os.set_blocking(queue.fileno(), False)
+        loop.add_reader(queue.fileno(), queue.drain)
+    except (NotImplementedError, OSError, AttributeError):
+        queue = None
+    _QUEUES[loop] = queue
+    return queue
+
+
+def _receipts(raw: Any) -> List[Receipt]:
+    return [Receipt(r) for r in raw]
+
+
+def _methods(raw: Any) -> List[PaymentMethod]:
+    return [PaymentMethod(m) for m in raw]
+
+
+def _identity(raw: Any) -> Any:
+    return raw
+
+
+def _parse_webhook(provider: str, body: Union[bytes, str], content_type: Optional[str]) -> Dict[str, Any]:
+    """A webhook body parsed by core's rules of ``provider``: its fields plus ``raw`` (the payload)."""
+    data = body.encode("utf-8") if isinstance(body, str) else bytes(body)
+    try:
+        parsed = _native.parse_webhook(data, content_type, provider)
+    except _NativeError as error:
+        raise from_native(error) from None
+    answer: Dict[str, Any] = json.loads(parsed)
+    return answer
+
+
+def parse_webhook(body: Union[bytes, str], content_type: Optional[str] = None) -> BootpayWebhook:
+    """Parses a Bootpay webhook body (JSON or form). It is a hint: ``verify_webhook`` it before acting."""
+    return BootpayWebhook(_parse_webhook("bootpay", body, content_type))
+
+
+def _webhook_payload(
+    webhook: Union[_Webhook, bytes, str, Mapping[str, Any]], parse: Callable[[Union[bytes, str]], _Webhook]
+) -> Dict[str, Any]:
+    """The payload of a webhook given parsed, as the raw body, or as the payload dict."""
+    if isinstance(webhook, _Webhook):
+        return webhook.to_dict()
+    if isinstance(webhook, (bytes, str)):
+        return parse(webhook).to_dict()
+    return {str(k): _wire(v, str(k)) for k, v in webhook.items()}
+
+
+def _native_client(provider: str, config: Dict[str, Any]) -> _NativeClient:
+    """The native client of ``provider`` ("bootpay" or "iamport"); core checks the configuration."""
+    config = {**config, "user_agent_suffix": _USER_AGENT}
+    # Debug/info events are forwarded only if wanted (see the native logging bridge); sample it now.
+    _native.set_log_level(logging.getLogger("paywire").getEffectiveLevel())
+    try:
+        return _native.NativeClient(json.dumps(config), provider)
+    except _NativeError as error:
+        raise from_native(error) from None
+
+
+class _Client:
+    """What every client is: one native client (its pool, token, and fork handling live in Rust)."""
+
+    __slots__ = ("_native",)
+
+    _native: _NativeClient
+
+    @property
+    def base_url(self) -> str:
+        """The API root in use."""
+        return self._native.base_url
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+
+class _Blocking(_Client):
+    """Blocking calls: the GIL is released for the whole call."""
+
+    __slots__ = ()
+
+    def _call(self, op: str, args: Dict[str, Any], wrap: Callable[[Any], T]) -> T:
+        try:
+            answer = self._native.call(op, json.dumps(args))
+        except _NativeError as error:
+            raise from_native(error) from None
+        return wrap(json.loads(answer))
+
+    def __enter__(self: _C) -> _C:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class _Async(_Client):
+    """asyncio calls: detached tasks on the shared runtime, answered through the loop's completion queue."""
+
+    __slots__ = ()
+
+    async def _acall(self, op: str, args: Dict[str, Any], wrap: Callable[[Any], T]) -> T:
+        try:
+            answer = await self._native.call_async(op, json.dumps(args), _completions(asyncio.get_running_loop()))
+        except _NativeError as error:
+            raise from_native(error) from None
+        return wrap(json.loads(answer))
+
+    async def __aenter__(self: _C) -> _C:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+
+class _BootpayClient(_Client):
+    __slots__ = ()
+
+    def __init__(
+        self,
+        *,
+        application_id: Optional[str] = None,
+        private_key: Optional[str] = None,
+        client_key: Optional[str] = None,
+        secret_key: Optional[str] = None,
+        mode: str = "production",
+        base_url: Optional[str] = None,
+        timeout: Optional[float] = 30.0,
+        connect_timeout: Optional[float] = 5.0,
+        proxy: Optional[str] = None,
+        max_retries: int = 2,
+    ) -> None:
+        self._native = _native_client(
+            "bootpay",
+            {
+                "application_id": application_id,
+                "private_key": private_key,
+                "client_key": client_key,
+                "secret_key": secret_key,
+                "mode": mode,
+                "base_url": base_url,
+                "timeout": timeout,
+                "connect_timeout": connect_timeout,
+                "proxy": proxy,
+                "max_retries": max_retries,
+            },
+        )
+
+    parse_webhook = staticmethod(parse_webhook)
+
+
+class Bootpay(_BootpayClient, _Blocking):
+    """The blocking Bootpay client. Create one per process and share it between threads: calls release the
+    GIL, share one connection pool and one token (fetched once however many threads ask). It keeps working
+    in children of a forking server (gunicorn, celery).
+
+    Exactly one credential pair: ``client_key`` + ``secret_key`` (recommended) or ``application_id`` +
+    ``private_key``; half a pair raises ``InvalidInputError``. ``timeout`` is per attempt, in seconds.
+    """
+
+    __slots__ = ()
+
+    def get_access_token(self) -> AccessToken:
+        """The current access token, fetched if needed and cached (empty with client_key/secret_key)."""
+        return self._call("get_access_token", {}, AccessToken)
+
+    def get_receipt(self, receipt_id: str, lookup_user_data: bool = False) -> Receipt:
+        """Looks a payment up (``GET receipt/{receipt_id}``); ``lookup_user_data`` adds the buyer's data."""
+        return self._call("get_receipt", _args(locals()), Receipt)
+
+    def get_receipts_by_order_id(self, order_id: str) -> List[Receipt]:
+        """Every receipt of a merchant order id, e.g. to reconcile after an unknown outcome."""
+        return self._call("get_receipts_by_order_id", _args(locals()), _receipts)
+
+    def confirm_payment(self, receipt_id: str) -> Receipt:
+        """Confirms a payment awaiting server confirmation. Prefer ``confirm_verified``, which checks first."""
+        return self._call("confirm_payment", _args(locals()), Receipt)
+
+    def cancel_payment(
+        self,
+        receipt_id: str,
+        cancel_price: Optional[int] = None,
+        cancel_tax_free: Optional[int] = None,
+        cancel_id: Optional[str] = None,
+        cancel_username: Optional[str] = None,
+        cancel_message: Optional[str] = None,
+        refund: Optional[RefundLike] = None,
+        items: Optional[Sequence[ItemLike]] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> Receipt:
+        """Cancels fully (no ``cancel_price``) or partly. A ``cancel_id`` is always sent (generated when
+        unset), so a retried cancel never cancels twice; pass your own to be safe across restarts too."""
+        return self._call("cancel_payment", _args(locals()), Receipt)
+
+    def request_payment_link(
+        self,
+        order_id: str,
+        order_name: str,
+        price: int,
+        *,
+        pg: Optional[str] = None,
+        method: Optional[str] = None,
+        methods: Optional[Sequence[str]] = None,
+        tax_free: Optional[int] = None,
+        user: Optional[UserLike] = None,
+        items: Optional[Sequence[ItemLike]] = None,
+        extra: Optional[Mapping[str, Any]] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> PaymentLink:
+        """Creates a payment link (``POST request/payment``)."""
+        return self._call("request_payment_link", _args(locals()), PaymentLink)
+
+    def get_payment_methods(self) -> List[PaymentMethod]:
+        """The payment methods enabled for this merchant."""
+        return self._call("get_payment_methods", {}, _methods)
+
+    def get_certificate(self, receipt_id: str) -> Certificate:
+        """An identity verification result; only status 12 means verified."""
+        return self._call("get_certificate", _args(locals()), Certificate)
+
+    def issue_billing_key(
+        self,
+        pg: str,
+        order_name: str,
+        subscription_id: str,
+        card_no: str,
+        card_pw: str,
+        card_identity_no: str,
+        card_expire_year: str,
+        card_expire_month: str,
+        *,
+        method: Optional[str] = None,
+        price: Optional[int] = None,
+        tax_free: Optional[int] = None,
+        extra: Optional[SubscribeExtraLike] = None,
+        user: Optional[UserLike] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> BillingKey:
+        """Issues a card billing key (``POST request/subscribe``). Never retried once sent."""
+        return self._call("issue_billing_key", _args(locals()), BillingKey)
+
+    def get_billing_key_by_receipt(self, receipt_id: str) -> BillingKey:
+        """The billing key issued with ``receipt_id`` (after a browser-side registration)."""
+        return self._call("get_billing_key_by_receipt", _args(locals()), BillingKey)
+
+    def get_billing_key_by_key(self, billing_key: str) -> BillingKey:
+        """A billing key by the key itself."""
+        return self._call("get_billing_key_by_key", _args(locals()), BillingKey)
+
+    def get_sequential_billing_key(self, billing_key: str, widget_key: str, user_id: str) -> BillingKey:
+        """The sequential (priority) billing key of a widget user."""
+        return self._call("get_sequential_billing_key", _args(locals()), BillingKey)
+
+    def destroy_billing_key(self, billing_key: str) -> DestroyedBillingKey:
+        """Destroys a billing key. Pending reservations are not cancelled by this: cancel them first."""
+        return self._call("destroy_billing_key", _args(locals()), DestroyedBillingKey)
+
+    def subscribe_payment(
+        self,
+        billing_key: str,
+        order_name: str,
+        order_id: str,
+        price: int,
+        *,
+        tax_free: Optional[int] = None,
+        card_quota: Optional[str] = None,
+        card_interest: Optional[str] = None,
+        items: Optional[Sequence[ItemLike]] = None,
+        user: Optional[UserLike] = None,
+        extra: Optional[SubscribeExtraLike] = None,
+        feedback_url: Optional[str] = None,
+        content_type: Optional[str] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> Receipt:
+        """Charges a billing key. Never retried once sent: on ``OutcomeUnknownError`` look the order up with
+        ``get_receipts_by_order_id(order_id)``."""
+        return self._call("subscribe_payment", _args(locals()), Receipt)
+
+    def reserve_subscribe_payment(
+        self,
+        billing_key: str,
+        order_name: str,
+        order_id: str,
+        price: int,
+        reserve_execute_at: Union[datetime, str],
+        *,
+        tax_free: Optional[int] = None,
+        items: Optional[Sequence[ItemLike]] = None,
+        user: Optional[UserLike] = None,
+        feedback_url: Optional[str] = None,
+        content_type: Optional[str] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> ReservedPayment:
+        """Schedules a charge; ``reserve_execute_at`` must carry a timezone. At most 10 per key."""
+        return self._call("reserve_subscribe_payment", _args(locals()), ReservedPayment)
+
+    def get_subscribe_reservation(self, reserve_id: str) -> SubscribeReservation:
+        """Looks a reservation up."""
+        return self._call("get_subscribe_reservation", _args(locals()), SubscribeReservation)
+
+    def cancel_subscribe_reservation(self, reserve_id: str) -> CancelledReservation:
+        """Cancels a reservation."""
+        return self._call("cancel_subscribe_reservation", _args(locals()), CancelledReservation)
+
+    def request_transfer_billing_key(
+        self,
+        pg: str,
+        order_name: str,
+        subscription_id: str,
+        auth_type: str,
+        username: str,
+        bank_name: str,
+        bank_account: str,
+        identity_no: str,
+        *,
+        cash_receipt_type: Optional[str] = None,
+        cash_receipt_identity_no: Optional[str] = None,
+        phone: Optional[str] = None,
+        price: Optional[int] = None,
+        tax_free: Optional[int] = None,
+        method: Optional[str] = None,
+        extra: Optional[SubscribeExtraLike] = None,
+        user: Optional[UserLike] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> Receipt:
+        """Starts an account (automatic transfer) billing-key registration; status 41 once consented."""
+        return self._call("request_transfer_billing_key", _args(locals()), Receipt)
+
+    def publish_transfer_billing_key(self, receipt_id: str) -> BillingKey:
+        """Issues the account billing key of a consented registration."""
+        return self._call("publish_transfer_billing_key", _args(locals()), BillingKey)
+
+    def request_user_token(
+        self,
+        user_id: str,
+        *,
+        email: Optional[str] = None,
+        username: Optional[str] = None,
+        gender: Optional[int] = None,
+        birth: Optional[str] = None,
+        phone: Optional[str] = None,
+    ) -> UserToken:
+        """Issues a user token for easy-pay / biometric payments started from the front end."""
+        return self._call("request_user_token", _args(locals()), UserToken)
+
+    def start_escrow_shipping(
+        self,
+        receipt_id: str,
+        tracking_number: str,
+        delivery_corp: str,
+        *,
+        receipt_url: Optional[str] = None,
+        shipping_prepayment: Optional[bool] = None,
+        shipping_day: Optional[int] = None,
+        user: Optional[ShippingUserLike] = None,
+        company: Optional[ShippingCompanyLike] = None,
+        redirect_url: Optional[str] = None,
+        other: Optional[Mapping[str, Any]] = None,
+    ) -> Receipt:
+        """Registers the shipment of an escrow payment (INICIS, KCP). ``other`` adds any further field."""
+        args = _args(locals())
+        args.update(args.pop("other", None) or {})
+        return self._call("start_escrow_shipping", args, Receipt)
+
+    def publish_cash_receipt_on_receipt(
+        self,
+        receipt_id: str,
+        identity_no: str,
+        cash_receipt_type: str,
+        *,
+        username: Optional[str] = None,
+        email: Optional[str] = None,
+        phone: Optional[str] = None,
+        currency: Optional[str] = None,
+    ) -> Receipt:
+        """Issues a cash receipt on an existing payment; ``cash_receipt_type`` is 소득공제 or 지출증빙."""
+        return self._call("publish_cash_receipt_on_receipt", _args(locals()), Receipt)
+
+    def cancel_cash_receipt_on_receipt(
+        self,
+        receipt_id: str,
+        *,
+        cancel_username: Optional[str] = None,
+        cancel_message: Optional[str] = None,
+    ) -> Receipt:
+        """Cancels the cash receipt of a payment."""
+        return self._call("cancel_cash_receipt_on_receipt", _args(locals()), Receipt)
+
+    def request_cash_receipt(
+        self,
+        order_id: str,
+        order_name: str,
+        identity_no: str,
+        cash_receipt_type: str,
+        price: int,
+        *,
+        pg: Optional[str] = None,
+        purchased_at: Union[datetime, str, None] = None,
+        tax_free: Optional[int] = None,
+        user: Optional[UserLike] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+        extra: Optional[Mapping[str, Any]] = None,
+    ) -> Receipt:
+        """Issues a standalone cash receipt; ``purchased_at`` must carry a timezone."""
+        return self._call("request_cash_receipt", _args(locals()), Receipt)
+
+    def cancel_cash_receipt(
+        self,
+        receipt_id: str,
+        *,
+        cancel_username: Optional[str] = None,
+        cancel_message: Optional[str] = None,
+    ) -> Receipt:
+        """Cancels a standalone cash receipt."""
+        return self._call("cancel_cash_receipt", _args(locals()), Receipt)
+
+    def request_authentication(
+        self,
+        pg: str,
+        method: str,
+        authentication_id: str,
+        username: str,
+        identity_no: str,
+        carrier: str,
+        phone: str,
+        *,
+        authenticate_type: Optional[str] = None,
+        client_ip: Optional[str] = None,
+        site_url: Optional[str] = None,
+        order_name: Optional[str] = None,
+        user: Optional[UserLike] = None,
+        extra: Optional[Mapping[str, Any]] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> Certificate:
+        """Starts a REST identity verification; the person receives an OTP."""
+        return self._call("request_authentication", _args(locals()), Certificate)
+
+    def confirm_authentication(self, receipt_id: str, otp: str) -> Certificate:
+        """Confirms the OTP the person received; status 12 on success."""
+        return self._call("confirm_authentication", _args(locals()), Certificate)
+
+    def realarm_authentication(self, receipt_id: str) -> Certificate:
+        """Re-sends the OTP SMS."""
+        return self._call("realarm_authentication", _args(locals()), Certificate)
+
+    def raw_request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        query: Union[Mapping[str, Any], Sequence[Tuple[str, Any]], None] = None,
+        idempotent: Optional[bool] = None,
+    ) -> Any:
+        """Sends a request for an endpoint paywire does not wrap, with the same auth, retries and errors.
+        ``idempotent`` (default: only for GET) allows retries; answers the JSON as plain Python values."""
+        args = _raw_args(locals())
+        return self._call("raw_request", args, _identity)
+
+    def verify_payment(self, receipt_id: str, expected_price: int) -> Receipt:
+        """The forgery check: the receipt must be paid (status 1), in KRW, for exactly ``expected_price``.
+        Raises ``VerificationError`` otherwise."""
+        return self._call("verify_payment", _args(locals()), Receipt)
+
+    def verify_awaiting_confirm(self, receipt_id: str, expected_price: int) -> Receipt:
+        """Step 1 of ``confirm_verified``: the receipt must await confirmation (status 2), for exactly
+        ``expected_price``."""
+        return self._call("verify_awaiting_confirm", _args(locals()), Receipt)
+
+    def confirm_checked(self, receipt_id: str, expected_price: int) -> Receipt:
+        """Step 3 of ``confirm_verified``: confirms, then checks the confirmed price again."""
+        return self._call("confirm_checked", _args(locals()), Receipt)
+
+    def verify_webhook(self, webhook: WebhookLike) -> Receipt:
+        """Verifies a webhook by re-fetching its receipt (a payload whose order id does not match is refused
+        as forged); returns the receipt as Bootpay reports it now. Accepts a parsed ``BootpayWebhook``, the
+        raw body (bytes/str) or the payload dict."""
+        return self._call("verify_webhook", {"webhook": _webhook_payload(webhook, parse_webhook)}, Receipt)
+
+    def confirm_verified(self, receipt_id: str, expected_price: int, step: Callable[[Receipt], T]) -> Confirmed[T]:
+        """Verify, run your step, confirm: the single-transaction server confirm.
+
+        1. The receipt must await confirmation (status 2) for exactly ``expected_price``.
+        2. ``step(receipt)`` runs (reserve stock, mark the order… inside your DB transaction).
+        3. Only if it returned is the payment confirmed, and the confirmed price checked again.
+
+        If ``step`` raises, nothing is confirmed and its exception propagates unchanged.
+        """
+        receipt = self.verify_awaiting_confirm(receipt_id, expected_price)
+        output = step(receipt)
+        return Confirmed(self.confirm_checked(receipt_id, expected_price), output)
+
+
+class AsyncBootpay(_BootpayClient, _Async):
+    """The asyncio Bootpay client: the same operations as ``Bootpay``, as coroutines.
+
+    Every call runs on one shared tokio runtime. Cancelling the awaiting task stops the waiting only: a
+    confirm or a charge already sent runs to its end, and its outcome is logged (warning on the
+    ``paywire`` logger) since nobody receives it.
+    """
+
+    __slots__ = ()
+
+    async def get_access_token(self) -> AccessToken:
+        """The current access token, fetched if needed and cached (empty with client_key/secret_key)."""
+        return await self._acall("get_access_token", {}, AccessToken)
+
+    async def get_receipt(self, receipt_id: str, lookup_user_data: bool = False) -> Receipt:
+        """Looks a payment up (``GET receipt/{receipt_id}``); ``lookup_user_data`` adds the buyer's data."""
+        return await self._acall("get_receipt", _args(locals()), Receipt)
+
+    async def get_receipts_by_order_id(self, order_id: str) -> List[Receipt]:
+        """Every receipt of a merchant order id, e.g. to reconcile after an unknown outcome."""
+        return await self._acall("get_receipts_by_order_id", _args(locals()), _receipts)
+
+    async def confirm_payment(self, receipt_id: str) -> Receipt:
+        """Confirms a payment awaiting server confirmation. Prefer ``confirm_verified``, which checks first."""
+        return await self._acall("confirm_payment", _args(locals()), Receipt)
+
+    async def cancel_payment(
+        self,
+        receipt_id: str,
+        cancel_price: Optional[int] = None,
+        cancel_tax_free: Optional[int] = None,
+        cancel_id: Optional[str] = None,
+        cancel_username: Optional[str] = None,
+        cancel_message: Optional[str] = None,
+        refund: Optional[RefundLike] = None,
+        items: Optional[Sequence[ItemLike]] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> Receipt:
+        """Cancels fully (no ``cancel_price``) or partly. A ``cancel_id`` is always sent (generated when
+        unset), so a retried cancel never cancels twice; pass your own to be safe across restarts too."""
+        return await self._acall("cancel_payment", _args(locals()), Receipt)
+
+    async def request_payment_link(
+        self,
+        order_id: str,
+        order_name: str,
+        price: int,
+        *,
+        pg: Optional[str] = None,
+        method: Optional[str] = None,
+        methods: Optional[Sequence[str]] = None,
+        tax_free: Optional[int] = None,
+        user: Optional[UserLike] = None,
+        items: Optional[Sequence[ItemLike]] = None,
+        extra: Optional[Mapping[str, Any]] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> PaymentLink:
+        """Creates a payment link (``POST request/payment``)."""
+        return await self._acall("request_payment_link", _args(locals()), PaymentLink)
+
+    async def get_payment_methods(self) -> List[PaymentMethod]:
+        """The payment methods enabled for this merchant."""
+        return await self._acall("get_payment_methods", {}, _methods)
+
+    async def get_certificate(self, receipt_id: str) -> Certificate:
+        """An identity verification result; only status 12 means verified."""
+        return await self._acall("get_certificate", _args(locals()), Certificate)
+
+    async def issue_billing_key(
+        self,
+        pg: str,
+        order_name: str,
+        subscription_id: str,
+        card_no: str,
+        card_pw: str,
+        card_identity_no: str,
+        card_expire_year: str,
+        card_expire_month: str,
+        *,
+        method: Optional[str] = None,
+        price: Optional[int] = None,
+        tax_free: Optional[int] = None,
+        extra: Optional[SubscribeExtraLike] = None,
+        user: Optional[UserLike] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> BillingKey:
+        """Issues a card billing key (``POST request/subscribe``). Never retried once sent."""
+        return await self._acall("issue_billing_key", _args(locals()), BillingKey)
+
+    async def get_billing_key_by_receipt(self, receipt_id: str) -> BillingKey:
+        """The billing key issued with ``receipt_id`` (after a browser-side registration)."""
+        return await self._acall("get_billing_key_by_receipt", _args(locals()), BillingKey)
+
+    async def get_billing_key_by_key(self, billing_key: str) -> BillingKey:
+        """A billing key by the key itself."""
+        return await self._acall("get_billing_key_by_key", _args(locals()), BillingKey)
+
+    async def get_sequential_billing_key(self, billing_key: str, widget_key: str, user_id: str) -> BillingKey:
+        """The sequential (priority) billing key of a widget user."""
+        return await self._acall("get_sequential_billing_key", _args(locals()), BillingKey)
+
+    async def destroy_billing_key(self, billing_key: str) -> DestroyedBillingKey:
+        """Destroys a billing key. Pending reservations are not cancelled by this: cancel them first."""
+        return await self._acall("destroy_billing_key", _args(locals()), DestroyedBillingKey)
+
+    async def subscribe_payment(
+        self,
+        billing_key: str,
+        order_name: str,
+        order_id: str,
+        price: int,
+        *,
+        tax_free: Optional[int] = None,
+        card_quota: Optional[str] = None,
+        card_interest: Optional[str] = None,
+        items: Optional[Sequence[ItemLike]] = None,
+        user: Optional[UserLike] = None,
+        extra: Optional[SubscribeExtraLike] = None,
+        feedback_url: Optional[str] = None,
+        content_type: Optional[str] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> Receipt:
+        """Charges a billing key. Never retried once sent: on ``OutcomeUnknownError`` look the order up with
+        ``get_receipts_by_order_id(order_id)``."""
+        return await self._acall("subscribe_payment", _args(locals()), Receipt)
+
+    async def reserve_subscribe_payment(
+        self,
+        billing_key: str,
+        order_name: str,
+        order_id: str,
+        price: int,
+        reserve_execute_at: Union[datetime, str],
+        *,
+        tax_free: Optional[int] = None,
+        items: Optional[Sequence[ItemLike]] = None,
+        user: Optional[UserLike] = None,
+        feedback_url: Optional[str] = None,
+        content_type: Optional[str] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> ReservedPayment:
+        """Schedules a charge; ``reserve_execute_at`` must carry a timezone. At most 10 per key."""
+        return await self._acall("reserve_subscribe_payment", _args(locals()), ReservedPayment)
+
+    async def get_subscribe_reservation(self, reserve_id: str) -> SubscribeReservation:
+        """Looks a reservation up."""
+        return await self._acall("get_subscribe_reservation", _args(locals()), SubscribeReservation)
+
+    async def cancel_subscribe_reservation(self, reserve_id: str) -> CancelledReservation:
+        """Cancels a reservation."""
+        return await self._acall("cancel_subscribe_reservation", _args(locals()), CancelledReservation)
+
+    async def request_transfer_billing_key(
+        self,
+        pg: str,
+        order_name: str,
+        subscription_id: str,
+        auth_type: str,
+        username: str,
+        bank_name: str,
+        bank_account: str,
+        identity_no: str,
+        *,
+        cash_receipt_type: Optional[str] = None,
+        cash_receipt_identity_no: Optional[str] = None,
+        phone: Optional[str] = None,
+        price: Optional[int] = None,
+        tax_free: Optional[int] = None,
+        method: Optional[str] = None,
+        extra: Optional[SubscribeExtraLike] = None,
+        user: Optional[UserLike] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> Receipt:
+        """Starts an account (automatic transfer) billing-key registration; status 41 once consented."""
+        return await self._acall("request_transfer_billing_key", _args(locals()), Receipt)
+
+    async def publish_transfer_billing_key(self, receipt_id: str) -> BillingKey:
+        """Issues the account billing key of a consented registration."""
+        return await self._acall("publish_transfer_billing_key", _args(locals()), BillingKey)
+
+    async def request_user_token(
+        self,
+        user_id: str,
+        *,
+        email: Optional[str] = None,
+        username: Optional[str] = None,
+        gender: Optional[int] = None,
+        birth: Optional[str] = None,
+        phone: Optional[str] = None,
+    ) -> UserToken:
+        """Issues a user token for easy-pay / biometric payments started from the front end."""
+        return await self._acall("request_user_token", _args(locals()), UserToken)
+
+    async def start_escrow_shipping(
+        self,
+        receipt_id: str,
+        tracking_number: str,
+        delivery_corp: str,
+        *,
+        receipt_url: Optional[str] = None,
+        shipping_prepayment: Optional[bool] = None,
+        shipping_day: Optional[int] = None,
+        user: Optional[ShippingUserLike] = None,
+        company: Optional[ShippingCompanyLike] = None,
+        redirect_url: Optional[str] = None,
+        other: Optional[Mapping[str, Any]] = None,
+    ) -> Receipt:
+        """Registers the shipment of an escrow payment (INICIS, KCP). ``other`` adds any further field."""
+        args = _args(locals())
+        args.update(args.pop("other", None) or {})
+        return await self._acall("start_escrow_shipping", args, Receipt)
+
+    async def publish_cash_receipt_on_receipt(
+        self,
+        receipt_id: str,
+        identity_no: str,
+        cash_receipt_type: str,
+        *,
+        username: Optional[str] = None,
+        email: Optional[str] = None,
+        phone: Optional[str] = None,
+        currency: Optional[str] = None,
+    ) -> Receipt:
+        """Issues a cash receipt on an existing payment; ``cash_receipt_type`` is 소득공제 or 지출증빙."""
+        return await self._acall("publish_cash_receipt_on_receipt", _args(locals()), Receipt)
+
+    async def cancel_cash_receipt_on_receipt(
+        self,
+        receipt_id: str,
+        *,
+        cancel_username: Optional[str] = None,
+        cancel_message: Optional[str] = None,
+    ) -> Receipt:
+        """Cancels the cash receipt of a payment."""
+        return await self._acall("cancel_cash_receipt_on_receipt", _args(locals()), Receipt)
+
+    async def request_cash_receipt(
+        self,
+        order_id: str,
+        order_name: str,
+        identity_no: str,
+        cash_receipt_type: str,
+        price: int,
+        *,
+        pg: Optional[str] = None,
+        purchased_at: Union[datetime, str, None] = None,
+        tax_free: Optional[int] = None,
+        user: Optional[UserLike] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+        extra: Optional[Mapping[str, Any]] = None,
+    ) -> Receipt:
+        """Issues a standalone cash receipt; ``purchased_at`` must carry a timezone."""
+        return await self._acall("request_cash_receipt", _args(locals()), Receipt)
+
+    async def cancel_cash_receipt(
+        self,
+        receipt_id: str,
+        *,
+        cancel_username: Optional[str] = None,
+        cancel_message: Optional[str] = None,
+    ) -> Receipt:
+        """Cancels a standalone cash receipt."""
+        return await self._acall("cancel_cash_receipt", _args(locals()), Receipt)
+
+    async def request_authentication(
+        self,
+        pg: str,
+        method: str,
+        authentication_id: str,
+        username: str,
+        identity_no: str,
+        carrier: str,
+        phone: str,
+        *,
+        authenticate_type: Optional[str] = None,
+        client_ip: Optional[str] = None,
+        site_url: Optional[str] = None,
+        order_name: Optional[str] = None,
+        user: Optional[UserLike] = None,
+        extra: Optional[Mapping[str, Any]] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+    ) -> Certificate:
+        """Starts a REST identity verification; the person receives an OTP."""
+        return await self._acall("request_authentication", _args(locals()), Certificate)
+
+    async def confirm_authentication(self, receipt_id: str, otp: str) -> Certificate:
+        """Confirms the OTP the person received; status 12 on success."""
+        return await self._acall("confirm_authentication", _args(locals()), Certificate)
+
+    async def realarm_authentication(self, receipt_id: str) -> Certificate:
+        """Re-sends the OTP SMS."""
+        return await self._acall("realarm_authentication", _args(locals()), Certificate)
+
+    async def raw_request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        query: Union[Mapping[str, Any], Sequence[Tuple[str, Any]], None] = None,
+        idempotent: Optional[bool] = None,
+    ) -> Any:
+        """Sends a request for an endpoint paywire does not wrap, with the same auth, retries and errors.
+        ``idempotent`` (default: only for GET) allows retries; answers the JSON as plain Python values."""
+        args = _raw_args(locals())
+        return await self._acall("raw_request", args, _identity)
+
+    async def verify_payment(self, receipt_id: str, expected_price: int) -> Receipt:
+        """The forgery check: the receipt must be paid (status 1), in KRW, for exactly ``expected_price``.
+        Raises ``VerificationError`` otherwise."""
+        return await self._acall("verify_payment", _args(locals()), Receipt)
+
+    async def verify_awaiting_confirm(self, receipt_id: str, expected_price: int) -> Receipt:
+        """Step 1 of ``confirm_verified``: the receipt must await confirmation (status 2), for exactly
+        ``expected_price``."""
+        return await self._acall("verify_awaiting_confirm", _args(locals()), Receipt)
+
+    async def confirm_checked(self, receipt_id: str, expected_price: int) -> Receipt:
+        """Step 3 of ``confirm_verified``: confirms, then checks the confirmed price again."""
+        return await self._acall("confirm_checked", _args(locals()), Receipt)
+
+    async def verify_webhook(self, webhook: WebhookLike) -> Receipt:
+        """Verifies a webhook by re-fetching its receipt (a payload whose order id does not match is refused
+        as forged); returns the receipt as Bootpay reports it now. Accepts a parsed ``BootpayWebhook``, the
+        raw body (bytes/str) or the payload dict."""
+        return await self._acall("verify_webhook", {"webhook": _webhook_payload(webhook, parse_webhook)}, Receipt)
+
+    async def confirm_verified(
+        self,
+        receipt_id: str,
+        expected_price: int,
+        step: Callable[[Receipt], Awaitable[T]],
+    ) -> Confirmed[T]:
+        """Verify, run your step, confirm: the single-transaction server confirm.
+
+        ``step`` is a coroutine function (a plain function works too) receiving the verified receipt. If it
+        raises, nothing is confirmed and its exception propagates unchanged.
+        """
+        receipt = await self.verify_awaiting_confirm(receipt_id, expected_price)
+        result: Any = step(receipt)
+        # A plain function is accepted too, though the type asks for a coroutine function.
+        output: T = await result if inspect.isawaitable(result) else result
+        return Confirmed(await self.confirm_checked(receipt_id, expected_price), output)

@@ -1,0 +1,225 @@
+"""The exceptions paywire raises, one class per kind of failure core reports.
+
+Every failure is raised, never returned. ``str(error)`` is core's one-line sentence; the attributes carry
+the detail a caller acts on. No exception ever holds a secret.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+from typing import Any, Dict, Optional, Union
+
+__all__ = [
+    "PaywireError",
+    "ApiError",
+    "AuthError",
+    "InvalidInputError",
+    "TimeoutError",
+    "TransportError",
+    "DecodeError",
+    "OutcomeUnknownError",
+    "VerificationError",
+    "PgError",
+]
+
+
+class PaywireError(Exception):
+    """Base class of every paywire failure."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class PgError:
+    """The payment gateway's own error (e.g. NICEPAY ``ResultCode`` 3041), when Bootpay returned it."""
+
+    __slots__ = ("code", "message", "raw")
+
+    def __init__(self, code: Optional[str], message: Optional[str], raw: Any) -> None:
+        self.code = code
+        self.message = message
+        self.raw = raw
+
+    def __repr__(self) -> str:
+        return f"PgError(code={self.code!r}, message={self.message!r})"
+
+
+class ApiError(PaywireError):
+    """The provider answered with an error: Bootpay with HTTP 4xx/5xx; iamport with HTTP 4xx/5xx, or with
+    HTTP 200 and a non-zero envelope code for business failures (``http_status == 200``).
+
+    ``code`` is the provider's code as sent (Bootpay ``"RC_NOT_FOUND"`` or ``-15006``; iamport's envelope
+    ``code``, e.g. ``1`` or ``-1``); ``message`` is the provider's own message; ``pg_error`` is the PG's raw
+    error when Bootpay was asked for it (``extra={"raw_data": True}``); ``body`` the whole error body (for
+    iamport the envelope ``{code, message, response}``).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        http_status: int,
+        code: Union[str, int, None],
+        api_message: str,
+        pg_error: Optional[PgError],
+        body: Any,
+    ) -> None:
+        super().__init__(message)
+        self.http_status = http_status
+        self.code = code
+        self.pg_error = pg_error
+        self.body = body
+        self.api_message = api_message
+        # ``message`` is the provider's text, as in stripe-python; str(error) stays the full sentence.
+        self.message = api_message
+        self._sentence = message
+
+    def __str__(self) -> str:
+        return self._sentence
+
+
+class AuthError(PaywireError):
+    """The credentials were refused (HTTP 401/403) even after one fresh token (either provider)."""
+
+    def __init__(self, message: str, *, http_status: int, code: Union[str, int, None], api_message: str) -> None:
+        super().__init__(message)
+        self.http_status = http_status
+        self.code = code
+        self.api_message = api_message
+
+
+class InvalidInputError(PaywireError, ValueError):
+    """Input that cannot be right; nothing was sent. ``field`` is the wire name of the culprit."""
+
+    def __init__(self, message: str, *, field: str, reason: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.reason = reason
+
+
+class TimeoutError(PaywireError, builtins.TimeoutError):  # noqa: A001 - the name users expect
+    """A call that is safe to repeat did not finish in time, after its retries."""
+
+    def __init__(self, message: str, *, attempts: int = 1) -> None:
+        PaywireError.__init__(self, message)
+        self.attempts = attempts
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class TransportError(PaywireError):
+    """The network failed for a call that is safe to repeat, after its retries."""
+
+    def __init__(self, message: str, *, attempts: int = 1) -> None:
+        super().__init__(message)
+        self.attempts = attempts
+
+
+class DecodeError(PaywireError):
+    """The answer was not the JSON expected (e.g. a proxy's HTML page)."""
+
+    def __init__(self, message: str, *, http_status: int, body_snippet: str) -> None:
+        super().__init__(message)
+        self.http_status = http_status
+        self.body_snippet = body_snippet
+
+
+class OutcomeUnknownError(PaywireError):
+    """A money-moving call broke after its request may have reached the provider; it was NOT retried.
+
+    ``hint`` says how to find out what happened (e.g. ``get_receipts_by_order_id`` for Bootpay,
+    ``find_payment("<merchant_uid>")`` for iamport) before trying again.
+    """
+
+    def __init__(self, message: str, *, operation: str, hint: str, timed_out: bool) -> None:
+        super().__init__(message)
+        self.operation = operation
+        self.hint = hint
+        self.timed_out = timed_out
+
+
+class VerificationError(PaywireError):
+    """A forgery check refused the payment; in a confirm flow nothing was confirmed.
+
+    ``kind`` is ``"amount_mismatch"``, ``"status_mismatch"``, ``"currency_mismatch"``,
+    ``"order_mismatch"`` or ``"other"``. For amounts, ``expected``/``actual`` are numbers (``int`` when
+    whole, ``float`` for iamport's fractional amounts); for the others, strings.
+    """
+
+    def __init__(self, message: str, *, payment_id: str, kind: str, expected: Any, actual: Any) -> None:
+        super().__init__(message)
+        self.payment_id = payment_id
+        self.kind = kind
+        self.expected = expected
+        self.actual = actual
+
+
+def from_payload(payload: Dict[str, Any]) -> PaywireError:
+    """The typed exception for a payload of the native module."""
+    kind = payload.get("kind")
+    message = str(payload.get("message", "paywire error"))
+    if kind == "api":
+        pg = payload.get("pg_error")
+        return ApiError(
+            message,
+            http_status=int(payload.get("http_status", 0)),
+            code=payload.get("code"),
+            api_message=str(payload.get("api_message", "")),
+            pg_error=PgError(pg.get("code"), pg.get("message"), pg.get("raw")) if isinstance(pg, dict) else None,
+            body=payload.get("body"),
+        )
+    if kind == "auth":
+        return AuthError(
+            message,
+            http_status=int(payload.get("http_status", 0)),
+            code=payload.get("code"),
+            api_message=str(payload.get("api_message", "")),
+        )
+    if kind == "invalid_input":
+        return InvalidInputError(message, field=str(payload.get("field", "")), reason=str(payload.get("reason", "")))
+    if kind == "timeout":
+        return TimeoutError(message, attempts=int(payload.get("attempts", 1)))
+    if kind == "transport":
+        return TransportError(message, attempts=int(payload.get("attempts", 1)))
+    if kind == "decode":
+        return DecodeError(
+            message, http_status=int(payload.get("http_status", 0)), body_snippet=str(payload.get("body_snippet", ""))
+        )
+    if kind == "outcome_unknown":
+        return OutcomeUnknownError(
+            message,
+            operation=str(payload.get("operation", "")),
+            hint=str(payload.get("hint", "")),
+            timed_out=bool(payload.get("timed_out", False)),
+        )
+    if kind == "verification":
+        return VerificationError(
+            message,
+            payment_id=str(payload.get("payment_id", "")),
+            kind=str(payload.get("failure", "other")),
+            expected=payload.get("expected"),
+            actual=payload.get("actual"),
+        )
+    return PaywireError(message)
+
+
+def from_native(error: BaseException) -> PaywireError:
+    """Converts the native module's ``NativeError`` (a JSON payload) into its typed exception."""
+    try:
+        payload = json.loads(str(error.args[0]))
+    except (IndexError, ValueError, TypeError):
+        return PaywireError(str(error))
+    if not isinstance(payload, dict):
+        return PaywireError(str(error))
+    return from_payload(payload)
+
+
+def invalid_input(field: str, reason: str) -> InvalidInputError:
+    """An ``InvalidInputError`` raised by the Python layer itself (same sentence as core's)."""
+    return InvalidInputError(f"invalid input: {field} {reason}", field=field, reason=reason)

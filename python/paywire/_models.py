@@ -1,0 +1,581 @@
+"""Typed answers and input helpers.
+
+Answers wrap the JSON core returns: attributes are computed on first access (most code reads three
+fields of a thirty-field receipt), ``to_dict()`` gives the whole wire object including fields paywire does
+not model yet, ``obj["field"]`` reads any of them, and ``repr`` never shows a token, card number or CI.
+``*_at`` fields are timezone-aware ``datetime`` objects (Bootpay writes ``+09:00``, ``+0900`` or ``Z``).
+
+Inputs (``User``, ``Item``, …) are small dataclasses; every method also accepts plain dicts instead.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, FrozenSet, Generic, List, Mapping, Optional, TypeVar
+
+__all__ = [
+    "AccessToken",
+    "AuthenticateData",
+    "BankData",
+    "BillingData",
+    "BillingKey",
+    "BootpayWebhook",
+    "CancelledReservation",
+    "CardData",
+    "CashReceiptData",
+    "Certificate",
+    "Confirmed",
+    "DestroyedBillingKey",
+    "EscrowData",
+    "Item",
+    "PaymentLink",
+    "PaymentMethod",
+    "Receipt",
+    "Refund",
+    "ReservedPayment",
+    "ShippingCompany",
+    "ShippingUser",
+    "SubscribeExtra",
+    "SubscribeReservation",
+    "User",
+    "UserToken",
+    "parse_datetime",
+]
+
+_DATETIME = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$"
+)
+_REDACTED = "***"
+_SECRET_FIELDS = frozenset({"access_token", "user_token", "card_no", "unique", "bank_account", "identity_no"})
+
+
+def parse_datetime(value: Any) -> Optional[datetime]:
+    """An ISO-8601 string as a ``datetime``, keeping its offset (``+09:00``, ``+0900``, ``Z``).
+
+    A string without an offset gives a naive ``datetime``; anything unreadable gives ``None`` (the text
+    stays available in ``to_dict()``).
+    """
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        return None
+    match = _DATETIME.match(value.strip())
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, fraction, offset = match.groups()
+    micro = int((fraction or "0")[:6].ljust(6, "0"))
+    tz: Optional[timezone] = None
+    if offset is not None:
+        if offset in ("Z", "z"):
+            tz = timezone.utc
+        else:
+            sign = -1 if offset[0] == "-" else 1
+            digits = offset[1:].replace(":", "")
+            hours, minutes = int(digits[:2]), int(digits[2:4] or "0")
+            tz = timezone(sign * timedelta(hours=hours, minutes=minutes))
+    try:
+        return datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0), micro, tzinfo=tz
+        )
+    except ValueError:
+        return None
+
+
+def _redact(name: str, value: Any, secrets: FrozenSet[str] = _SECRET_FIELDS) -> Any:
+    if name in secrets and value not in (None, ""):
+        return _REDACTED
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+class Model:
+    """Base of every answer: attribute access, ``to_dict()``, ``obj["wire_field"]``, a redacted repr."""
+
+    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {}
+    _defaults: ClassVar[Dict[str, Any]] = {}
+    _field_names: ClassVar[FrozenSet[str]] = frozenset()
+    _repr_fields: ClassVar[List[str]] = []
+    #: Fields whose value ``repr`` replaces with ``***``.
+    _secret_fields: ClassVar[FrozenSet[str]] = _SECRET_FIELDS
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        names: List[str] = []
+        for klass in reversed(cls.__mro__):
+            for name in getattr(klass, "__annotations__", {}):
+                if not name.startswith("_") and name not in names:
+                    names.append(name)
+        cls._field_names = frozenset(names)
+        cls._repr_fields = names
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._data: Dict[str, Any] = dict(data)
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            # Only called for attributes not computed yet; the result is cached in the instance.
+            if name.startswith("_") or name not in type(self)._field_names:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            raw = self._data.get(name, type(self)._defaults.get(name))
+            converter = type(self)._converters.get(name)
+            if raw is None:
+                value = None
+            elif converter is not None:
+                value = converter(raw)
+            elif name.endswith("_at"):
+                value = parse_datetime(raw)
+            else:
+                value = raw
+            self.__dict__[name] = value
+            return value
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The whole object as the provider sent it (as core decoded it), unknown fields included."""
+        return copy.deepcopy(self._data)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """A wire field by name, modelled or not."""
+        return self._data.get(key, default)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other._data == self._data
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        parts = []
+        for name in self._repr_fields:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            parts.append(f"{name}={_redact(name, value, type(self)._secret_fields)!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+
+_M = TypeVar("_M", bound=Model)
+
+
+def _one(cls: type[_M]) -> Callable[[Any], _M]:
+    return lambda raw: cls(raw)
+
+
+def _many(cls: type[_M]) -> Callable[[Any], List[_M]]:
+    return lambda raw: [cls(x) for x in raw]
+
+
+class AccessToken(Model):
+    """The ``request/token`` answer. Empty ``access_token`` with client_key/secret_key (no token needed)."""
+
+    access_token: str
+    expire_in: Optional[int]
+    server_time: Optional[datetime]
+
+    _defaults: ClassVar[Dict[str, Any]] = {"access_token": ""}
+    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {"server_time": parse_datetime}
+
+
+class CardData(Model):
+    """Card details of a card payment (``card_no`` is masked by Bootpay and hidden in repr)."""
+
+    tid: Optional[str]
+    card_approve_no: Optional[str]
+    card_no: Optional[str]
+    card_quota: Optional[str]
+    card_company_code: Optional[str]
+    card_company: Optional[str]
+    card_interest: Optional[str]
+    receipt_url: Optional[str]
+
+
+class BankData(Model):
+    """Bank transfer or virtual-account details."""
+
+    tid: Optional[str]
+    bank_code: Optional[str]
+    bank_name: Optional[str]
+    bank_username: Optional[str]
+    bank_account: Optional[str]
+    sender_name: Optional[str]
+    expired_at: Optional[datetime]
+
+
+class EscrowData(Model):
+    """Escrow state of a receipt."""
+
+    status: Optional[int]
+    status_locale: Optional[str]
+    shipping_started_at: Optional[datetime]
+    receipt_confirmed_at: Optional[datetime]
+
+
+class CashReceiptData(Model):
+    """The cash receipt issued on a payment."""
+
+    tid: Optional[str]
+    cash_receipt_type: Optional[str]
+    cash_receipt_no: Optional[str]
+    receipt_url: Optional[str]
+
+
+class Receipt(Model):
+    """A payment as Bootpay reports it. ``status``: 1 paid, 2 awaiting confirm, 5 vbank issued, 20 cancelled…"""
+
+    receipt_id: str
+    order_id: Optional[str]
+    order_name: Optional[str]
+    price: int
+    tax_free: int
+    cancelled_price: int
+    cancelled_tax_free: int
+    status: int
+    status_locale: Optional[str]
+    currency: Optional[str]
+    pg: Optional[str]
+    method: Optional[str]
+    method_symbol: Optional[str]
+    method_origin: Optional[str]
+    method_origin_symbol: Optional[str]
+    company_name: Optional[str]
+    sandbox: Optional[bool]
+    metadata: Any
+    purchased_at: Optional[datetime]
+    requested_at: Optional[datetime]
+    cancelled_at: Optional[datetime]
+    receipt_url: Optional[str]
+    card_data: Optional[CardData]
+    bank_data: Optional[BankData]
+    vbank_data: Optional[BankData]
+    escrow_data: Optional[EscrowData]
+    cash_receipt_data: Optional[CashReceiptData]
+
+    _defaults: ClassVar[Dict[str, Any]] = {
+        "receipt_id": "",
+        "price": 0,
+        "tax_free": 0,
+        "cancelled_price": 0,
+        "cancelled_tax_free": 0,
+        "status": 0,
+    }
+    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
+        "card_data": _one(CardData),
+        "bank_data": _one(BankData),
+        "vbank_data": _one(BankData),
+        "escrow_data": _one(EscrowData),
+        "cash_receipt_data": _one(CashReceiptData),
+    }
+
+
+class BillingData(Model):
+    """Card data of a billing key."""
+
+    card_no: Optional[str]
+    card_company: Optional[str]
+    card_company_code: Optional[str]
+    card_type: Optional[str]
+
+
+class BillingKey(Model):
+    """A billing key. ``status`` 11 means issued."""
+
+    billing_key: str
+    receipt_id: Optional[str]
+    subscription_id: Optional[str]
+    pg: Optional[str]
+    method: Optional[str]
+    status: int
+    status_locale: Optional[str]
+    metadata: Any
+    published_at: Optional[datetime]
+    requested_at: Optional[datetime]
+    billing_expire_at: Optional[datetime]
+    billing_data: Optional[BillingData]
+    receipt_data: Optional[Receipt]
+
+    _defaults: ClassVar[Dict[str, Any]] = {"billing_key": "", "status": 0}
+    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
+        "billing_data": _one(BillingData),
+        "receipt_data": _one(Receipt),
+    }
+
+
+class AuthenticateData(Model):
+    """Identity data of a certificate; ``unique`` (the person's CI) is hidden in repr."""
+
+    name: Optional[str]
+    phone: Optional[str]
+    unique: Optional[str]
+    birth: Optional[str]
+    gender: Optional[int]
+    foreigner: Optional[int]
+    carrier: Optional[str]
+    number_of_realarms: Optional[int]
+    tid: Optional[str]
+
+
+class Certificate(Model):
+    """An identity verification. Only ``status == 12`` means verified."""
+
+    receipt_id: str
+    authenticate_id: Optional[str]
+    pg: Optional[str]
+    method: Optional[str]
+    status: int
+    status_locale: Optional[str]
+    authenticated_at: Optional[datetime]
+    requested_at: Optional[datetime]
+    authenticate_data: Optional[AuthenticateData]
+
+    _defaults: ClassVar[Dict[str, Any]] = {"receipt_id": "", "status": 0}
+    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {"authenticate_data": _one(AuthenticateData)}
+
+
+class UserToken(Model):
+    """A user token for the front end (hidden in repr)."""
+
+    user_token: str
+    expired_at: Optional[datetime]
+
+    _defaults: ClassVar[Dict[str, Any]] = {"user_token": ""}
+
+
+class ReservedPayment(Model):
+    """The answer to a reservation."""
+
+    reserve_id: str
+    reserve_execute_at: Optional[datetime]
+
+    _defaults: ClassVar[Dict[str, Any]] = {"reserve_id": ""}
+
+
+class SubscribeReservation(Model):
+    """A reservation as looked up: ``status`` 1 reserved, 2 executed, 3 cancelled, 4 failed."""
+
+    reserve_id: str
+    receipt_id: Optional[str]
+    order_id: Optional[str]
+    order_name: Optional[str]
+    price: int
+    tax_free: int
+    status: Optional[int]
+    reserve_requested_at: Optional[datetime]
+    reserve_execute_at: Optional[datetime]
+    reserve_revoked_at: Optional[datetime]
+
+    _defaults: ClassVar[Dict[str, Any]] = {"reserve_id": "", "price": 0, "tax_free": 0}
+
+
+class CancelledReservation(Model):
+    """The answer to a reservation cancel."""
+
+    reserve_id: str
+    success: bool
+
+    _defaults: ClassVar[Dict[str, Any]] = {"reserve_id": "", "success": False}
+
+
+class DestroyedBillingKey(Model):
+    """The answer to a billing-key destroy."""
+
+    billing_key: str
+
+    _defaults: ClassVar[Dict[str, Any]] = {"billing_key": ""}
+
+
+class PaymentLink(Model):
+    """A payment link: send the customer to ``url``."""
+
+    url: Optional[str]
+
+
+class PaymentMethod(Model):
+    """A payment method enabled for the merchant."""
+
+    pg: Optional[str]
+    method: Optional[str]
+
+
+class _Webhook(Model):
+    """What every parsed webhook shares: the payload as delivered stays in ``raw`` / ``to_dict()``, and
+    ``obj["field"]`` reads the payload, not the parsed fields."""
+
+    def __init__(self, parsed: Mapping[str, Any]) -> None:
+        fields = dict(parsed)
+        raw = fields.pop("raw", {})
+        super().__init__(fields)
+        self._raw: Dict[str, Any] = dict(raw)
+
+    @property
+    def raw(self) -> Dict[str, Any]:
+        """The payload exactly as delivered (every field, as strings for a form body)."""
+        return copy.deepcopy(self._raw)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The payload exactly as delivered (every field, as strings for a form body)."""
+        return copy.deepcopy(self._raw)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._raw[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """A payload field by name."""
+        return self._raw.get(key, default)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other._data == self._data and other._raw == self._raw
+
+
+class BootpayWebhook(_Webhook):
+    """A webhook as delivered. It is a hint, never proof: pass it to ``verify_webhook`` before acting.
+
+    ``event`` is ``webhook_type`` when present, else derived from ``status``; store ``idempotency_key``
+    to process each event once. ``to_dict()`` is the payload as received.
+    """
+
+    receipt_id: str
+    order_id: Optional[str]
+    status: Optional[int]
+    webhook_type: Optional[str]
+    price: Optional[int]
+    cancelled_price: Optional[int]
+    event: str
+    idempotency_key: str
+
+
+_T = TypeVar("_T")
+
+
+class Confirmed(Generic[_T]):
+    """What ``confirm_verified`` returns: the confirmed receipt and what your step returned."""
+
+    __slots__ = ("output", "receipt")
+
+    def __init__(self, receipt: Receipt, output: _T) -> None:
+        self.receipt = receipt
+        self.output = output
+
+    def __repr__(self) -> str:
+        return f"Confirmed(receipt={self.receipt!r}, output={self.output!r})"
+
+
+# ---- inputs -----------------------------------------------------------------------------------------
+
+
+def _compact(values: Mapping[str, Any], extra: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+    out = {k: v for k, v in values.items() if v is not None}
+    if extra:
+        out.update(extra)
+    return out
+
+
+@dataclass
+class User:
+    """The buyer (``user``). ``extra`` adds any other field Bootpay accepts."""
+
+    id: Optional[str] = None
+    username: Optional[str] = None
+    phone: Optional[str] = None
+    email: Optional[str] = None
+    gender: Optional[int] = None
+    birth: Optional[str] = None
+    area: Optional[str] = None
+    addr: Optional[str] = None
+    extra: Dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The wire object (unset fields left out; ``gender=0`` kept)."""
+        values = {k: v for k, v in self.__dict__.items() if k != "extra"}
+        return _compact(values, self.extra)
+
+
+@dataclass
+class Item:
+    """One order line: ``price`` is the unit price; Σ price × qty must equal the total."""
+
+    id: str
+    name: str
+    qty: int
+    price: int
+    cat1: Optional[str] = None
+    cat2: Optional[str] = None
+    cat3: Optional[str] = None
+    category_type: Optional[str] = None
+    category_code: Optional[str] = None
+    start_date: Optional[str] = None
+    end_date: Optional[str] = None
+    extra: Dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The wire object."""
+        values = {k: v for k, v in self.__dict__.items() if k != "extra"}
+        return _compact(values, self.extra)
+
+
+@dataclass
+class Refund:
+    """Where a virtual-account refund goes. ``bank_account`` is hidden in repr."""
+
+    bank_account: str = field(repr=False)
+    bank_username: str
+    bank_code: str
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The wire object."""
+        return {"bank_account": self.bank_account, "bank_username": self.bank_username, "bank_code": self.bank_code}
+
+
+@dataclass
+class SubscribeExtra:
+    """``extra`` of billing and subscribe calls; ``raw_data=True`` returns the PG's own error."""
+
+    subscribe_test_payment: Optional[bool] = None
+    raw_data: Optional[bool] = None
+    card_quota: Optional[str] = None
+    other: Dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The wire object."""
+        values = {k: v for k, v in self.__dict__.items() if k != "other"}
+        return _compact(values, self.other)
+
+
+@dataclass
+class ShippingUser:
+    """The recipient of an escrow shipment."""
+
+    username: Optional[str] = None
+    phone: Optional[str] = None
+    zipcode: Optional[str] = None
+    address: Optional[str] = None
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The wire object."""
+        return _compact(self.__dict__)
+
+
+@dataclass
+class ShippingCompany:
+    """The sender of an escrow shipment."""
+
+    name: Optional[str] = None
+    phone: Optional[str] = None
+    zipcode: Optional[str] = None
+    addr1: Optional[str] = None
+    addr2: Optional[str] = None
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The wire object."""
+        return _compact(self.__dict__)

@@ -1,0 +1,540 @@
+//! The native client: a core client (`bootpay::Client` or `iamport::Client`) behind a JSON-in, JSON-out
+//! dispatch.
+//!
+//! Python calls `call(op, args_json)` (blocking, GIL released) or `call_async(op, args_json)` (an asyncio
+//! future). Arguments are deserialized straight into core's request structs, so validation and wire
+//! names stay core's; the pure-Python layer only shapes keyword arguments and wraps the answers. This
+//! module is the machinery both providers share (arguments, runtime, completion, fork handling, logging
+//! of abandoned answers); `bootpay.rs` and `iamport.rs` hold each provider's table of operations.
+
+use crate::completion::Completions;
+use crate::errors;
+use crate::runtime;
+use futures::FutureExt;
+use paywire::{Error, RawRequest, RetryPolicy};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyTuple;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::panic::AssertUnwindSafe;
+use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
+
+pub(crate) type Outcome = Result<String, Value>;
+
+pub(crate) fn invalid(field: &str, error: &serde_json::Error) -> Error {
+    // serde names the culprit as "missing field `x`" / "unknown variant …"; point at the field when it can.
+    let text = error.to_string();
+    let named = text
+        .split('`')
+        .nth(1)
+        .filter(|_| text.starts_with("missing field"))
+        .map(|f| format!("{field}.{f}"));
+    let field = named
+        .as_deref()
+        .map(|f| f.trim_start_matches("arguments."))
+        .unwrap_or(field);
+    Error::invalid_input(field, text.clone())
+}
+
+/// The arguments of one call: a JSON object keyed by core's parameter names.
+pub(crate) struct Args(Map<String, Value>);
+
+impl Args {
+    fn parse(json: &str) -> Result<Self, Error> {
+        match serde_json::from_str::<Value>(json) {
+            Ok(Value::Object(map)) => Ok(Self(map)),
+            Ok(_) => Err(Error::invalid_input("arguments", "must be a JSON object")),
+            Err(e) => Err(invalid("arguments", &e)),
+        }
+    }
+
+    pub(crate) fn opt<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, Error> {
+        match self.0.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => T::deserialize(v).map(Some).map_err(|e| invalid(name, &e)),
+        }
+    }
+
+    pub(crate) fn req<T: DeserializeOwned>(&self, name: &str) -> Result<T, Error> {
+        self.opt(name)?
+            .ok_or_else(|| Error::invalid_input(name, "is required"))
+    }
+
+    pub(crate) fn text(&self, name: &str) -> Result<String, Error> {
+        self.req::<String>(name)
+    }
+
+    /// Removes an argument that is a path parameter rather than a field of the request body.
+    pub(crate) fn take_text(&mut self, name: &str) -> Result<String, Error> {
+        let value = self.text(name)?;
+        self.0.remove(name);
+        Ok(value)
+    }
+
+    /// Whether an argument is present (and not null).
+    pub(crate) fn has(&self, name: &str) -> bool {
+        self.0.get(name).is_some_and(|v| !v.is_null())
+    }
+
+    /// The whole argument object as one of core's request structs.
+    pub(crate) fn into_request<T: DeserializeOwned>(self) -> Result<T, Error> {
+        serde_json::from_value(Value::Object(self.0)).map_err(|e| invalid("arguments", &e))
+    }
+}
+
+/// Encodes an answer for Python.
+pub(crate) fn out<T: serde::Serialize>(value: T) -> Result<String, Error> {
+    serde_json::to_string(&value)
+        .map_err(|e| Error::Config(format!("could not encode the answer: {e}")))
+}
+
+/// The `raw_request` arguments as core's request (both providers take the same shape).
+pub(crate) fn raw_request(args: Args) -> Result<RawRequest, Error> {
+    let method = args.text("method")?.to_ascii_uppercase();
+    let query = match args.0.get("query") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Object(map)) => map.iter().map(|(k, v)| (k.clone(), scalar(v))).collect(),
+        Some(other) => Vec::<(String, Value)>::deserialize(other)
+            .map_err(|e| invalid("query", &e))?
+            .into_iter()
+            .map(|(k, v)| (k, scalar(&v)))
+            .collect(),
+    };
+    let idempotent = args.opt::<bool>("idempotent")?.unwrap_or(method == "GET");
+    Ok(RawRequest {
+        method,
+        path: args.text("path")?,
+        query,
+        body: args.0.get("body").filter(|v| !v.is_null()).cloned(),
+        idempotent,
+    })
+}
+
+fn scalar(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The error of an operation name the provider does not have.
+pub(crate) fn unknown_operation(op: &str) -> Error {
+    Error::invalid_input("operation", format!("{op:?} is not a paywire operation"))
+}
+
+/// The configuration of a client, as the Python layer sends it.
+pub(crate) struct Config(Map<String, Value>);
+
+impl Config {
+    /// An optional text setting.
+    pub(crate) fn text(&self, k: &str) -> Result<Option<String>, Error> {
+        match self.0.get(k) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(Error::invalid_input(k, "must be a string")),
+        }
+    }
+
+    /// An optional duration setting, in (fractional) seconds.
+    pub(crate) fn seconds(&self, k: &str) -> Result<Option<Duration>, Error> {
+        match self.0.get(k) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => match v.as_f64() {
+                Some(s) if s.is_finite() && s > 0.0 => Ok(Some(Duration::from_secs_f64(s))),
+                _ => Err(Error::invalid_input(
+                    k,
+                    "must be a positive number of seconds",
+                )),
+            },
+        }
+    }
+
+    /// The retry policy, when `max_retries` is set.
+    pub(crate) fn retry(&self) -> Result<Option<RetryPolicy>, Error> {
+        let Some(v) = self.0.get("max_retries").filter(|v| !v.is_null()) else {
+            return Ok(None);
+        };
+        let retries = v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| Error::invalid_input("max_retries", "must be a non-negative integer"))?;
+        Ok(Some(RetryPolicy {
+            max_retries: retries,
+            ..RetryPolicy::default()
+        }))
+    }
+}
+
+/// Applies the transport settings every provider's builder has (core's `transport_setters!`).
+macro_rules! transport_options {
+    ($builder:expr, $config:expr) => {{
+        let mut builder = $builder;
+        let config: &$crate::client::Config = $config;
+        if let Some(v) = config.text("proxy")? {
+            builder = builder.proxy(v);
+        }
+        if let Some(v) = config.seconds("timeout")? {
+            builder = builder.timeout(v);
+        }
+        if let Some(v) = config.seconds("connect_timeout")? {
+            builder = builder.connect_timeout(v);
+        }
+        if let Some(policy) = config.retry()? {
+            builder = builder.retry(policy);
+        }
+        if let Some(v) = config.text("user_agent_suffix")? {
+            builder = builder.user_agent_suffix(v);
+        }
+        builder
+    }};
+}
+pub(crate) use transport_options;
+
+/// The configuration of one provider's client, kept to rebuild the client after a fork.
+#[derive(Clone)]
+enum Builder {
+    Bootpay(paywire::bootpay::ClientBuilder),
+    Iamport(paywire::iamport::ClientBuilder),
+}
+
+/// A live client of either provider; cheap to clone (clones share the pool and the token).
+#[derive(Clone)]
+enum AnyClient {
+    Bootpay(paywire::bootpay::Client),
+    Iamport(paywire::iamport::Client),
+}
+
+impl Builder {
+    fn new(provider: &str, config: &Config) -> Result<Self, Value> {
+        let built = match provider {
+            "bootpay" => crate::bootpay::builder(config).map(Builder::Bootpay),
+            "iamport" => crate::iamport::builder(config).map(Builder::Iamport),
+            other => return Err(errors::internal(format!("unknown provider {other:?}"))),
+        };
+        built.map_err(|e| errors::payload(&e))
+    }
+
+    fn build(&self) -> Result<AnyClient, Error> {
+        match self {
+            Builder::Bootpay(b) => b.clone().build().map(AnyClient::Bootpay),
+            Builder::Iamport(b) => b.clone().build().map(AnyClient::Iamport),
+        }
+    }
+}
+
+impl AnyClient {
+    fn base_url(&self) -> &str {
+        match self {
+            AnyClient::Bootpay(c) => c.base_url(),
+            AnyClient::Iamport(c) => c.base_url(),
+        }
+    }
+}
+
+/// Runs one operation of `client` and encodes its answer.
+async fn dispatch(client: AnyClient, op: String, args_json: String) -> Result<String, Error> {
+    let args = Args::parse(&args_json)?;
+    match client {
+        AnyClient::Bootpay(c) => crate::bootpay::dispatch(c, &op, args).await,
+        AnyClient::Iamport(c) => crate::iamport::dispatch(c, &op, args).await,
+    }
+}
+
+/// Parses a webhook body of `provider` with core's rules; answers the fields and the whole payload.
+pub(crate) fn parse_webhook(provider: &str, body: &[u8], content_type: Option<&str>) -> Outcome {
+    let parsed = std::panic::catch_unwind(|| match provider {
+        "bootpay" => crate::bootpay::parse_webhook(body, content_type),
+        "iamport" => crate::iamport::parse_webhook(body, content_type),
+        other => Err(Error::invalid_input(
+            "provider",
+            format!("must be bootpay or iamport (got {other:?})"),
+        )),
+    })
+    .map_err(|panic| errors::internal(errors::panic_message(panic.as_ref())))?;
+    parsed
+        .map(|value| value.to_string())
+        .map_err(|e| errors::payload(&e))
+}
+
+/// Runs `dispatch`, turning errors and panics into payloads for Python.
+async fn guarded(client: AnyClient, op: String, args_json: String) -> Outcome {
+    match AssertUnwindSafe(dispatch(client, op, args_json))
+        .catch_unwind()
+        .await
+    {
+        Ok(Ok(answer)) => Ok(answer),
+        Ok(Err(error)) => Err(errors::payload(&error)),
+        Err(panic) => Err(errors::internal(errors::panic_message(panic.as_ref()))),
+    }
+}
+
+struct Built {
+    pid: u32,
+    client: AnyClient,
+}
+
+/// The configuration and the live client of one `paywire.Bootpay` / `AsyncBootpay` / `Iamport` /
+/// `AsyncIamport`.
+#[pyclass(module = "paywire._native", frozen)]
+pub struct NativeClient {
+    builder: Builder,
+    provider: &'static str,
+    base_url: String,
+    built: Mutex<Built>,
+}
+
+impl NativeClient {
+    /// The client of this process. After a fork the inherited one (its pool, its token cache, its
+    /// runtime's reactor) is unusable, so it is rebuilt from the kept configuration and the old one leaked.
+    fn client(&self) -> Result<AnyClient, Value> {
+        let pid = std::process::id();
+        let mut built = self.built.lock().unwrap_or_else(PoisonError::into_inner);
+        if built.pid != pid {
+            let fresh = self.builder.build().map_err(|e| errors::payload(&e))?;
+            std::mem::forget(std::mem::replace(&mut built.client, fresh));
+            built.pid = pid;
+        }
+        Ok(built.client.clone())
+    }
+}
+
+static RESOLVE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static GET_RUNNING_LOOP: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+#[pymethods]
+impl NativeClient {
+    /// Builds a `provider` ("bootpay" or "iamport") client from a JSON configuration; raises
+    /// `NativeError` (invalid_input) for a bad one.
+    #[new]
+    #[pyo3(signature = (config_json, provider="bootpay"))]
+    fn new(config_json: &str, provider: &str) -> PyResult<Self> {
+        let config = match serde_json::from_str::<Value>(config_json) {
+            Ok(Value::Object(map)) => Config(map),
+            _ => {
+                return Err(errors::to_py(&errors::internal(
+                    "the configuration is not a JSON object",
+                )))
+            }
+        };
+        let builder = Builder::new(provider, &config).map_err(|p| errors::to_py(&p))?;
+        // Building the core client needs a runtime context only for the pool's timers; the check of
+        // the credentials and URL happens here, at construction, as promised to users.
+        let rt = runtime::get().map_err(|e| errors::to_py(&errors::internal(e.to_string())))?;
+        let _entered = rt.enter();
+        let client = builder
+            .build()
+            .map_err(|e| errors::to_py(&errors::payload(&e)))?;
+        Ok(Self {
+            provider: match builder {
+                Builder::Bootpay(_) => "bootpay",
+                Builder::Iamport(_) => "iamport",
+            },
+            builder,
+            base_url: client.base_url().to_owned(),
+            built: Mutex::new(Built {
+                pid: std::process::id(),
+                client,
+            }),
+        })
+    }
+
+    /// The base URL in use.
+    #[getter]
+    fn base_url(&self) -> String {
+        self.base_url.clone()
+    }
+
+    /// `"bootpay"` or `"iamport"`.
+    #[getter]
+    fn provider(&self) -> &'static str {
+        self.provider
+    }
+
+    /// Runs `op` and returns its JSON answer, with the GIL released for the whole call.
+    fn call(&self, py: Python<'_>, op: String, args_json: String) -> PyResult<String> {
+        let client = self.client().map_err(|p| errors::to_py(&p))?;
+        let rt = runtime::get().map_err(|e| errors::to_py(&errors::internal(e.to_string())))?;
+        // Spawned rather than `block_on` here: the request future then runs on the worker that also
+        // drives its connection, saving two thread hand-offs per call.
+        py.detach(move || {
+            let (tx, rx) = std::sync::mpsc::sync_channel(1);
+            rt.spawn(async move {
+                let _ = tx.send(guarded(client, op, args_json).await);
+            });
+            rx.recv().unwrap_or_else(|_| {
+                Err(errors::internal(
+                    "the paywire runtime stopped during the call",
+                ))
+            })
+        })
+        .map_err(|p| errors::to_py(&p))
+    }
+
+    /// Starts `op` on the shared runtime and returns an asyncio future of its JSON answer.
+    ///
+    /// The work is a detached tokio task: cancelling the future stops the waiting, never the request
+    /// (a confirm or a charge must not be cut half-way). An answer nobody waits for any more is logged.
+    #[pyo3(signature = (op, args_json, completions=None))]
+    fn call_async(
+        &self,
+        py: Python<'_>,
+        op: String,
+        args_json: String,
+        completions: Option<&Bound<'_, Completions>>,
+    ) -> PyResult<Py<PyAny>> {
+        let get_loop = GET_RUNNING_LOOP.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+            Ok(py.import("asyncio")?.getattr("get_running_loop")?.unbind())
+        })?;
+        let event_loop = get_loop.call0(py)?;
+        let future = event_loop.call_method0(py, "create_future")?;
+        let client = self.client().map_err(|p| errors::to_py(&p))?;
+        let rt = runtime::get().map_err(|e| errors::to_py(&errors::internal(e.to_string())))?;
+        let fut_ref = future.clone_ref(py);
+        match completions {
+            Some(queue) => {
+                let shared = queue.get().shared.clone();
+                rt.spawn(async move {
+                    let outcome = guarded(client, op.clone(), args_json).await;
+                    shared.push(fut_ref, op, outcome);
+                });
+            }
+            None => {
+                rt.spawn(async move {
+                    let outcome = guarded(client, op.clone(), args_json).await;
+                    deliver(event_loop, fut_ref, op, outcome);
+                });
+            }
+        }
+        Ok(future)
+    }
+}
+
+/// Hands an outcome to the event loop's thread, where the future may be completed safely.
+fn deliver(event_loop: Py<PyAny>, future: Py<PyAny>, op: String, outcome: Outcome) {
+    let delivered = Python::try_attach(|py| -> PyResult<()> {
+        let resolve = RESOLVE.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+            Ok(wrap_pyfunction!(resolve, py)?.into_any().unbind())
+        })?;
+        let (ok, payload) = match &outcome {
+            Ok(answer) => (true, answer.clone()),
+            Err(error) => (false, error.to_string()),
+        };
+        let args = PyTuple::new(
+            py,
+            [
+                resolve.clone_ref(py).into_bound(py),
+                future.into_bound(py),
+                op.clone().into_pyobject(py)?.into_any(),
+                ok.into_pyobject(py)?.to_owned().into_any(),
+                payload.into_pyobject(py)?.into_any(),
+            ],
+        )?;
+        event_loop.call_method1(py, "call_soon_threadsafe", args)?;
+        Ok(())
+    });
+    if !matches!(delivered, Some(Ok(()))) {
+        // The loop is closed or the interpreter is going away: nobody can be told but the log.
+        abandoned(&op, &outcome);
+    }
+}
+
+/// Logs the outcome of a call whose caller stopped waiting.
+pub(crate) fn abandoned(op: &str, outcome: &Outcome) {
+    match outcome {
+        Ok(answer) => tracing::warn!(
+            target: "paywire",
+            operation = op,
+            result = %summary(answer),
+            "{op} completed after its caller stopped waiting"
+        ),
+        Err(error) => {
+            let message = error
+                .get("message")
+                .and_then(|m| m.as_str())
+                .unwrap_or("unknown");
+            tracing::warn!(
+                target: "paywire",
+                operation = op,
+                error = %message,
+                "{op} failed after its caller stopped waiting"
+            )
+        }
+    }
+}
+
+/// The identifying fields of an answer, never a secret (tokens, card data stay out).
+fn summary(answer: &str) -> String {
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(answer) else {
+        return "ok".to_owned();
+    };
+    let keys = [
+        "receipt_id",
+        "order_id",
+        "reserve_id",
+        "imp_uid",
+        "merchant_uid",
+        "customer_uid",
+        "status",
+        "schedule_status",
+        "state",
+        "price",
+        "cancelled_price",
+        "amount",
+        "cancel_amount",
+        "success",
+    ];
+    let parts: Vec<String> = keys
+        .iter()
+        .filter_map(|k| {
+            map.get(*k)
+                .filter(|v| !v.is_null())
+                .map(|v| format!("{k}={v}"))
+        })
+        .collect();
+    if parts.is_empty() {
+        "ok".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// Completes `future` on its loop's thread, unless its awaiting task was cancelled meanwhile.
+#[pyfunction]
+fn resolve(
+    py: Python<'_>,
+    future: Bound<'_, PyAny>,
+    op: String,
+    ok: bool,
+    payload: String,
+) -> PyResult<()> {
+    let outcome = if ok {
+        Ok(payload)
+    } else {
+        Err(serde_json::from_str::<Value>(&payload).unwrap_or_else(|_| errors::internal(payload)))
+    };
+    resolve_now(py, &future, &op, outcome)
+}
+
+/// Sets the result or exception of `future` (on its loop's thread), or logs an outcome nobody awaits.
+pub(crate) fn resolve_now(
+    py: Python<'_>,
+    future: &Bound<'_, PyAny>,
+    op: &str,
+    outcome: Outcome,
+) -> PyResult<()> {
+    if future.call_method0("done")?.is_truthy()? {
+        abandoned(op, &outcome);
+        return Ok(());
+    }
+    match outcome {
+        Ok(answer) => future.call_method1("set_result", (answer,))?,
+        Err(payload) => {
+            let error = errors::to_py(&payload).into_value(py);
+            future.call_method1("set_exception", (error,))?
+        }
+    };
+    Ok(())
+}
