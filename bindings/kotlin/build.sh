@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds what the Maven project needs and Maven cannot build itself:
+#   1. the native library  target/debug/libpaywire_ffi.so  (cargo build -p paywire-ffi)
+#   2. the generator       target/debug/uniffi-bindgen     (dev profile: release is much slower to build)
+#   3. the Kotlin sources  bindings/kotlin/src/main/kotlin/paywire/generated/   (git-ignored)
+#   4. the Swift sources   bindings/swift/Sources/...                            (git-ignored)
+#   5. the library copied to bindings/kotlin/src/main/resources/linux-x86-64/   (git-ignored), so JNA
+#      loads it from the jar.
+# Then: mvn -f bindings/kotlin package (or test). Usage: bindings/kotlin/build.sh [--release]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+
+PROFILE=debug
+CARGO_FLAGS=()
+if [[ "${1:-}" == "--release" ]]; then PROFILE=release; CARGO_FLAGS=(--release); fi
+
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) LIB=libpaywire_ffi.so; JNA_DIR=linux-x86-64 ;;
+  Linux-aarch64) LIB=libpaywire_ffi.so; JNA_DIR=linux-aarch64 ;;
+  Darwin-arm64) LIB=libpaywire_ffi.dylib; JNA_DIR=darwin-aarch64 ;;
+  Darwin-x86_64) LIB=libpaywire_ffi.dylib; JNA_DIR=darwin-x86-64 ;;
+  *) echo "build.sh: unsupported platform $(uname -s)-$(uname -m)" >&2; exit 1 ;;
+esac
+
+echo "==> cargo build -p paywire-ffi ${CARGO_FLAGS[*]:-}"
+cargo build -q -p paywire-ffi "${CARGO_FLAGS[@]}"
+echo "==> cargo build -p uniffi-bindgen (dev profile)"
+cargo build -q -p uniffi-bindgen
+
+LIBRARY="target/$PROFILE/$LIB"
+BINDGEN="target/debug/uniffi-bindgen"
+
+# Kotlin: regenerate from scratch so a removed type cannot linger.
+KT_OUT=bindings/kotlin/src/main/kotlin/paywire/generated
+rm -rf "$KT_OUT"
+echo "==> generate Kotlin -> $KT_OUT"
+"$BINDGEN" generate --library "$LIBRARY" --language kotlin --config uniffi.toml --out-dir "$KT_OUT" --no-format
+
+# Swift: the generated Swift goes into the Paywire target, the header into our own C module (whose
+# module map, written by hand, works on Linux; UniFFI's says `use "Darwin"`).
+SW_TMP="$(mktemp -d)"
+trap 'rm -rf "$SW_TMP"' EXIT
+echo "==> generate Swift -> bindings/swift/Sources"
+"$BINDGEN" generate --library "$LIBRARY" --language swift --config uniffi.toml --out-dir "$SW_TMP" --no-format
+mkdir -p bindings/swift/Sources/Paywire/Generated bindings/swift/Sources/PaywireFFI
+cp "$SW_TMP/Paywire.swift" bindings/swift/Sources/Paywire/Generated/Paywire.swift
+cp "$SW_TMP/PaywireFFI.h" bindings/swift/Sources/PaywireFFI/PaywireFFI.h
+
+# The native library inside the jar, where JNA looks for it (resource prefix per platform).
+RES=bindings/kotlin/src/main/resources/$JNA_DIR
+mkdir -p "$RES"
+cp "$LIBRARY" "$RES/$LIB"
+echo "==> ready: mvn -f bindings/kotlin package"

@@ -1,0 +1,128 @@
+// The blocking API from plain Java: BootpayBlocking, PaywireException fields, the confirm flow with a Java
+// lambda (ConfirmFlow.confirmVerified), and a CompletableFuture built on the blocking calls.
+
+package paywire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BlockingJavaTest {
+    private static SandboxServer server;
+    private static SandboxAdmin admin;
+    private static BootpayBlocking bootpay;
+
+    @BeforeAll
+    static void start() throws PaywireException {
+        server = SandboxServer.Companion.start();
+        admin = new SandboxAdmin(server);
+        // Java has no named arguments: every BootpayConfig field is positional (null = default).
+        BootpayConfig config = new BootpayConfig(
+                "sandbox-client-key", "sandbox-secret-key", null, null, null, server.bootpayUrl(),
+                null, null, null, null, null, null);
+        bootpay = new Bootpay(config).blocking();
+    }
+
+    @AfterAll
+    static void stop() {
+        bootpay.close();
+        server.stop();
+    }
+
+    @Test
+    void lookUpConfirmAndCancel() throws Exception {
+        String id = admin.receipt(2, 10000L, null);
+        Receipt receipt = bootpay.getReceipt(id, false);
+        assertEquals(10000L, receipt.getPrice());
+        assertEquals(ReceiptStatus.AwaitingConfirm.INSTANCE, receipt.getStatus());
+
+        Receipt confirmed = bootpay.confirmPayment(id);
+        assertEquals(ReceiptStatus.Paid.INSTANCE, confirmed.getStatus());
+
+        CancelPayment partial = new CancelPayment(id, 4000L, null, "java-refund-1", "cs", "partial", null, null, null);
+        Receipt cancelled = bootpay.cancelPayment(partial);
+        assertEquals(4000L, cancelled.getCancelledPrice());
+        assertTrue(partial.toString().contains("java-refund-1"));
+    }
+
+    @Test
+    void exceptionsKeepTheirFields() throws Exception {
+        PaywireException.Api e = assertThrows(PaywireException.Api.class, () -> bootpay.getReceipt("nope", false));
+        assertEquals(404, e.getHttpStatus());
+        assertEquals("RC_NOT_FOUND", e.getCode());
+        assertTrue(e.getMessage().startsWith("bootpay API error (HTTP 404"), e.getMessage());
+
+        PaywireException.InvalidInput bad =
+                assertThrows(PaywireException.InvalidInput.class, () -> bootpay.getReceipt("", false));
+        assertEquals("receipt_id", bad.getField());
+
+        // PaywireException is a checked exception in Java: catch it to handle every variant.
+        try {
+            bootpay.verifyPayment(admin.receipt(1, 1000L, null), 1L);
+        } catch (PaywireException any) {
+            PaywireException.Verification v = assertInstanceOf(PaywireException.Verification.class, any);
+            assertEquals(VerificationKind.AMOUNT_MISMATCH, v.getKind());
+            assertEquals("1", v.getExpected());
+        }
+    }
+
+    @Test
+    void confirmVerifiedWithAJavaLambda() throws Exception {
+        String id = admin.receipt(2, 30000L, "java-order-1");
+        Confirmed<String> done = ConfirmFlow.confirmVerified(bootpay, id, 30000L, receipt -> "reserved " + receipt.getOrderId());
+        assertEquals("reserved java-order-1", done.getOutput());
+        assertEquals(ReceiptStatus.Paid.INSTANCE, done.getReceipt().getStatus());
+    }
+
+    @Test
+    void aThrowingJavaStepConfirmsNothing() throws Exception {
+        String id = admin.receipt(2, 5000L, null);
+        IOException failure = new IOException("inventory service down");
+        Exception thrown = assertThrows(Exception.class,
+                () -> ConfirmFlow.confirmVerified(bootpay, id, 5000L, receipt -> { throw failure; }));
+        assertSame(failure, thrown);
+        assertEquals(ReceiptStatus.AwaitingConfirm.INSTANCE, bootpay.getReceipt(id, false).getStatus());
+    }
+
+    @Test
+    void completableFuturesOverTheBlockingApi() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<String> ids = List.of(admin.receipt(1, 100L, null), admin.receipt(1, 200L, null), admin.receipt(1, 300L, null));
+            // A failure completes the future exceptionally with the PaywireException as its cause.
+            CompletableFuture<Receipt> missing = PaywireFutures.supplyAsync(() -> bootpay.getReceipt("nope", false), pool);
+            java.util.concurrent.ExecutionException failed =
+                    assertThrows(java.util.concurrent.ExecutionException.class, missing::get);
+            assertInstanceOf(PaywireException.Api.class, failed.getCause());
+            List<CompletableFuture<Receipt>> futures = ids.stream()
+                    .map(id -> PaywireFutures.supplyAsync(() -> bootpay.getReceipt(id, false), pool))
+                    .toList();
+            CompletableFuture.allOf(futures.toArray(new CompletableFuture[0])).get();
+            assertEquals(600L, futures.stream().mapToLong(f -> f.join().getPrice()).sum());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void secretsStayOutOfToString() {
+        BootpayConfig config = new BootpayConfig(
+                "ck", "java-secret-key", null, null, null, null, null, null, null, null, null, null);
+        assertFalse(config.toString().contains("java-secret-key"), config.toString());
+        IssueBillingKey card = new IssueBillingKey("nicepay", "o", "s", "5570999988887777", "12", "900101", "28", "12",
+                null, null, null, null, null, null);
+        assertFalse(card.toString().contains("5570999988887777"), card.toString());
+    }
+}

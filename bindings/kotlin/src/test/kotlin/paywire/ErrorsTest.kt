@@ -1,0 +1,217 @@
+// Every PaywireException variant, with its fields and a readable `message` (never a field dump).
+
+package paywire
+
+import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.AfterAll
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNotNull
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestInstance
+import org.junit.jupiter.api.assertThrows
+import java.util.UUID
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ErrorsTest {
+    private val server = SandboxServer.start()
+    private val admin = SandboxAdmin(server)
+    private val bootpay = admin.basic()
+
+    @AfterAll
+    fun stop() {
+        bootpay.close()
+        server.stop()
+    }
+
+    /** UniFFI's default would be `httpStatus=404, code=…`; ours is core's sentence. */
+    private fun assertReadable(e: PaywireException) {
+        val message = e.message ?: ""
+        assertTrue(message.isNotBlank())
+        assertFalse(message.contains("message=") || message.contains("Json="), message)
+        assertTrue(e.toString().startsWith("paywire.PaywireException$"), e.toString())
+        assertTrue(e.toString().endsWith(message), e.toString())
+    }
+
+    /** Compile-time proof that this suite knows every variant: a new one breaks the build here. */
+    private fun variantName(e: PaywireException): String = when (e) {
+        is PaywireException.Api -> "Api"
+        is PaywireException.Auth -> "Auth"
+        is PaywireException.InvalidInput -> "InvalidInput"
+        is PaywireException.Timeout -> "Timeout"
+        is PaywireException.Transport -> "Transport"
+        is PaywireException.OutcomeUnknown -> "OutcomeUnknown"
+        is PaywireException.Decode -> "Decode"
+        is PaywireException.Verification -> "Verification"
+        is PaywireException.MerchantStep -> "MerchantStep"
+        is PaywireException.Config -> "Config"
+        is PaywireException.Internal -> "Internal"
+    }
+
+    private fun billingKey(): String = runBlocking {
+        bootpay.issueBillingKey(
+            IssueBillingKey("nicepay", "구독", "sub-${UUID.randomUUID()}", "5570000000001234", "12", "900101", "28", "12"),
+        ).billingKey
+    }
+
+    @Test
+    fun `Api - unknown receipt`() = runBlocking {
+        val e = assertThrows<PaywireException.Api> { bootpay.getReceipt("does-not-exist", false) }
+        assertEquals("bootpay", e.provider)
+        assertEquals(404, e.httpStatus)
+        assertEquals("RC_NOT_FOUND", e.code)
+        assertTrue(e.apiMessage.isNotEmpty())
+        assertTrue(e.bodyJson.contains("RC_NOT_FOUND"), e.bodyJson)
+        assertNull(e.pgCode)
+        assertTrue(e.message.startsWith("bootpay API error (HTTP 404, code RC_NOT_FOUND): "), e.message)
+        assertEquals("Api", variantName(e))
+        assertReadable(e)
+    }
+
+    @Test
+    fun `Api - PG failure keeps the PG's own code (raw_data)`() = runBlocking {
+        val key = billingKey()
+        val e = assertThrows<PaywireException.Api> {
+            bootpay.subscribePayment(
+                SubscribePayment(
+                    billingKey = key,
+                    orderName = "소액",
+                    orderId = "order-${UUID.randomUUID()}",
+                    price = 50,
+                    extra = SubscribeExtra(rawData = true),
+                ),
+            )
+        }
+        assertEquals(500, e.httpStatus)
+        assertEquals("-15006", e.code)
+        assertEquals("3041", e.pgCode)
+        assertNotNull(e.pgMessage)
+        assertTrue(e.pgRawJson!!.contains("ResultCode"), e.pgRawJson)
+        assertTrue(e.message.contains("[PG 3041: "), e.message)
+        assertReadable(e)
+    }
+
+    @Test
+    fun `Auth - wrong keys, and the secret is not in the error`() = runBlocking {
+        val wrong = Bootpay(BootpayConfig(clientKey = CLIENT_KEY, secretKey = "wrong-secret-xyz", baseUrl = server.bootpayUrl()))
+        val e = assertThrows<PaywireException.Auth> { wrong.getReceipt("r1", false) }
+        assertEquals(401, e.httpStatus)
+        assertEquals("AUTH_INVALID_KEY", e.code)
+        assertTrue(e.message.contains("IP"), e.message)
+        assertFalse(e.toString().contains("wrong-secret-xyz"))
+        assertEquals("Auth", variantName(e))
+        assertReadable(e)
+    }
+
+    @Test
+    fun `InvalidInput - before anything is sent`() = runBlocking {
+        val e = assertThrows<PaywireException.InvalidInput> { bootpay.getReceipt("", false) }
+        assertEquals("receipt_id", e.field)
+        assertTrue(e.reason.isNotEmpty())
+        assertEquals("invalid input: receipt_id ${e.reason}", e.message)
+        assertReadable(e)
+
+        val json = assertThrows<PaywireException.InvalidInput> {
+            bootpay.cancelPayment(CancelPayment(receiptId = "r1", metadataJson = "[1, 2]"))
+        }
+        assertEquals("metadata_json", json.field)
+
+        val half = assertThrows<PaywireException.InvalidInput> { Bootpay(BootpayConfig(clientKey = "ck")) }
+        assertEquals("secret_key", half.field)
+    }
+
+    @Test
+    fun `Timeout - a slow look-up`() = runBlocking {
+        admin.fault("""{"method":"GET","path":"receipt/*","latency_ms":1500,"times":1}""")
+        val slow = admin.basic(maxRetries = 0, timeoutMs = 200)
+        val e = assertThrows<PaywireException.Timeout> { slow.getReceipt("r-slow", false) }
+        assertEquals(1, e.attempts)
+        assertTrue(e.message.startsWith("timed out after 1 attempt(s)"), e.message)
+        assertReadable(e)
+    }
+
+    @Test
+    fun `Transport - connection refused`() = runBlocking {
+        val nowhere = Bootpay(
+            BootpayConfig(clientKey = "c", secretKey = "s", baseUrl = "http://127.0.0.1:9/v2", maxRetries = 1),
+        )
+        val e = assertThrows<PaywireException.Transport> { nowhere.getReceipt("r1", false) }
+        assertEquals(2, e.attempts)
+        assertTrue(e.message.startsWith("transport error after 2 attempt(s)"), e.message)
+        assertReadable(e)
+    }
+
+    @Test
+    fun `OutcomeUnknown - a charge whose answer was lost`() = runBlocking {
+        val key = billingKey()
+        val order = "order-${UUID.randomUUID()}"
+        admin.fault("""{"method":"POST","path":"subscribe/payment","drop":true,"after":true,"times":1}""")
+        val e = assertThrows<PaywireException.OutcomeUnknown> {
+            bootpay.subscribePayment(SubscribePayment(billingKey = key, orderName = "구독", orderId = order, price = 9900))
+        }
+        assertEquals("subscribe_payment", e.operation)
+        assertFalse(e.timedOut)
+        assertTrue(e.hint.contains("get_receipts_by_order_id"), e.hint)
+        assertTrue(e.reason.isNotEmpty())
+        assertTrue(e.message.startsWith("outcome unknown for subscribe_payment: "), e.message)
+        assertReadable(e)
+        // The hint's look-up reconciles: the charge happened exactly once.
+        assertEquals(1, bootpay.getReceiptsByOrderId(order).size)
+    }
+
+    @Test
+    fun `Decode - an HTML page instead of JSON`() = runBlocking {
+        admin.fault("""{"method":"GET","path":"receipt/*","non_json":true,"status":502,"times":1}""")
+        val e = assertThrows<PaywireException.Decode> { admin.basic(maxRetries = 0).getReceipt("r-html", false) }
+        assertEquals(502, e.httpStatus)
+        assertTrue(e.bodySnippet.contains("<html>"), e.bodySnippet)
+        assertTrue(e.reason.isNotEmpty())
+        assertTrue(e.message.startsWith("could not decode the bootpay response (HTTP 502)"), e.message)
+        assertReadable(e)
+    }
+
+    @Test
+    fun `Verification - amount mismatch`() = runBlocking {
+        val id = admin.receipt(status = 1, price = 1000)
+        val e = assertThrows<PaywireException.Verification> { bootpay.verifyPayment(id, 999) }
+        assertEquals(id, e.paymentId)
+        assertEquals(VerificationKind.AMOUNT_MISMATCH, e.kind)
+        assertEquals("999", e.expected)
+        assertEquals("1000", e.actual)
+        assertEquals("payment $id failed verification: amount mismatch: expected 999, paid 1000", e.message)
+        assertReadable(e)
+
+        val status = assertThrows<PaywireException.Verification> { bootpay.verifyAwaitingConfirm(id, 1000) }
+        assertEquals(VerificationKind.STATUS_MISMATCH, status.kind)
+    }
+
+    @Test
+    fun `Config - a proxy URL that is not one`() {
+        val e = assertThrows<PaywireException.Config> {
+            Bootpay(BootpayConfig(clientKey = "c", secretKey = "s", proxy = "http://user:pa ss@proxy:99999"))
+        }
+        assertTrue(e.message.startsWith("configuration error: "), e.message)
+        assertFalse(e.message.contains("pa ss"), e.message)
+        assertReadable(e)
+    }
+
+    @Test
+    fun `Internal - a Rust panic comes back as an exception, the process lives on`() = runBlocking {
+        val e = assertThrows<PaywireException.Internal> { server.simulatePanic() }
+        assertTrue(e.message.contains("simulated panic"), e.message)
+        assertReadable(e)
+        // The runtime is still there.
+        val id = admin.receipt(status = 1, price = 1000)
+        assertEquals(id, bootpay.getReceipt(id, false).receiptId)
+    }
+
+    @Test
+    fun `MerchantStep - carries its fields (never produced over FFI)`() {
+        val e = PaywireException.MerchantStep("r1", "merchant step failed for r1; the payment was NOT confirmed: x")
+        assertEquals("r1", e.paymentId)
+        assertEquals("MerchantStep", variantName(e))
+        assertReadable(e)
+    }
+}

@@ -1,0 +1,309 @@
+//! The one error type of the bindings: `PaywireException` in Kotlin, `PaywireError` in Swift.
+//!
+//! It mirrors `paywire::Error` variant for variant, keeps every field a caller acts on, and adds to each
+//! variant a `message` holding core's one-line `Display` text. In Kotlin that field *is* the exception's
+//! `message` (our `uniffi-bindgen` wrapper makes it override `Throwable.message`, which UniFFI would
+//! otherwise fill with a `field=value` dump); in Swift the hand-written extension makes it the
+//! `description` / `errorDescription`. No variant holds a secret: core never copies request bodies or
+//! credentials into errors, and this layer adds none.
+
+use paywire::{Error, ErrorCode, VerificationFailure};
+
+/// Why a forgery check (verify, confirm pre-check, webhook re-fetch) refused a payment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum VerificationKind {
+    /// The amount paid is not the amount expected (`expected`/`actual` are the amounts, as decimal text).
+    AmountMismatch,
+    /// The payment is not in the state the step needs (`expected`/`actual` are states).
+    StatusMismatch,
+    /// The currency is not the expected one.
+    CurrencyMismatch,
+    /// The payment belongs to another order (webhook check).
+    OrderMismatch,
+    /// Anything else; the reason is in `message`.
+    Other,
+}
+
+/// Every failure paywire reports. `message` is always a readable one-line sentence; the other fields carry
+/// the detail. Switch on the variant (Kotlin `when`, Swift `switch` with a `default`).
+#[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
+pub enum PaywireError {
+    /// The provider answered with an error: HTTP 4xx/5xx, an `error_code` in a Bootpay body, or a non-zero
+    /// envelope `code` in an iamport answer (iamport reports business failures with HTTP 200).
+    #[error("{message}")]
+    Api {
+        /// `bootpay` or `iamport`.
+        provider: String,
+        /// The HTTP status.
+        http_status: i32,
+        /// The provider's error code as sent (`RC_NOT_FOUND`, or a number such as `-15006` or iamport's
+        /// envelope `1` / `-1` as text).
+        code: Option<String>,
+        /// The provider's own message, verbatim.
+        api_message: String,
+        /// The PG's own result code, when the provider returned the PG's error (`extra.raw_data`).
+        pg_code: Option<String>,
+        /// The PG's own message.
+        pg_message: Option<String>,
+        /// The PG's whole raw error object, as JSON text.
+        pg_raw_json: Option<String>,
+        /// The whole error body, as JSON text.
+        body_json: String,
+        /// One readable sentence (core's `Display`).
+        message: String,
+    },
+    /// Credentials were refused (HTTP 401/403) even after one fresh token.
+    #[error("{message}")]
+    Auth {
+        /// `bootpay` or `iamport`.
+        provider: String,
+        /// The HTTP status.
+        http_status: i32,
+        /// The provider's error code.
+        code: Option<String>,
+        /// The provider's own message.
+        api_message: String,
+        /// One readable sentence.
+        message: String,
+    },
+    /// Input that cannot be right; nothing was sent.
+    #[error("{message}")]
+    InvalidInput {
+        /// The offending field, as the wire names it.
+        field: String,
+        /// What is wrong with it.
+        reason: String,
+        /// One readable sentence.
+        message: String,
+    },
+    /// A call that is safe to repeat did not finish in time, after its retries.
+    #[error("{message}")]
+    Timeout {
+        /// How many attempts were made.
+        attempts: i32,
+        /// One readable sentence.
+        message: String,
+    },
+    /// The network failed for a call that is safe to repeat, after its retries.
+    #[error("{message}")]
+    Transport {
+        /// How many attempts were made.
+        attempts: i32,
+        /// One readable sentence.
+        message: String,
+    },
+    /// A money-moving call broke after its request may have reached the provider; it was NOT retried.
+    /// Follow `hint` (a look-up) before trying again.
+    #[error("{message}")]
+    OutcomeUnknown {
+        /// The operation, e.g. `subscribe_payment`.
+        operation: String,
+        /// What broke (timeout, connection lost).
+        reason: String,
+        /// How to find out what happened.
+        hint: String,
+        /// Whether it was a timeout rather than a broken connection.
+        timed_out: bool,
+        /// One readable sentence.
+        message: String,
+    },
+    /// The answer was not the JSON expected (e.g. an HTML page from a proxy).
+    #[error("{message}")]
+    Decode {
+        /// `bootpay` or `iamport`.
+        provider: String,
+        /// The HTTP status.
+        http_status: i32,
+        /// What did not parse.
+        reason: String,
+        /// The first characters of the body.
+        body_snippet: String,
+        /// One readable sentence.
+        message: String,
+    },
+    /// A forgery check refused the payment; in a confirm flow, nothing was confirmed.
+    #[error("{message}")]
+    Verification {
+        /// The receipt id (Bootpay) or `imp_uid` (iamport) checked.
+        payment_id: String,
+        /// What did not match.
+        kind: VerificationKind,
+        /// What was expected (an amount as decimal text, `10.5` for a fractional one; a state, a currency, an
+        /// order id).
+        expected: Option<String>,
+        /// What the provider reports.
+        actual: Option<String>,
+        /// One readable sentence.
+        message: String,
+    },
+    /// The merchant's own step failed inside a verify-then-confirm flow, so nothing was confirmed.
+    /// (Not produced over FFI: the Kotlin/Swift `confirmVerified` lets your own exception through.)
+    #[error("{message}")]
+    MerchantStep {
+        /// The receipt id.
+        payment_id: String,
+        /// One readable sentence.
+        message: String,
+    },
+    /// The client could not be built (bad proxy URL, TLS) or the runtime could not start.
+    #[error("{message}")]
+    Config {
+        /// One readable sentence.
+        message: String,
+    },
+    /// A bug in paywire (a caught panic); the process is fine, the call failed. Please report it.
+    #[error("{message}")]
+    Internal {
+        /// One readable sentence.
+        message: String,
+    },
+}
+
+impl PaywireError {
+    pub(crate) fn config(message: String) -> Self {
+        Self::Config { message }
+    }
+
+    pub(crate) fn internal(message: String) -> Self {
+        Self::Internal { message }
+    }
+
+    /// An `InvalidInput` raised by this layer (e.g. metadata that is not a JSON object).
+    pub(crate) fn invalid_input(field: &str, reason: &str) -> Self {
+        Error::invalid_input(field, reason).into()
+    }
+}
+
+fn code_text(code: Option<ErrorCode>) -> Option<String> {
+    code.map(|c| c.to_string())
+}
+
+fn status(value: u16) -> i32 {
+    i32::from(value)
+}
+
+fn attempts(value: u32) -> i32 {
+    i32::try_from(value).unwrap_or(i32::MAX)
+}
+
+impl From<Error> for PaywireError {
+    fn from(error: Error) -> Self {
+        let message = error.to_string();
+        match error {
+            Error::Api {
+                provider,
+                http_status,
+                code,
+                message: api_message,
+                pg,
+                body,
+            } => Self::Api {
+                provider: provider.to_owned(),
+                http_status: status(http_status),
+                code: code_text(code),
+                api_message,
+                pg_code: pg.as_ref().and_then(|p| p.code.clone()),
+                pg_message: pg.as_ref().and_then(|p| p.message.clone()),
+                pg_raw_json: pg.map(|p| p.raw.to_string()),
+                body_json: body.to_string(),
+                message,
+            },
+            Error::Auth {
+                provider,
+                http_status,
+                code,
+                message: api_message,
+            } => Self::Auth {
+                provider: provider.to_owned(),
+                http_status: status(http_status),
+                code: code_text(code),
+                api_message,
+                message,
+            },
+            Error::InvalidInput { field, reason } => Self::InvalidInput {
+                field,
+                reason,
+                message,
+            },
+            Error::Timeout { attempts: n, .. } => Self::Timeout {
+                attempts: attempts(n),
+                message,
+            },
+            Error::Transport { attempts: n, .. } => Self::Transport {
+                attempts: attempts(n),
+                message,
+            },
+            Error::OutcomeUnknown {
+                operation,
+                message: reason,
+                hint,
+                timed_out,
+            } => Self::OutcomeUnknown {
+                operation,
+                reason,
+                hint,
+                timed_out,
+                message,
+            },
+            Error::Decode {
+                provider,
+                http_status,
+                message: reason,
+                body_snippet,
+            } => Self::Decode {
+                provider: provider.to_owned(),
+                http_status: status(http_status),
+                reason,
+                body_snippet,
+                message,
+            },
+            Error::Verification {
+                payment_id,
+                failure,
+            } => {
+                let (kind, expected, actual) = match failure {
+                    VerificationFailure::AmountMismatch { expected, actual } => (
+                        VerificationKind::AmountMismatch,
+                        Some(expected.to_string()),
+                        Some(actual.to_string()),
+                    ),
+                    VerificationFailure::FractionalAmountMismatch { expected, actual } => (
+                        VerificationKind::AmountMismatch,
+                        Some(expected.to_string()),
+                        Some(actual.to_string()),
+                    ),
+                    VerificationFailure::StatusMismatch { expected, actual } => (
+                        VerificationKind::StatusMismatch,
+                        Some(expected),
+                        Some(actual),
+                    ),
+                    VerificationFailure::CurrencyMismatch { expected, actual } => (
+                        VerificationKind::CurrencyMismatch,
+                        Some(expected),
+                        Some(actual),
+                    ),
+                    VerificationFailure::OrderMismatch { expected, actual } => (
+                        VerificationKind::OrderMismatch,
+                        Some(expected),
+                        Some(actual),
+                    ),
+                    VerificationFailure::Other(_) => (VerificationKind::Other, None, None),
+                };
+                Self::Verification {
+                    payment_id,
+                    kind,
+                    expected,
+                    actual,
+                    message,
+                }
+            }
+            Error::MerchantStep { payment_id, .. } => Self::MerchantStep {
+                payment_id,
+                message,
+            },
+            Error::Config(_) => Self::Config { message },
+            // `paywire::Error` is non-exhaustive: a variant added later still arrives readable.
+            _ => Self::Internal { message },
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! The one process-wide tokio runtime of the bindings, and the only two ways code reaches it.
+//!
+//! Every exported operation, async or blocking, runs its core call as a task spawned on this runtime:
+//! - [`run`] (async exports): the foreign future only awaits the task's `JoinHandle`. Cancelling the Kotlin
+//!   coroutine (or dropping the Swift future) drops that handle, which *detaches* the task: a confirm,
+//!   cancel, subscribe or billing-key issue that already started runs to its end and is never cut
+//!   half-way; its outcome stays reconcilable by a look-up. The foreign side needs no reactor, so the
+//!   exports do not use `async_runtime = "tokio"`: this file is the single place the choice is made.
+//! - [`block_on`] (the `BootpayBlocking` exports for Java): the calling (non-tokio) thread parks until the
+//!   task ends.
+//!
+//! A panic inside a task is caught by tokio and comes back as [`PaywireError::Internal`]; no panic
+//! crosses the FFI boundary (the release profile keeps `panic = "unwind"`).
+
+use crate::error::PaywireError;
+use std::future::Future;
+use std::sync::OnceLock;
+use tokio::runtime::{Builder, Runtime};
+
+static RUNTIME: OnceLock<Result<Runtime, String>> = OnceLock::new();
+
+/// The shared runtime, built on first use: multi-thread, two workers (HTTP calls are I/O-bound).
+pub(crate) fn runtime() -> Result<&'static Runtime, PaywireError> {
+    RUNTIME
+        .get_or_init(|| {
+            Builder::new_multi_thread()
+                .worker_threads(2)
+                .thread_name("paywire-ffi")
+                .enable_all()
+                .build()
+                .map_err(|e| e.to_string())
+        })
+        .as_ref()
+        .map_err(|e| PaywireError::config(format!("the paywire runtime could not start: {e}")))
+}
+
+fn joined<T>(
+    result: Result<Result<T, PaywireError>, tokio::task::JoinError>,
+) -> Result<T, PaywireError> {
+    match result {
+        Ok(inner) => inner,
+        Err(e) if e.is_panic() => {
+            let payload = e.into_panic();
+            let detail = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            Err(PaywireError::internal(format!(
+                "paywire panicked (a bug, please report it): {detail}"
+            )))
+        }
+        Err(e) => Err(PaywireError::internal(format!(
+            "the paywire task was cancelled: {e}"
+        ))),
+    }
+}
+
+/// Runs `future` as a detached task on the shared runtime and awaits its result (async exports).
+pub(crate) async fn run<T, F>(future: F) -> Result<T, PaywireError>
+where
+    F: Future<Output = Result<T, PaywireError>> + Send + 'static,
+    T: Send + 'static,
+{
+    let handle = runtime()?.spawn(future);
+    joined(handle.await)
+}
+
+/// Runs `future` as a task on the shared runtime and blocks the calling thread until it ends (blocking
+/// exports). Must not be called from a runtime thread; foreign threads never are.
+pub(crate) fn block_on<T, F>(future: F) -> Result<T, PaywireError>
+where
+    F: Future<Output = Result<T, PaywireError>> + Send + 'static,
+    T: Send + 'static,
+{
+    let rt = runtime()?;
+    if tokio::runtime::Handle::try_current().is_ok() {
+        return Err(PaywireError::internal(
+            "a blocking paywire call was made from inside an async runtime; use the async API there".to_owned(),
+        ));
+    }
+    let handle = rt.spawn(future);
+    joined(rt.block_on(handle))
+}
