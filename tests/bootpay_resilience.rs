@@ -378,3 +378,26 @@ async fn invalid_input_fails_before_any_request() {
     );
     assert_eq!(env.token_requests().await, 0);
 }
+
+#[tokio::test]
+async fn requests_go_through_the_configured_proxy() {
+    let env = Env::start().await;
+    let id = env.receipt_id(1, 1000).await;
+    // The host below does not exist: only a proxy that forwards the absolute-form request can answer, and
+    // the sandbox does (it routes by path).
+    let client = Client::builder()
+        .client_key(paywire_tests::CLIENT_KEY)
+        .secret_key(paywire_tests::SECRET_KEY)
+        .base_url("http://bootpay.invalid/v2")
+        .proxy(env.sandbox.url())
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    assert_eq!(client.get_receipt(&id, false).await.unwrap().receipt_id, id);
+    let bad = Client::builder()
+        .client_key("c")
+        .secret_key("s")
+        .proxy("not a url")
+        .build();
+    assert!(matches!(bad, Err(Error::Config(_))), "{bad:?}");
+}
