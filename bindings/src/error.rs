@@ -104,6 +104,20 @@ pub enum PaywireError {
         hint: String,
         /// Whether it was a timeout rather than a broken connection.
         timed_out: bool,
+        /// The key that makes repeating this exact call safe (Bootpay `cancel_id`, iamport `checksum`).
+        idempotency_key: Option<String>,
+        /// One readable sentence.
+        message: String,
+    },
+    /// The server answered with a redirect, which paywire never follows; the request was not processed.
+    #[error("{message}")]
+    Redirect {
+        /// `bootpay` or `iamport`.
+        provider: String,
+        /// The 3xx status.
+        http_status: i32,
+        /// Where it pointed (scheme, host and path only).
+        location: String,
         /// One readable sentence.
         message: String,
     },
@@ -238,11 +252,23 @@ impl From<Error> for PaywireError {
                 message: reason,
                 hint,
                 timed_out,
+                idempotency_key,
             } => Self::OutcomeUnknown {
                 operation,
                 reason,
                 hint,
                 timed_out,
+                idempotency_key,
+                message,
+            },
+            Error::Redirect {
+                provider,
+                http_status,
+                location,
+            } => Self::Redirect {
+                provider: provider.to_owned(),
+                http_status: status(http_status),
+                location,
                 message,
             },
             Error::Decode {

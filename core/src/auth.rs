@@ -22,6 +22,15 @@ pub(crate) struct FetchedToken {
     pub refresh_after: Duration,
 }
 
+/// The longest token lifetime believed: a server (or a man in the middle) answering `i64::MAX` must not make
+/// the expiry arithmetic overflow, and no provider issues tokens for longer than a day.
+const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// A server-reported lifetime in seconds as a duration between 1 s and a day.
+pub(crate) fn clamp_lifetime(seconds: i64) -> Duration {
+    Duration::from_secs(u64::try_from(seconds).unwrap_or(0).max(1)).min(MAX_TOKEN_LIFETIME)
+}
+
 type Fetcher = Box<dyn Fn(Transport) -> BoxFuture<'static, Result<FetchedToken>> + Send + Sync>;
 
 struct Cached {

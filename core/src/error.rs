@@ -210,17 +210,34 @@ pub enum Error {
         message: String,
     },
 
-    /// A money-moving call broke after the request may have reached the provider. It was NOT retried.
-    #[error("outcome unknown for {operation}: {message}. The request may have been processed; {hint} before trying again")]
+    /// A call that moves money (or issues something) got no readable answer after its request may have
+    /// reached the provider. Do what `hint` says before anything else; repeating the call with
+    /// `idempotency_key` (when there is one) can never move money twice.
+    #[error("outcome unknown for {operation}: {message}. The request may have been processed; {hint}{}", idempotency_key.as_ref().map(|k| format!(" (idempotency key {k:?})")).unwrap_or_default())]
     OutcomeUnknown {
         /// The operation, e.g. `subscribe_payment`.
         operation: String,
-        /// What broke (timeout, connection lost).
+        /// What broke (timeout, connection lost, an unreadable answer).
         message: String,
-        /// How to find out what happened.
+        /// What to do next, safely.
         hint: String,
         /// Whether it was a timeout rather than a broken connection.
         timed_out: bool,
+        /// The key that makes repeating this exact call safe: the Bootpay `cancel_id`, the iamport cancel
+        /// `checksum`. Repeating the call with it returns the result of the first attempt if that landed.
+        idempotency_key: Option<String>,
+    },
+
+    /// The server answered with a redirect. paywire never follows one (it would re-send keys or a payment
+    /// to another host); a 3xx comes before any processing, so nothing happened.
+    #[error("{provider} answered HTTP {http_status} redirecting to {location}; paywire never follows redirects and the request was not processed. Check base_url (or the proxy in front of it)")]
+    Redirect {
+        /// `bootpay` or `iamport`.
+        provider: &'static str,
+        /// The 3xx status.
+        http_status: u16,
+        /// Where it pointed: scheme, host and path only.
+        location: String,
     },
 
     /// The answer was not the JSON expected (e.g. an HTML page from a proxy).
@@ -274,6 +291,7 @@ impl Error {
         match self {
             Self::Api { http_status, .. }
             | Self::Auth { http_status, .. }
+            | Self::Redirect { http_status, .. }
             | Self::Decode { http_status, .. } => Some(*http_status),
             _ => None,
         }
@@ -341,11 +359,22 @@ impl Error {
                 message,
                 hint,
                 timed_out,
+                idempotency_key,
             } => Self::OutcomeUnknown {
                 operation: operation.clone(),
                 message: message.clone(),
                 hint: hint.clone(),
                 timed_out: *timed_out,
+                idempotency_key: idempotency_key.clone(),
+            },
+            Self::Redirect {
+                provider,
+                http_status,
+                location,
+            } => Self::Redirect {
+                provider,
+                http_status: *http_status,
+                location: location.clone(),
             },
             Self::Decode {
                 provider,

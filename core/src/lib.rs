@@ -32,6 +32,7 @@ mod error;
 pub mod iamport;
 mod path;
 mod raw;
+mod redact;
 mod retry;
 mod secret;
 mod transport;
@@ -44,4 +45,6 @@ pub use error::{Error, ErrorCode, PgError, Result, VerificationFailure};
 pub use raw::RawRequest;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
-pub use transport::SDK_VERSION;
+pub use transport::{
+    DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_RESPONSE_BYTES, MAX_URL_BYTES, SDK_VERSION,
+};

@@ -47,10 +47,21 @@ impl Path {
     }
 }
 
-/// Checks that `value` can be an id: non-empty, not path-breaking.
+/// The longest id accepted: real ids are tens of characters; a megabyte id is a bug, refused before it is
+/// sent (and before it can blow up an error message).
+pub const MAX_ID_CHARS: usize = 512;
+
+/// Checks that `value` can be an id: non-empty, not too long, not path-breaking.
 pub(crate) fn validate_id(field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
         return Err(Error::invalid_input(field, "must not be empty"));
+    }
+    let chars = value.chars().count();
+    if chars > MAX_ID_CHARS {
+        return Err(Error::invalid_input(
+            field,
+            format!("must be at most {MAX_ID_CHARS} characters (got {chars})"),
+        ));
     }
     if value == "." || value == ".." {
         return Err(Error::invalid_input(field, "must not be `.` or `..`"));
@@ -75,7 +86,8 @@ mod tests {
     fn encodes_and_refuses() {
         let p = Path::with_id("receipt", "receipt_id", "a b+c%").map(|p| p.0);
         assert_eq!(p.ok().as_deref(), Some("receipt/a%20b%2Bc%25"));
-        for bad in ["", "  ", "a/b", "a?b", "..", "a#", "a\nb"] {
+        let long = "x".repeat(MAX_ID_CHARS + 1);
+        for bad in ["", "  ", "a/b", "a?b", "..", "a#", "a\nb", long.as_str()] {
             assert!(
                 Path::with_id("receipt", "receipt_id", bad).is_err(),
                 "{bad:?}"

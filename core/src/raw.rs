@@ -53,16 +53,26 @@ impl RawRequest {
     }
 }
 
+/// Whether a path segment could leave the API root or change the path once a server decodes it: empty,
+/// `.`/`..` in any encoding (`%2e%2e`, `.%2E`), a backslash (`\..\`), or an encoded `/` or `\`.
+fn segment_escapes(segment: &str) -> bool {
+    let decoded = percent_encoding::percent_decode_str(segment).decode_utf8_lossy();
+    segment.is_empty()
+        || segment.contains('\\')
+        || matches!(decoded.as_ref(), "." | "..")
+        || decoded.contains(['/', '\\'])
+}
+
 /// Checks a raw request and turns it into a call: a relative path without `..`, `?` or `#`; only
 /// idempotent requests are retried.
 pub(crate) fn into_call(request: RawRequest) -> Result<Call> {
     let method = Method::from_bytes(request.method.to_ascii_uppercase().as_bytes())
         .map_err(|_| Error::invalid_input("method", "is not an HTTP method"))?;
     let path = request.path.trim_start_matches('/');
-    if path.is_empty() || path.split('/').any(|s| s == ".." || s.is_empty()) {
+    if path.is_empty() || path.split('/').any(segment_escapes) {
         return Err(Error::invalid_input(
             "path",
-            "must be a relative path without empty or `..` segments",
+            "must be a relative path without empty, `.` or `..` segments (also percent-encoded), backslashes or encoded slashes",
         ));
     }
     if path.contains(['?', '#']) || path.chars().any(char::is_control) {
@@ -80,4 +90,27 @@ pub(crate) fn into_call(request: RawRequest) -> Result<Call> {
     call.body = request.body;
     call.query = request.query;
     Ok(call)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dot_segments_are_refused_in_every_encoding() {
+        for bad in [
+            "../x",
+            "a/%2e%2e/x",
+            "a/.%2E/x",
+            "%2E/x",
+            "a/\\..\\x",
+            "a%2fb",
+            "a%5Cb",
+            "a//b",
+            "./a",
+        ] {
+            assert!(into_call(RawRequest::get(bad)).is_err(), "{bad}");
+        }
+        assert!(into_call(RawRequest::get("receipt/a%20b")).is_ok());
+    }
 }

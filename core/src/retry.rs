@@ -71,6 +71,30 @@ impl RetryPolicy {
         }
     }
 
+    /// Checks the policy: at most 10 retries, delays of at most an hour (a longer wait is a mistake).
+    pub(crate) fn validate(&self) -> crate::Result<()> {
+        const HOUR: Duration = Duration::from_secs(3600);
+        if self.max_retries > 10 {
+            return Err(crate::Error::invalid_input(
+                "retry.max_retries",
+                format!("must be at most 10 (got {})", self.max_retries),
+            ));
+        }
+        for (field, value) in [
+            ("retry.base_delay", self.base_delay),
+            ("retry.max_delay", self.max_delay),
+            ("retry.max_retry_after", self.max_retry_after),
+        ] {
+            if value > HOUR {
+                return Err(crate::Error::invalid_input(
+                    field,
+                    format!("must be at most 3600 s (got {} s)", value.as_secs_f64()),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// The wait before attempt `attempt + 1`, or `None` when the server asks for longer than we accept.
     pub(crate) fn delay(&self, attempt: u32, retry_after: Option<Duration>) -> Option<Duration> {
         if let Some(asked) = retry_after {

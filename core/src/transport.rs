@@ -9,8 +9,11 @@ use crate::auth::Auth;
 use crate::error::{Error, Result};
 use crate::path::Path;
 use crate::retry::{RetryClass, RetryPolicy};
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, LOCATION, RETRY_AFTER,
+};
 use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
@@ -36,6 +39,9 @@ pub(crate) struct Call {
     pub reconcile_hint: String,
     /// The response holds secrets (a token): never quote it in a decode error.
     pub sensitive_response: bool,
+    /// The key that makes repeating this call safe (Bootpay `cancel_id`, iamport `checksum`), quoted in an
+    /// outcome-unknown error so the caller can repeat exactly this call.
+    pub idempotency_key: Option<String>,
 }
 
 impl Call {
@@ -51,6 +57,29 @@ impl Call {
             retry,
             reconcile_hint: "look the payment up".to_owned(),
             sensitive_response: false,
+            idempotency_key: None,
+        }
+    }
+
+    /// Whether the call may move money or issue something: its outcome matters when no answer was read.
+    pub fn moves_money(&self) -> bool {
+        self.retry != RetryClass::Idempotent
+    }
+
+    /// Sets the key that makes repeating this call safe.
+    pub fn idempotency_key(mut self, key: impl Into<String>) -> Self {
+        self.idempotency_key = Some(key.into());
+        self
+    }
+
+    /// The outcome-unknown error of this call.
+    pub fn outcome_unknown(&self, message: impl Into<String>, timed_out: bool) -> Error {
+        Error::OutcomeUnknown {
+            operation: self.operation.to_owned(),
+            message: message.into(),
+            hint: self.reconcile_hint.clone(),
+            timed_out,
+            idempotency_key: self.idempotency_key.clone(),
         }
     }
 
@@ -81,6 +110,15 @@ pub(crate) struct ProviderWire {
     pub headers: HeaderMap,
 }
 
+/// The largest answer read by default (16 MiB): far above any real answer, far below what hurts.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+/// How many requests one client has on the wire at once by default.
+pub const DEFAULT_MAX_IN_FLIGHT: usize = 64;
+/// The longest request URL sent (servers and proxies commonly refuse more than 8 KiB).
+pub const MAX_URL_BYTES: usize = 8 * 1024;
+/// The longest timeout accepted: anything longer is a mistake (or `1e300` from a binding).
+const MAX_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// The transport settings every client builder offers, with their defaults applied by [`TransportOptions::config`].
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TransportOptions {
@@ -89,32 +127,74 @@ pub(crate) struct TransportOptions {
     pub proxy: Option<String>,
     pub retry: RetryPolicy,
     pub user_agent_suffix: Option<String>,
+    pub max_response_bytes: Option<usize>,
+    pub max_in_flight: Option<usize>,
+}
+
+/// Checks a timeout: above zero and at most a day.
+pub(crate) fn validate_timeout(field: &str, timeout: Duration) -> Result<Duration> {
+    if timeout.is_zero() || timeout > MAX_TIMEOUT {
+        return Err(Error::invalid_input(
+            field,
+            format!(
+                "must be above 0 and at most {} s (got {} s)",
+                MAX_TIMEOUT.as_secs(),
+                timeout.as_secs_f64()
+            ),
+        ));
+    }
+    Ok(timeout)
 }
 
 impl TransportOptions {
-    /// The settings for `base_url`: 30 s per attempt and 5 s to connect unless set.
-    pub fn config(&self, base_url: String) -> TransportConfig {
-        TransportConfig {
+    /// The settings for `base_url`: 30 s per attempt, 5 s to connect, 16 MiB answers and 64 requests in
+    /// flight unless set; every value checked, so no later arithmetic can overflow.
+    pub fn config(&self, base_url: String) -> Result<TransportConfig> {
+        let timeout = validate_timeout("timeout", self.timeout.unwrap_or(Duration::from_secs(30)))?;
+        let connect_timeout = validate_timeout(
+            "connect_timeout",
+            self.connect_timeout.unwrap_or(Duration::from_secs(5)),
+        )?;
+        let max_response_bytes = self
+            .max_response_bytes
+            .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES);
+        if !(1024..=1024 * 1024 * 1024).contains(&max_response_bytes) {
+            return Err(Error::invalid_input(
+                "max_response_bytes",
+                format!("must be between 1 KiB and 1 GiB (got {max_response_bytes})"),
+            ));
+        }
+        let max_in_flight = self.max_in_flight.unwrap_or(DEFAULT_MAX_IN_FLIGHT);
+        if !(1..=10_000).contains(&max_in_flight) {
+            return Err(Error::invalid_input(
+                "max_in_flight",
+                format!("must be between 1 and 10000 (got {max_in_flight})"),
+            ));
+        }
+        self.retry.validate()?;
+        Ok(TransportConfig {
             base_url,
-            timeout: self.timeout.unwrap_or(Duration::from_secs(30)),
-            connect_timeout: self.connect_timeout.unwrap_or(Duration::from_secs(5)),
+            timeout,
+            connect_timeout,
             proxy: self.proxy.clone(),
             retry: self.retry,
             user_agent_suffix: self.user_agent_suffix.clone(),
-        }
+            max_response_bytes,
+            max_in_flight,
+        })
     }
 }
 
 /// Generates the transport setters of a client builder that has a `transport: TransportOptions` field.
 macro_rules! transport_setters {
     () => {
-        /// Total time one attempt may take (default 30 s). Per call: `Client::with_timeout`.
+        /// Total time one attempt may take (default 30 s, at most a day). Per call: `Client::with_timeout`.
         pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
             self.transport.timeout = Some(timeout);
             self
         }
 
-        /// Time to establish a connection (default 5 s).
+        /// Time to establish a connection (default 5 s, at most a day).
         pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
             self.transport.connect_timeout = Some(timeout);
             self
@@ -137,6 +217,20 @@ macro_rules! transport_setters {
             self.transport.user_agent_suffix = Some(suffix.into());
             self
         }
+
+        /// The largest answer body read (default 16 MiB); a larger one is refused while it streams in.
+        pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+            self.transport.max_response_bytes = Some(bytes);
+            self
+        }
+
+        /// How many requests this client (and its clones) has on the wire at once (default 64). Further
+        /// calls wait for a free slot up to their timeout, so a slow provider plus callers that give up
+        /// can never multiply sockets without limit.
+        pub fn max_in_flight(mut self, requests: usize) -> Self {
+            self.transport.max_in_flight = Some(requests);
+            self
+        }
     };
 }
 pub(crate) use transport_setters;
@@ -150,6 +244,8 @@ pub(crate) struct TransportConfig {
     pub proxy: Option<String>,
     pub retry: RetryPolicy,
     pub user_agent_suffix: Option<String>,
+    pub max_response_bytes: usize,
+    pub max_in_flight: usize,
 }
 
 struct Shared {
@@ -159,6 +255,10 @@ struct Shared {
     retry: RetryPolicy,
     wire: ProviderWire,
     auth: Auth,
+    max_response_bytes: usize,
+    /// One permit per request on the wire (see `max_in_flight`).
+    in_flight: tokio::sync::Semaphore,
+    max_in_flight: usize,
 }
 
 /// A cheap-to-clone handle on the pooled HTTP client and the auth state.
@@ -172,8 +272,12 @@ enum Attempt {
     Answered {
         status: StatusCode,
         retry_after: Option<Duration>,
+        /// Where a 3xx pointed (already stripped of anything secret).
+        location: Option<String>,
         body: Vec<u8>,
     },
+    /// The answer was larger than `max_response_bytes`: it was not read.
+    TooLarge { status: StatusCode, limit: usize },
     Failed {
         /// Nothing reached the server (connection refused, DNS): safe to retry anything.
         before_send: bool,
@@ -192,18 +296,28 @@ impl Transport {
         };
         let mut builder = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
+            // Never follow a redirect: a 307 would re-send a token request's keys (or a payment) to
+            // whatever host the answer names, and a 303 would turn a confirm into a GET of another page.
+            .redirect(reqwest::redirect::Policy::none())
             .pool_idle_timeout(Duration::from_secs(60))
-            .pool_max_idle_per_host(64)
+            .pool_max_idle_per_host(config.max_in_flight.min(64))
             .tcp_nodelay(true)
             .user_agent(user_agent);
         if let Some(proxy) = &config.proxy {
-            let proxy = reqwest::Proxy::all(proxy)
-                .map_err(|e| Error::Config(format!("proxy URL is not valid: {e}")))?;
+            let proxy = reqwest::Proxy::all(proxy).map_err(|_| {
+                Error::invalid_input(
+                    "proxy",
+                    "is not a valid URL (e.g. http://proxy.internal:3128)",
+                )
+            })?;
             builder = builder.proxy(proxy);
         }
-        let http = builder
-            .build()
-            .map_err(|e| Error::Config(format!("HTTP client could not be built: {e}")))?;
+        let http = builder.build().map_err(|e| {
+            Error::Config(format!(
+                "HTTP client could not be built: {}",
+                e.without_url()
+            ))
+        })?;
         Ok(Self {
             shared: Arc::new(Shared {
                 http,
@@ -212,6 +326,9 @@ impl Transport {
                 retry: config.retry,
                 wire,
                 auth,
+                max_response_bytes: config.max_response_bytes,
+                in_flight: tokio::sync::Semaphore::new(config.max_in_flight),
+                max_in_flight: config.max_in_flight,
             }),
         })
     }
@@ -233,33 +350,130 @@ impl Transport {
         self.execute_counted(call, timeout).await.0
     }
 
+    /// Decodes a successful answer of `call` into its model. For a call that moves money an answer that
+    /// does not decode (`code 0` with a `null` response, an empty body) may still stand for a charge that
+    /// exists, so it is an outcome-unknown error, never a plain decode error.
+    pub fn decode<T: DeserializeOwned>(&self, call: &Call, value: Value) -> Result<T> {
+        match T::deserialize(&value) {
+            Ok(decoded) => Ok(decoded),
+            Err(e) => {
+                let message = crate::redact::serde_message(&e.to_string());
+                if call.moves_money() {
+                    Err(call.outcome_unknown(
+                        format!("the answer could not be read ({message})"),
+                        false,
+                    ))
+                } else {
+                    Err(Error::Decode {
+                        provider: self.provider(),
+                        http_status: 200,
+                        message,
+                        body_snippet: if call.sensitive_response {
+                            WITHHELD.to_owned()
+                        } else {
+                            snippet(value.to_string().as_bytes(), 120)
+                        },
+                    })
+                }
+            }
+        }
+    }
+
+    /// The full URL of a call, refused before sending when it is too long for servers to accept.
+    fn url(&self, call: &Call) -> Result<String> {
+        let mut url = format!("{}/{}", self.shared.base_url, call.path.as_str());
+        if !call.query.is_empty() {
+            url.push('?');
+            url.push_str(
+                &form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(&call.query)
+                    .finish(),
+            );
+        }
+        if url.len() > MAX_URL_BYTES {
+            return Err(Error::invalid_input(
+                "url",
+                format!(
+                    "of {} would be {} bytes, over the {MAX_URL_BYTES}-byte limit servers accept; an id or query value is far too long (nothing was sent)",
+                    call.operation,
+                    url.len()
+                ),
+            ));
+        }
+        Ok(url)
+    }
+
     /// Runs a call; also returns how many attempts it took (a de-duplicated call that is refused as a
-    /// duplicate on a later attempt means the first attempt landed).
+    /// duplicate on a later attempt means an earlier attempt landed).
     pub async fn execute_counted(
         &self,
         call: &Call,
         timeout: Option<Duration>,
     ) -> (Result<Value>, u32) {
-        let timeout = timeout.unwrap_or(self.shared.timeout);
+        let timeout = match timeout.map(|t| validate_timeout("timeout", t)).transpose() {
+            Ok(t) => t.unwrap_or(self.shared.timeout),
+            Err(e) => return (Err(e), 0),
+        };
+        let url = match self.url(call) {
+            Ok(url) => url,
+            Err(e) => return (Err(e), 0),
+        };
         let policy = &self.shared.retry;
         let mut attempts: u32 = 0;
         let mut refreshed_after_401 = false;
+        // Whether an earlier attempt of this call may have been processed by the server.
+        let mut maybe_processed = false;
         loop {
             attempts += 1;
             let credential = if call.auth {
                 match self.shared.auth.header(self).await {
                     Ok(header) => header,
+                    Err(e) if maybe_processed && call.moves_money() => {
+                        return (
+                            Err(call.outcome_unknown(
+                                format!("an earlier attempt got no answer and no new token could be had: {e}"),
+                                false,
+                            )),
+                            attempts,
+                        )
+                    }
                     Err(e) => return (Err(e), attempts),
                 }
             } else {
                 None
             };
-            let attempt = self.send_once(call, credential.as_ref(), timeout).await;
+            // The slot is held only while this attempt is on the wire (not while a token is fetched,
+            // which needs a slot of its own).
+            let permit = match tokio::time::timeout(timeout, self.shared.in_flight.acquire()).await
+            {
+                Ok(Ok(permit)) => permit,
+                _ => {
+                    let busy = Error::Timeout {
+                            attempts: attempts - 1,
+                            message: format!(
+                                "{} requests of this client were already in flight (max_in_flight) for {} s; this attempt was not sent",
+                                self.shared.max_in_flight,
+                                timeout.as_secs_f64()
+                            ),
+                        };
+                    let error = if maybe_processed && call.moves_money() {
+                        call.outcome_unknown(busy.to_string(), true)
+                    } else {
+                        busy
+                    };
+                    return (Err(error), attempts);
+                }
+            };
+            let attempt = self
+                .send_once(call, &url, credential.as_ref(), timeout)
+                .await;
+            drop(permit);
             let retries_left = attempts <= policy.max_retries;
             match attempt {
                 Attempt::Answered {
                     status,
                     retry_after,
+                    location,
                     body,
                 } => {
                     tracing::debug!(
@@ -285,8 +499,24 @@ impl Transport {
                         );
                         continue;
                     }
-                    let result = (self.shared.wire.interpret)(status, &body);
-                    let result = match result {
+                    if status.is_redirection() {
+                        // Never followed; and a 3xx is an answer from before any processing.
+                        let error = Error::Redirect {
+                            provider: self.provider(),
+                            http_status: status.as_u16(),
+                            location: location.unwrap_or_else(|| "(no Location)".to_owned()),
+                        };
+                        let error = if maybe_processed && call.moves_money() {
+                            call.outcome_unknown(
+                                format!("an earlier attempt got no answer; this one: {error}"),
+                                false,
+                            )
+                        } else {
+                            error
+                        };
+                        return (Err(error), attempts);
+                    }
+                    let result = match (self.shared.wire.interpret)(status, &body) {
                         Err(Error::Decode {
                             provider,
                             http_status,
@@ -296,10 +526,15 @@ impl Transport {
                             provider,
                             http_status,
                             message,
-                            body_snippet: "(withheld: the response carries credentials)".to_owned(),
+                            body_snippet: WITHHELD.to_owned(),
                         }),
                         other => other,
                     };
+                    let unreadable = result
+                        .as_ref()
+                        .err()
+                        .is_some_and(|e| answer_leaves_outcome_open(status, e));
+                    maybe_processed |= unreadable;
                     let transient =
                         status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS;
                     if result.is_err() && transient && call.retry.retries_answers() && retries_left
@@ -318,7 +553,35 @@ impl Transport {
                             None => return (result, attempts),
                         }
                     }
+                    if call.moves_money() && unreadable {
+                        let message = match &result {
+                            Err(e) => format!("no readable answer: {e}"),
+                            Ok(_) => String::new(),
+                        };
+                        return (Err(call.outcome_unknown(message, false)), attempts);
+                    }
                     return (result, attempts);
+                }
+                Attempt::TooLarge { status, limit } => {
+                    let message = format!(
+                        "the HTTP {status} answer is larger than {limit} bytes (max_response_bytes) and was not read"
+                    );
+                    tracing::warn!(
+                        provider = self.provider(),
+                        operation = call.operation,
+                        "{message}"
+                    );
+                    let error = if call.moves_money() && !status.is_client_error() {
+                        call.outcome_unknown(message, false)
+                    } else {
+                        Error::Decode {
+                            provider: self.provider(),
+                            http_status: status.as_u16(),
+                            message,
+                            body_snippet: String::new(),
+                        }
+                    };
+                    return (Err(error), attempts);
                 }
                 Attempt::Failed {
                     before_send,
@@ -333,6 +596,7 @@ impl Transport {
                         timed_out,
                         "request failed: {message}"
                     );
+                    maybe_processed |= !before_send;
                     let may_retry = before_send || call.retry.retries_broken_connections();
                     if may_retry && retries_left {
                         if let Some(delay) = policy.delay(attempts, None) {
@@ -340,13 +604,8 @@ impl Transport {
                             continue;
                         }
                     }
-                    let error = if !before_send && !call.retry.retries_broken_connections() {
-                        Error::OutcomeUnknown {
-                            operation: call.operation.to_owned(),
-                            message,
-                            hint: call.reconcile_hint.clone(),
-                            timed_out,
-                        }
+                    let error = if maybe_processed && call.moves_money() {
+                        call.outcome_unknown(message, timed_out)
                     } else if timed_out {
                         Error::Timeout { attempts, message }
                     } else {
@@ -361,20 +620,17 @@ impl Transport {
     async fn send_once(
         &self,
         call: &Call,
+        url: &str,
         credential: Option<&HeaderValue>,
         timeout: Duration,
     ) -> Attempt {
-        let url = format!("{}/{}", self.shared.base_url, call.path.as_str());
         let mut request = self
             .shared
             .http
-            .request(call.method.clone(), &url)
+            .request(call.method.clone(), url)
             .timeout(timeout)
             .headers(self.shared.wire.headers.clone())
             .header(ACCEPT, "application/json");
-        if !call.query.is_empty() {
-            request = request.query(&call.query);
-        }
         if let Some(credential) = credential {
             request = request.header(reqwest::header::AUTHORIZATION, credential.clone());
         }
@@ -392,9 +648,9 @@ impl Transport {
                 }
             }
         }
-        let response = match request.send().await {
+        let mut response = match request.send().await {
             Ok(response) => response,
-            Err(e) => return failed(&e),
+            Err(e) => return failed(e),
         };
         let status = response.status();
         let retry_after = response
@@ -403,34 +659,85 @@ impl Transport {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map(Duration::from_secs);
-        match response.bytes().await {
-            Ok(body) => Attempt::Answered {
-                status,
-                retry_after,
-                body: body.to_vec(),
-            },
-            Err(e) => Attempt::Failed {
-                before_send: false,
-                timed_out: e.is_timeout(),
-                message: format!("connection lost while reading the HTTP {status} answer: {e}"),
-            },
+        let location = response
+            .headers()
+            .get(LOCATION)
+            .map(|v| crate::redact::url_for_message(&String::from_utf8_lossy(v.as_bytes())));
+        let limit = self.shared.max_response_bytes;
+        if response
+            .content_length()
+            .is_some_and(|len| len > limit as u64)
+        {
+            return Attempt::TooLarge { status, limit };
+        }
+        // Read chunk by chunk so a lying or missing Content-Length can never make us hold more than the cap.
+        let mut body = Vec::new();
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) => {
+                    if body.len() + chunk.len() > limit {
+                        return Attempt::TooLarge { status, limit };
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    return Attempt::Failed {
+                        before_send: false,
+                        timed_out: e.is_timeout(),
+                        message: format!(
+                            "connection lost while reading the HTTP {status} answer: {}",
+                            error_chain(e)
+                        ),
+                    }
+                }
+            }
+        }
+        Attempt::Answered {
+            status,
+            retry_after,
+            location,
+            body,
         }
     }
 }
 
-fn failed(e: &reqwest::Error) -> Attempt {
+/// What decode errors show instead of a body that carries credentials.
+const WITHHELD: &str = "(withheld: the response carries credentials)";
+
+/// Whether an error answer leaves open whether the request was processed: a gateway's page or an empty or
+/// garbled body on a 2xx or 5xx, or a 5xx that is not the provider's own error (no provider code). A 4xx
+/// or the provider's own coded error is a definite refusal.
+fn answer_leaves_outcome_open(status: StatusCode, error: &Error) -> bool {
+    if status.is_client_error() {
+        return false;
+    }
+    match error {
+        Error::Decode { .. } => true,
+        Error::Api { code, .. } => status.is_server_error() && code.is_none(),
+        _ => false,
+    }
+}
+
+/// A reqwest error and its causes in one line, without the URL (which may hold ids or account numbers).
+fn error_chain(e: reqwest::Error) -> String {
+    let e = e.without_url();
     let mut message = e.to_string();
-    let mut source = std::error::Error::source(e);
+    let mut source = std::error::Error::source(&e);
     while let Some(inner) = source {
         message.push_str(": ");
         message.push_str(&inner.to_string());
         source = inner.source();
     }
+    crate::redact::scrub_text(&message)
+}
+
+fn failed(e: reqwest::Error) -> Attempt {
     Attempt::Failed {
         // A connect failure means no byte of the request left this machine.
         before_send: e.is_connect() && !e.is_timeout(),
         timed_out: e.is_timeout(),
-        message,
+        message: error_chain(e),
     }
 }
 
@@ -445,12 +752,7 @@ pub(crate) fn headers(pairs: &[(&'static str, String)]) -> HeaderMap {
     map
 }
 
-/// The start of a body, for decode errors: at most `max` characters, on a char boundary.
+/// The start of a body, for decode errors: sensitive values masked, at most `max` characters.
 pub(crate) fn snippet(body: &[u8], max: usize) -> String {
-    let text = String::from_utf8_lossy(body);
-    let trimmed = text.trim();
-    match trimmed.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &trimmed[..cut]),
-        None => trimmed.to_owned(),
-    }
+    crate::redact::body_snippet(body, max)
 }

@@ -51,6 +51,48 @@ pub(crate) fn positive(field: &str, amount: i64) -> Result<()> {
     Ok(())
 }
 
+/// The largest amount accepted for a fractional-currency amount (iamport): far above any real payment,
+/// far below where `f64` stops counting units exactly.
+pub(crate) const MAX_AMOUNT: f64 = 1e12;
+/// The smallest non-zero amount: a thousandth (the smallest unit of any currency iamport settles).
+pub(crate) const MIN_AMOUNT: f64 = 0.001;
+
+/// A fractional amount (iamport) that must be above zero: finite, at least 0.001, at most 10¹².
+pub(crate) fn amount(field: &str, value: f64) -> Result<()> {
+    if value.is_finite() && (MIN_AMOUNT..=MAX_AMOUNT).contains(&value) {
+        return Ok(());
+    }
+    Err(Error::invalid_input(
+        field,
+        format!("must be a number from {MIN_AMOUNT} to {MAX_AMOUNT:e} (got {value})"),
+    ))
+}
+
+/// A fractional amount that may be zero: 0, or as [`amount`].
+pub(crate) fn amount_or_zero(field: &str, value: f64) -> Result<()> {
+    if value == 0.0 {
+        return Ok(());
+    }
+    amount(field, value)
+}
+
+/// A Bootpay charge's tax-free part can't exceed its price.
+pub(crate) fn tax_free_within(
+    price_field: &str,
+    price: Option<i64>,
+    tax_free: Option<i64>,
+) -> Result<()> {
+    if let (Some(price), Some(tax_free)) = (price, tax_free) {
+        if tax_free > price {
+            return Err(Error::invalid_input(
+                "tax_free",
+                format!("must not exceed {price_field} (got {tax_free} > {price})"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// A timestamp the server will interpret: RFC 3339 with an explicit offset, never a naive local time.
 pub(crate) fn datetime_with_offset(field: &str, value: &str) -> Result<()> {
     chrono::DateTime::parse_from_rfc3339(value).map(|_| ()).map_err(|_| {

@@ -66,14 +66,29 @@ pub(crate) fn number<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     })
 }
 
-/// A unix timestamp in seconds where 0 (or null) means "has not happened".
-pub(crate) fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
-        Value::String(s) => s.trim().parse().ok(),
+/// Unix seconds sent as an integer, a fractional number (`1796095844.881`) or a numeric string; whole
+/// seconds are kept (fractions truncated, out-of-range values saturated), anything else is 0.
+pub(crate) fn unix_seconds<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    Ok(seconds_from(&Value::deserialize(d)?).unwrap_or_default())
+}
+
+fn seconds_from(value: &Value) -> Option<i64> {
+    let float = |f: f64| f.is_finite().then_some(f.trunc() as i64);
+    match value {
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().and_then(float)),
+        Value::String(s) => {
+            let s = s.trim();
+            s.parse()
+                .ok()
+                .or_else(|| s.parse::<f64>().ok().and_then(float))
+        }
         _ => None,
     }
-    .filter(|t| *t != 0))
+}
+
+/// A unix timestamp in seconds where 0 (or null) means "has not happened".
+pub(crate) fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    Ok(seconds_from(&Value::deserialize(d)?).filter(|t| *t != 0))
 }
 
 /// Serializes whole amounts as JSON integers (`1000`, not `1000.0`), fractional ones as they are.

@@ -25,6 +25,7 @@ from ._errors import (
     DecodeError,
     InvalidInputError,
     OutcomeUnknownError,
+    RedirectError,
     PaywireError,
     PgError,
     TimeoutError,  # noqa: A004 - paywire.TimeoutError also subclasses the builtin
@@ -131,6 +132,7 @@ __all__ = [
     "InvalidInputError",
     "Item",
     "OutcomeUnknownError",
+    "RedirectError",
     "Page",
     "Partial",
     "Payment",

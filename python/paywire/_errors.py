@@ -131,17 +131,35 @@ class DecodeError(PaywireError):
 
 
 class OutcomeUnknownError(PaywireError):
-    """A money-moving call broke after its request may have reached the provider; it was NOT retried.
+    """A money-moving call got no readable answer after its request may have reached the provider.
 
-    ``hint`` says how to find out what happened (e.g. ``get_receipts_by_order_id`` for Bootpay,
-    ``find_payment("<merchant_uid>")`` for iamport) before trying again.
+    ``hint`` says what to do next, safely (e.g. ``get_receipts_by_order_id`` for Bootpay,
+    ``find_payment("<merchant_uid>")`` for iamport). ``idempotency_key`` is the key that makes repeating
+    this exact call safe: the Bootpay ``cancel_id`` (repeat with ``cancel_id=key``) or the iamport cancel
+    ``checksum`` (repeat with ``checksum=float(key)``); a repeat of a cancel that went through returns
+    the payment as it stands instead of refunding again.
     """
 
-    def __init__(self, message: str, *, operation: str, hint: str, timed_out: bool) -> None:
+    def __init__(
+        self, message: str, *, operation: str, hint: str, timed_out: bool, idempotency_key: Optional[str] = None
+    ) -> None:
         super().__init__(message)
         self.operation = operation
         self.hint = hint
         self.timed_out = timed_out
+        self.idempotency_key = idempotency_key
+
+
+class RedirectError(PaywireError):
+    """The server answered with a redirect, which paywire never follows; the request was not processed.
+
+    ``location`` is where it pointed (scheme, host and path only). Check ``base_url`` or the proxy.
+    """
+
+    def __init__(self, message: str, *, http_status: int, location: str) -> None:
+        super().__init__(message)
+        self.http_status = http_status
+        self.location = location
 
 
 class VerificationError(PaywireError):
@@ -197,6 +215,11 @@ def from_payload(payload: Dict[str, Any]) -> PaywireError:
             operation=str(payload.get("operation", "")),
             hint=str(payload.get("hint", "")),
             timed_out=bool(payload.get("timed_out", False)),
+            idempotency_key=None if payload.get("idempotency_key") is None else str(payload["idempotency_key"]),
+        )
+    if kind == "redirect":
+        return RedirectError(
+            message, http_status=int(payload.get("http_status", 0)), location=str(payload.get("location", ""))
         )
     if kind == "verification":
         return VerificationError(

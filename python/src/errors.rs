@@ -82,6 +82,7 @@ pub(crate) fn payload(error: &Error) -> Value {
             operation,
             hint,
             timed_out,
+            idempotency_key,
             ..
         } => json!({
             "kind": "outcome_unknown",
@@ -89,6 +90,18 @@ pub(crate) fn payload(error: &Error) -> Value {
             "operation": operation,
             "hint": hint,
             "timed_out": timed_out,
+            "idempotency_key": idempotency_key,
+        }),
+        Error::Redirect {
+            provider,
+            http_status,
+            location,
+        } => json!({
+            "kind": "redirect",
+            "message": message,
+            "provider": provider,
+            "http_status": http_status,
+            "location": location,
         }),
         Error::Decode {
             provider,

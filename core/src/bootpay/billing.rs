@@ -112,7 +112,8 @@ impl IssueBillingKey {
             ));
         }
         validate::opt_non_negative("price", self.price)?;
-        validate::opt_non_negative("tax_free", self.tax_free)
+        validate::opt_non_negative("tax_free", self.tax_free)?;
+        validate::tax_free_within("price", self.price, self.tax_free)
     }
 }
 
@@ -185,6 +186,7 @@ impl SubscribePayment {
         validate::required("order_id", &self.order_id)?;
         validate::positive("price", self.price)?;
         validate::opt_non_negative("tax_free", self.tax_free)?;
+        validate::tax_free_within("price", Some(self.price), self.tax_free)?;
         validate::not_blank("feedback_url", self.feedback_url.as_deref())?;
         validate::not_blank("content_type", self.content_type.as_deref())?;
         validate::items(self.items.as_deref())
@@ -256,6 +258,7 @@ impl ReserveSubscribePayment {
         validate::positive("price", self.price)?;
         validate::datetime_with_offset("reserve_execute_at", &self.reserve_execute_at)?;
         validate::opt_non_negative("tax_free", self.tax_free)?;
+        validate::tax_free_within("price", Some(self.price), self.tax_free)?;
         validate::not_blank("feedback_url", self.feedback_url.as_deref())?;
         validate::not_blank("content_type", self.content_type.as_deref())?;
         validate::items(self.items.as_deref())
@@ -431,7 +434,8 @@ impl RequestTransferBillingKey {
         validate::required("bank_account", self.bank_account.expose())?;
         validate::required("identity_no", self.identity_no.expose())?;
         validate::opt_non_negative("price", self.price)?;
-        validate::opt_non_negative("tax_free", self.tax_free)
+        validate::opt_non_negative("tax_free", self.tax_free)?;
+        validate::tax_free_within("price", self.price, self.tax_free)
     }
 }
 

@@ -218,7 +218,7 @@ impl ClientBuilder {
                 ("bootpay-sdk-version", format!("paywire-{SDK_VERSION}")),
             ]),
         };
-        let transport = Transport::new(self.transport.config(base_url), wire, auth)?;
+        let transport = Transport::new(self.transport.config(base_url)?, wire, auth)?;
         Ok(Client {
             transport,
             timeout: None,
@@ -264,7 +264,7 @@ async fn fetch_token(
             body_snippet: "(withheld)".to_owned(),
         });
     }
-    let lifetime = Duration::from_secs(token.expire_in.unwrap_or(1800).max(1) as u64);
+    let lifetime = crate::auth::clamp_lifetime(token.expire_in.unwrap_or(1800));
     Ok(FetchedToken {
         token: token.access_token,
         lifetime,
@@ -278,22 +278,9 @@ fn decode_sensitive<T: DeserializeOwned>(value: Value) -> Result<T> {
     serde_json::from_value(value).map_err(|e| Error::Decode {
         provider: "bootpay",
         http_status: 200,
-        message: e.to_string(),
+        message: crate::redact::serde_message(&e.to_string()),
         body_snippet: "(withheld: the response carries credentials)".to_owned(),
     })
-}
-
-/// Decodes a successful answer into its model.
-pub(crate) fn decode<T: DeserializeOwned>(value: Value) -> Result<T> {
-    match serde_json::from_value::<T>(value.clone()) {
-        Ok(decoded) => Ok(decoded),
-        Err(e) => Err(Error::Decode {
-            provider: "bootpay",
-            http_status: 200,
-            message: e.to_string(),
-            body_snippet: crate::transport::snippet(value.to_string().as_bytes(), 120),
-        }),
-    }
 }
 
 /// The Bootpay REST v2 client. Clone it freely: clones share the connection pool and the token.
@@ -344,7 +331,8 @@ impl Client {
     }
 
     pub(crate) async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<T> {
-        decode(self.transport.execute(&call, self.timeout).await?)
+        let value = self.transport.execute(&call, self.timeout).await?;
+        self.transport.decode(&call, value)
     }
 
     /// The current access token (`request/token`), fetched if needed and cached.

@@ -110,6 +110,6 @@ impl Client {
             }
             other => other,
         };
-        super::client::decode(value)
+        self.transport.decode(&call, value)
     }
 }

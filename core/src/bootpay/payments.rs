@@ -158,16 +158,23 @@ impl Client {
         self.send(call).await
     }
 
-    /// Cancels a payment fully or partly (`POST cancel`), always with a `cancel_id` so a retry can never
-    /// cancel twice. If a retry is refused as a duplicate, the first attempt landed: the receipt is fetched
-    /// and returned.
+    /// Cancels a payment fully or partly (`POST cancel`), always with a `cancel_id`.
+    ///
+    /// The idempotency rule: a `cancel_id` is applied at most once. When it is unset paywire generates one
+    /// and reuses it for every retry; if this call ends in [`crate::Error::OutcomeUnknown`] its
+    /// `idempotency_key` is that `cancel_id`: call again with the same request and that `cancel_id`. A repeat
+    /// whose `cancel_id` Bootpay already applied is an idempotent replay: it returns the receipt as it
+    /// stands, never a second refund and never an error.
     ///
     /// ```no_run
     /// # async fn run(client: paywire::bootpay::Client) -> paywire::Result<()> {
     /// use paywire::bootpay::CancelPayment;
-    /// let receipt = client
-    ///     .cancel_payment(CancelPayment { cancel_price: Some(1000), cancel_id: Some("refund-7".into()), ..CancelPayment::new("r1") })
-    ///     .await?;
+    /// let request = CancelPayment { cancel_price: Some(1000), cancel_id: Some("refund-7".into()), ..CancelPayment::new("r1") };
+    /// let receipt = match client.cancel_payment(request.clone()).await {
+    ///     // Lost answer: repeating with the same cancel_id refunds at most once.
+    ///     Err(paywire::Error::OutcomeUnknown { .. }) => client.cancel_payment(request).await?,
+    ///     other => other?,
+    /// };
     /// println!("cancelled so far: {}", receipt.cancelled_price);
     /// # Ok(()) }
     /// ```
@@ -181,17 +188,21 @@ impl Client {
         let receipt_id = request.receipt_id.clone();
         let call = Call::new("cancel_payment", Method::POST, Path::fixed("cancel"), RetryClass::Deduplicated)
             .body(validate::body(&request)?)
-            .hint(format!("look the receipt up with get_receipt(\"{receipt_id}\") and retry with cancel_id {cancel_id:?}"));
+            .idempotency_key(cancel_id.clone())
+            .hint(format!("call cancel_payment again with the same request and cancel_id {cancel_id:?}: Bootpay applies a cancel_id once, and a repeat returns the receipt as it stands (or look it up with get_receipt(\"{receipt_id}\"))"));
         let (result, attempts) = self.transport.execute_counted(&call, self.timeout).await;
         match result {
-            Err(e) if attempts > 1 && e.has_code(CANCEL_ID_DUPLICATE) => {
+            Err(e) if e.has_code(CANCEL_ID_DUPLICATE) => {
+                // This cancel_id was applied already (by an earlier attempt of this call, or by the call the
+                // caller is repeating): replay it.
                 tracing::info!(
                     operation = "cancel_payment",
-                    "retry refused as a duplicate: the first attempt landed"
+                    attempts,
+                    "cancel_id already applied: returning the receipt as it stands"
                 );
                 self.get_receipt(&receipt_id, false).await
             }
-            other => super::client::decode(other?),
+            other => self.transport.decode(&call, other?),
         }
     }
 

@@ -205,15 +205,27 @@ pub struct AgainPayment {
     pub options: PaymentOptions,
 }
 
-pub(crate) fn check_amount_positive(field: &str, amount: f64) -> Result<()> {
-    if amount.is_finite() && amount > 0.0 {
+impl PaymentOptions {
+    /// Checks the tax parts against the charged `amount` (both within it, both sane numbers).
+    pub(crate) fn validate(&self, amount: f64) -> Result<()> {
+        for (field, value) in [("tax_free", self.tax_free), ("vat_amount", self.vat_amount)] {
+            if let Some(v) = value {
+                crate::validate::amount_or_zero(field, v)?;
+                if v > amount {
+                    return Err(Error::invalid_input(
+                        field,
+                        format!("must not exceed amount (got {v} > {amount})"),
+                    ));
+                }
+            }
+        }
         Ok(())
-    } else {
-        Err(Error::invalid_input(
-            field,
-            format!("must be greater than 0 (got {amount})"),
-        ))
     }
+}
+
+/// An amount to charge: finite, positive, within sane bounds (see [`crate::validate::amount`]).
+pub(crate) fn check_amount_positive(field: &str, amount: f64) -> Result<()> {
+    crate::validate::amount(field, amount)
 }
 
 fn payment_hint(merchant_uid: &str) -> String {
@@ -388,6 +400,7 @@ impl Client {
     pub async fn pay_onetime(&self, request: OnetimePayment) -> Result<Payment> {
         validate_id("merchant_uid", &request.merchant_uid)?;
         check_amount_positive("amount", request.amount)?;
+        request.options.validate(request.amount)?;
         request.card.validate()?;
         if let Some(customer_uid) = &request.customer_uid {
             validate_id("customer_uid", customer_uid)?;
@@ -409,6 +422,7 @@ impl Client {
         validate_id("merchant_uid", &request.merchant_uid)?;
         validate::required("name", &request.name)?;
         check_amount_positive("amount", request.amount)?;
+        request.options.validate(request.amount)?;
         let call = Call::new(
             "pay_again",
             Method::POST,

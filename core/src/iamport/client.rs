@@ -130,7 +130,7 @@ impl ClientBuilder {
             Box::pin(async move { fetch_token(&transport, &imp_key, &imp_secret).await })
         });
         let transport = Transport::new(
-            self.transport.config(base_url),
+            self.transport.config(base_url)?,
             ProviderWire {
                 name: "iamport",
                 interpret,
@@ -164,7 +164,7 @@ async fn fetch_token(
         serde_json::from_value(value["response"].clone()).map_err(|e| Error::Decode {
             provider: "iamport",
             http_status: 200,
-            message: e.to_string(),
+            message: crate::redact::serde_message(&e.to_string()),
             body_snippet: "(withheld: the response carries credentials)".to_owned(),
         })?;
     if token.access_token.is_empty() {
@@ -176,8 +176,7 @@ async fn fetch_token(
         });
     }
     // `expired_at` is in the server's clock: only the difference to the server's `now` is meaningful here.
-    let seconds_left = (token.expired_at - token.now).max(1);
-    let lifetime = Duration::from_secs(seconds_left as u64);
+    let lifetime = crate::auth::clamp_lifetime(token.expired_at.saturating_sub(token.now));
     // Asking again inside the last minute returns the same token extended by 5 minutes, so refreshing in
     // that minute (or in the last sixth of a shorter test lifetime) never leaves a gap.
     let margin = Duration::from_secs(60).min(lifetime / 6);
@@ -247,7 +246,9 @@ impl Client {
     }
 
     pub(crate) async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<T> {
-        decode(self.answer(call).await?.response)
+        let value = self.transport.execute(&call, self.timeout).await?;
+        let response = value.get("response").cloned().unwrap_or(Value::Null);
+        self.transport.decode(&call, response)
     }
 
     /// The current access token (`POST users/getToken`), fetched if needed and cached; `expire_in` is
@@ -280,7 +281,7 @@ pub(crate) fn decode<T: DeserializeOwned>(value: Value) -> Result<T> {
         Err(e) => Err(Error::Decode {
             provider: "iamport",
             http_status: 200,
-            message: e.to_string(),
+            message: crate::redact::serde_message(&e.to_string()),
             body_snippet: crate::transport::snippet(value.to_string().as_bytes(), 120),
         }),
     }

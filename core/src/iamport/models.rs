@@ -16,11 +16,11 @@ pub struct AccessToken {
     /// The token (redacted in `Debug`).
     #[serde(default)]
     pub access_token: Secret,
-    /// Server clock when issued (unix s).
-    #[serde(default)]
+    /// Server clock when issued (unix s; a fractional `1796095844.881` is read as whole seconds).
+    #[serde(default, deserialize_with = "wire::unix_seconds")]
     pub now: i64,
-    /// Server clock at expiry (unix s).
-    #[serde(default)]
+    /// Server clock at expiry (unix s, read like `now`).
+    #[serde(default, deserialize_with = "wire::unix_seconds")]
     pub expired_at: i64,
 }
 

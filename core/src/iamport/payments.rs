@@ -171,12 +171,7 @@ impl CancelPayment {
             ("checksum", self.checksum),
         ] {
             if let Some(v) = value {
-                if !v.is_finite() || v < 0.0 {
-                    return Err(Error::invalid_input(
-                        field,
-                        format!("must be a non-negative number (got {v})"),
-                    ));
-                }
+                validate::amount_or_zero(field, v)?;
             }
         }
         if self.amount == Some(0.0) {
@@ -342,9 +337,29 @@ impl Client {
         .await
     }
 
-    /// Cancels a payment fully or partly (`POST payments/cancel`), guarded by a `checksum` (looked up when
-    /// you give none). Because of the checksum a cancel is retried safely; if a retry is refused because the
-    /// first attempt already landed, the refreshed payment is returned.
+    /// Cancels a payment fully or partly (`POST payments/cancel`), guarded by a `checksum`.
+    ///
+    /// The idempotency rule: iamport keeps no idempotency key, but it refuses a cancel whose `checksum` (the
+    /// refundable balance before it) no longer matches. paywire fills the checksum from a fresh look-up when
+    /// you give none; if the call ends in [`crate::Error::OutcomeUnknown`], its `idempotency_key` is that
+    /// checksum: call again with the same request and `checksum` set to it. paywire then compares it with
+    /// the payment's balance: when the lost cancel went through, the payment is returned as it stands (an
+    /// idempotent replay, no second refund); otherwise the cancel is sent, still guarded by the checksum.
+    ///
+    /// ```no_run
+    /// # async fn run(client: paywire::iamport::Client) -> paywire::Result<()> {
+    /// use paywire::iamport::CancelPayment;
+    /// let mut request = CancelPayment { amount: Some(1000.0), ..CancelPayment::by_imp_uid("imp_1") };
+    /// let payment = match client.cancel_payment(request.clone()).await {
+    ///     Err(paywire::Error::OutcomeUnknown { idempotency_key: Some(key), .. }) => {
+    ///         request.checksum = key.parse().ok();
+    ///         client.cancel_payment(request).await?
+    ///     }
+    ///     other => other?,
+    /// };
+    /// println!("cancelled so far: {}", payment.cancel_amount);
+    /// # Ok(()) }
+    /// ```
     pub async fn cancel_payment(&self, request: CancelPayment) -> Result<Payment> {
         request.validate()?;
         let mut request = request;
@@ -358,9 +373,21 @@ impl Client {
                 ))
             }
         };
-        if request.checksum.is_none() {
-            request.checksum = Some(before.cancellable_amount());
+        let balance = before.cancellable_amount();
+        match request.checksum {
+            Some(checksum) if same_amount(checksum, balance) => {}
+            Some(checksum) if already_applied(&request, checksum, &before) => {
+                tracing::info!(
+                    operation = "cancel_payment",
+                    "the cancel guarded by this checksum already went through: returning the payment as it stands"
+                );
+                return Ok(before);
+            }
+            // Another balance: the server refuses it with its own message.
+            Some(_) => {}
+            None => request.checksum = Some(balance),
         }
+        let checksum = request.checksum.unwrap_or(balance);
         let call = Call::new(
             "cancel_payment",
             Method::POST,
@@ -368,8 +395,10 @@ impl Client {
             RetryClass::Deduplicated,
         )
         .body(validate::body(&request)?)
+        .idempotency_key(super::payments::amount_json(checksum).to_string())
         .hint(format!(
-            "look the payment up with get_payment(\"{}\")",
+            "call cancel_payment again with the same request and checksum={}: if this cancel went through, paywire returns the payment as it stands instead of refunding again (or look it up with get_payment(\"{}\"))",
+            super::payments::amount_json(checksum),
             before.imp_uid
         ));
         let (result, attempts) = self.transport.execute_counted(&call, self.timeout).await;
@@ -377,11 +406,7 @@ impl Client {
             Err(e) if attempts > 1 && e.http_status() == Some(200) => {
                 // The retry was refused (checksum no longer matches): did the first attempt land?
                 let after = self.get_payment(&before.imp_uid, true).await?;
-                let landed = after.cancel_history.len() > before.cancel_history.len()
-                    && request
-                        .amount
-                        .is_none_or(|a| after.cancel_amount - before.cancel_amount == a);
-                if landed {
+                if already_applied(&request, checksum, &after) {
                     tracing::info!(
                         operation = "cancel_payment",
                         "retry refused: the first attempt landed"
@@ -392,7 +417,7 @@ impl Client {
                 }
             }
             Err(e) => Err(e),
-            Ok(value) => super::client::decode(value["response"].clone()),
+            Ok(value) => self.transport.decode(&call, value["response"].clone()),
         }
     }
 
@@ -440,12 +465,7 @@ impl Client {
         currency: Option<&str>,
     ) -> Result<Prepared> {
         validate_id("merchant_uid", merchant_uid)?;
-        if !amount.is_finite() || amount <= 0.0 {
-            return Err(Error::invalid_input(
-                "amount",
-                format!("must be greater than 0 (got {amount})"),
-            ));
-        }
+        validate::amount("amount", amount)?;
         validate::not_blank("currency", currency)?;
         let mut body = json!({ "merchant_uid": merchant_uid, "amount": amount_json(amount) });
         if let Some(currency) = currency {
@@ -473,6 +493,28 @@ impl Client {
         ))
         .await
     }
+}
+
+/// Whether two amounts are equal to the smallest unit any currency uses (amounts are sums of JSON numbers).
+fn same_amount(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-6
+}
+
+/// Whether the cancel `request`, guarded by `checksum` (the balance before it), is already reflected in
+/// `payment`: the balance went down by exactly the requested amount (a partial cancel) or to zero (a
+/// full one), and the history has a cancel of that amount.
+fn already_applied(request: &CancelPayment, checksum: f64, payment: &Payment) -> bool {
+    let balance = payment.cancellable_amount();
+    let cancelled = match request.amount {
+        Some(amount) => same_amount(checksum - amount, balance) && amount > 0.0,
+        None => same_amount(balance, 0.0) && checksum > 0.0,
+    };
+    let wanted = request.amount.unwrap_or(checksum);
+    cancelled
+        && payment
+            .cancel_history
+            .iter()
+            .any(|c| same_amount(c.amount, wanted))
 }
 
 /// An amount as JSON: whole amounts as integers.

@@ -109,6 +109,7 @@ impl Client {
         for (i, item) in request.schedules.iter().enumerate() {
             validate_id(&format!("schedules[{i}].merchant_uid"), &item.merchant_uid)?;
             check_amount_positive(&format!("schedules[{i}].amount"), item.amount)?;
+            item.options.validate(item.amount)?;
             validate::required(&format!("schedules[{i}].name"), &item.name)?;
             validate::required(&format!("schedules[{i}].currency"), &item.currency)?;
             validate::positive(&format!("schedules[{i}].schedule_at"), item.schedule_at)?;
