@@ -264,7 +264,7 @@ async fn subscribe_payment_and_reservations() {
     assert_eq!(
         env.last_request("POST", "subscribe/payment").await["body"],
         json!({"billing_key": key, "order_name": "11월 구독", "order_id": "order-sub-1", "price": 9900, "tax_free": 0,
-               "card_quota": "00", "extra": {"raw_data": true}, "metadata": {"plan": "pro"}})
+               "card_quota": "00", "extra": {"raw_data": 1}, "metadata": {"plan": "pro"}})
     );
 
     let reserved = client

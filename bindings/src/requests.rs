@@ -84,16 +84,12 @@ pub struct User {
     /// Address.
     #[uniffi(default = None)]
     pub addr: Option<String>,
-    /// Anything else Bootpay accepts, as JSON-object text.
-    #[uniffi(default = None)]
-    pub extra_json: Option<String>,
 }
 
 impl TryFrom<User> for core::User {
     type Error = PaywireError;
     fn try_from(u: User) -> Result<Self, PaywireError> {
         Ok(Self {
-            extra: json_map("user.extra_json", u.extra_json)?,
             id: u.id,
             username: u.username,
             phone: u.phone,
@@ -138,16 +134,12 @@ pub struct Item {
     /// Service end `yyyyMMdd`.
     #[uniffi(default = None)]
     pub end_date: Option<String>,
-    /// Anything else, as JSON-object text.
-    #[uniffi(default = None)]
-    pub extra_json: Option<String>,
 }
 
 impl TryFrom<Item> for core::Item {
     type Error = PaywireError;
     fn try_from(i: Item) -> Result<Self, PaywireError> {
         Ok(Self {
-            extra: json_map("items.extra_json", i.extra_json)?,
             id: i.id,
             name: i.name,
             qty: i.qty,

@@ -347,13 +347,27 @@ impl Transport {
 
     /// Runs a call and returns its JSON.
     pub async fn execute(&self, call: &Call, timeout: Option<Duration>) -> Result<Value> {
+        self.execute_counted(call, timeout).await.0.map(|(_, value)| value)
+    }
+
+    /// Runs a call and returns the HTTP status it succeeded with and its JSON.
+    pub async fn execute_status(
+        &self,
+        call: &Call,
+        timeout: Option<Duration>,
+    ) -> Result<(u16, Value)> {
         self.execute_counted(call, timeout).await.0
     }
 
     /// Decodes a successful answer of `call` into its model. For a call that moves money an answer that
     /// does not decode (`code 0` with a `null` response, an empty body) may still stand for a charge that
     /// exists, so it is an outcome-unknown error, never a plain decode error.
-    pub fn decode<T: DeserializeOwned>(&self, call: &Call, value: Value) -> Result<T> {
+    pub fn decode<T: DeserializeOwned>(
+        &self,
+        call: &Call,
+        http_status: u16,
+        value: Value,
+    ) -> Result<T> {
         match T::deserialize(&value) {
             Ok(decoded) => Ok(decoded),
             Err(e) => {
@@ -366,7 +380,7 @@ impl Transport {
                 } else {
                     Err(Error::Decode {
                         provider: self.provider(),
-                        http_status: 200,
+                        http_status,
                         message,
                         body_snippet: if call.sensitive_response {
                             WITHHELD.to_owned()
@@ -409,7 +423,7 @@ impl Transport {
         &self,
         call: &Call,
         timeout: Option<Duration>,
-    ) -> (Result<Value>, u32) {
+    ) -> (Result<(u16, Value)>, u32) {
         let timeout = match timeout.map(|t| validate_timeout("timeout", t)).transpose() {
             Ok(t) => t.unwrap_or(self.shared.timeout),
             Err(e) => return (Err(e), 0),
@@ -550,7 +564,7 @@ impl Transport {
                                 tokio::time::sleep(delay).await;
                                 continue;
                             }
-                            None => return (result, attempts),
+                            None => return (result.map(|v| (status.as_u16(), v)), attempts),
                         }
                     }
                     if call.moves_money() && unreadable {
@@ -560,7 +574,7 @@ impl Transport {
                         };
                         return (Err(call.outcome_unknown(message, false)), attempts);
                     }
-                    return (result, attempts);
+                    return (result.map(|v| (status.as_u16(), v)), attempts);
                 }
                 Attempt::TooLarge { status, limit } => {
                     let message = format!(

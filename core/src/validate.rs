@@ -93,14 +93,28 @@ pub(crate) fn tax_free_within(
     Ok(())
 }
 
-/// A timestamp the server will interpret: RFC 3339 with an explicit offset, never a naive local time.
-pub(crate) fn datetime_with_offset(field: &str, value: &str) -> Result<()> {
-    chrono::DateTime::parse_from_rfc3339(value).map(|_| ()).map_err(|_| {
-        Error::invalid_input(
-            field,
-            format!("must be an RFC 3339 date-time with an offset, e.g. 2026-11-23T17:05:36+09:00 (got {value:?})"),
-        )
-    })
+/// A timestamp the server will interpret: ISO 8601 with an explicit offset, in the extended (`+09:00`,
+/// `Z`) or the basic (`+0900`, as the official Python SDK and the spec's example write it) form, with or
+/// without fractional seconds; never a naive local time.
+pub(crate) fn datetime_with_offset(
+    field: &str,
+    value: &str,
+) -> Result<chrono::DateTime<chrono::FixedOffset>> {
+    let value = value.trim();
+    chrono::DateTime::parse_from_rfc3339(value)
+        .or_else(|_| chrono::DateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%z"))
+        .or_else(|_| chrono::DateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f%z"))
+        .map_err(|_| {
+            Error::invalid_input(
+                field,
+                format!("must be an ISO 8601 date-time with an offset, e.g. 2026-08-31T14:50:00+09:00 or 2026-08-31T14:50:00+0900 (got {value:?})"),
+            )
+        })
+}
+
+/// The form Bootpay documents for request date-times: `2026-08-31T14:50:00+0900`.
+pub(crate) fn bootpay_datetime(at: &chrono::DateTime<chrono::FixedOffset>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%S%z").to_string()
 }
 
 /// Items must be well-formed: id and name present, quantity above zero, price not negative.

@@ -110,3 +110,28 @@ pub(crate) fn ser_opt_number<S: serde::Serializer>(
         None => s.serialize_none(),
     }
 }
+
+/// A 0/1 option flag (`extra.raw_data`, `extra.subscribe_test_payment`): the seeds and SDKs send `1`,
+/// `true`, `"1"` or `"true"` alike, so all are read; anything else is refused by name.
+pub(crate) fn opt_flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Null => Ok(None),
+        Value::Bool(b) => Ok(Some(b)),
+        Value::Number(n) if n.as_i64() == Some(0) => Ok(Some(false)),
+        Value::Number(n) if n.as_i64() == Some(1) => Ok(Some(true)),
+        Value::String(s) if s == "0" || s.eq_ignore_ascii_case("false") => Ok(Some(false)),
+        Value::String(s) if s == "1" || s.eq_ignore_ascii_case("true") => Ok(Some(true)),
+        _ => Err(D::Error::custom("must be true/false or 1/0")),
+    }
+}
+
+/// Writes a flag as the integer the official Python, Go and Java SDKs send (`1`/`0`).
+pub(crate) fn ser_opt_flag<S: serde::Serializer>(
+    value: &Option<bool>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => s.serialize_u8(u8::from(*v)),
+        None => s.serialize_none(),
+    }
+}

@@ -24,6 +24,7 @@ use serde_json::{Map, Value};
 /// assert!(!format!("{req:?}").contains("5570000000001234"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IssueBillingKey {
     /// The PG (one that supports REST billing, e.g. `nicepay`).
     pub pg: String,
@@ -125,6 +126,7 @@ impl IssueBillingKey {
 /// assert_eq!(req.price, 9900);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SubscribePayment {
     /// The billing key.
     pub billing_key: String,
@@ -201,6 +203,7 @@ impl SubscribePayment {
 /// assert_eq!(req.reserve_execute_at, "2026-12-01T09:00:00+09:00");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReserveSubscribePayment {
     /// The billing key.
     pub billing_key: String,
@@ -377,6 +380,7 @@ pub struct DestroyedBillingKey {
 /// Account (automatic transfer) billing-key request (`POST request/subscribe/automatic-transfer`).
 /// Account and identity numbers are redacted in `Debug`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RequestTransferBillingKey {
     /// The PG (NICEPAY).
     pub pg: String,

@@ -33,6 +33,7 @@ fn check_type(value: &str) -> Result<()> {
 /// assert!(!format!("{req:?}").contains("01000000000"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PublishCashReceipt {
     /// The payment.
     pub receipt_id: String,
@@ -72,6 +73,7 @@ impl PublishCashReceipt {
 
 /// A standalone cash receipt (`POST request/cash/receipt`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RequestCashReceipt {
     /// The merchant's order id.
     pub order_id: String,
@@ -86,7 +88,7 @@ pub struct RequestCashReceipt {
     /// PG (unset: the project's default).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pg: Option<String>,
-    /// When it was bought (RFC 3339 with offset).
+    /// When it was bought: ISO 8601 with an offset (`+09:00`, `+0900` or `Z`); sent as `2026-08-31T14:50:00+0900`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purchased_at: Option<String>,
     /// Tax-free part.
@@ -105,6 +107,7 @@ pub struct RequestCashReceipt {
 
 /// Who cancels a cash receipt and why (sent as query parameters).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CancelCashReceipt {
     /// Who.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -174,6 +177,7 @@ impl Client {
 
     /// Issues a standalone cash receipt (`POST request/cash/receipt`).
     pub async fn request_cash_receipt(&self, request: RequestCashReceipt) -> Result<Receipt> {
+        let mut request = request;
         validate::required("order_id", &request.order_id)?;
         validate::required("order_name", &request.order_name)?;
         validate::required("identity_no", request.identity_no.expose())?;
@@ -182,7 +186,9 @@ impl Client {
         validate::opt_non_negative("tax_free", request.tax_free)?;
         validate::not_blank("pg", request.pg.as_deref())?;
         if let Some(at) = &request.purchased_at {
-            validate::datetime_with_offset("purchased_at", at)?;
+            // Any offset form is accepted; the wire gets the one the spec shows.
+            let at = validate::datetime_with_offset("purchased_at", at)?;
+            request.purchased_at = Some(validate::bootpay_datetime(&at));
         }
         let call = Call::new(
             "request_cash_receipt",

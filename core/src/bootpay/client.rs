@@ -254,12 +254,12 @@ async fn fetch_token(
     .body(json!({ "application_id": application_id, "private_key": private_key.expose() }));
     call.auth = false;
     call.sensitive_response = true;
-    let value = transport.execute(&call, None).await?;
-    let token: AccessToken = decode_sensitive(value)?;
+    let (status, value) = transport.execute_status(&call, None).await?;
+    let token: AccessToken = transport.decode(&call, status, value)?;
     if token.access_token.is_empty() {
         return Err(Error::Decode {
             provider: "bootpay",
-            http_status: 200,
+            http_status: status,
             message: "the token answer has no access_token".to_owned(),
             body_snippet: "(withheld)".to_owned(),
         });
@@ -271,15 +271,6 @@ async fn fetch_token(
         // Bootpay re-issues the same token for 25 of its 30 minutes; refreshing at 5/6 of the lifetime
         // always lands inside that window.
         refresh_after: lifetime.mul_f64(5.0 / 6.0),
-    })
-}
-
-fn decode_sensitive<T: DeserializeOwned>(value: Value) -> Result<T> {
-    serde_json::from_value(value).map_err(|e| Error::Decode {
-        provider: "bootpay",
-        http_status: 200,
-        message: crate::redact::serde_message(&e.to_string()),
-        body_snippet: "(withheld: the response carries credentials)".to_owned(),
     })
 }
 
@@ -331,8 +322,8 @@ impl Client {
     }
 
     pub(crate) async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<T> {
-        let value = self.transport.execute(&call, self.timeout).await?;
-        self.transport.decode(&call, value)
+        let (status, value) = self.transport.execute_status(&call, self.timeout).await?;
+        self.transport.decode(&call, status, value)
     }
 
     /// The current access token (`request/token`), fetched if needed and cached.

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 /// The recipient of an escrow shipment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ShippingUser {
     /// Name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -30,6 +31,7 @@ pub struct ShippingUser {
 
 /// The sender of an escrow shipment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ShippingCompany {
     /// Company name.
     #[serde(skip_serializing_if = "Option::is_none")]

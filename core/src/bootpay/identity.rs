@@ -25,6 +25,7 @@ use serde_json::{Map, Value};
 /// assert!(!format!("{req:?}").contains("900101"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RequestAuthentication {
     /// The PG, e.g. `danal`.
     pub pg: String,

@@ -19,6 +19,7 @@ use serde_json::{Map, Value};
 /// assert_eq!(req.price, 30000);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RequestPaymentLink {
     /// The merchant's order id.
     pub order_id: String,
@@ -98,7 +99,7 @@ impl Client {
             "check for an existing link of order_id {:?}",
             request.order_id
         ));
-        let value = self.transport.execute(&call, self.timeout).await?;
+        let (status, value) = self.transport.execute_status(&call, self.timeout).await?;
         // Older servers answer the URL as a bare string (or under `data`).
         let value = match value {
             Value::String(url) => serde_json::json!({ "url": url }),
@@ -110,6 +111,6 @@ impl Client {
             }
             other => other,
         };
-        self.transport.decode(&call, value)
+        self.transport.decode(&call, status, value)
     }
 }

@@ -22,6 +22,7 @@ pub type Metadata = Map<String, Value>;
 /// assert_eq!(serde_json::to_value(&user).ok(), Some(serde_json::json!({"id": "member-1", "phone": "01000000000"})));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct User {
     /// Merchant member id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -47,9 +48,7 @@ pub struct User {
     /// Address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addr: Option<String>,
-    /// Anything else Bootpay accepts or returns.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+
 }
 
 /// One line of the order (`items[]`). `price` is the discounted unit price; Σ price×qty must equal the total.
@@ -60,6 +59,7 @@ pub struct User {
 /// assert_eq!(serde_json::to_value(&item).ok(), Some(serde_json::json!({"id": "sku-1", "name": "T-shirt", "qty": 2, "price": 15000})));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Item {
     /// Item id.
     pub id: String,
@@ -91,9 +91,7 @@ pub struct Item {
     /// Service end `yyyyMMdd`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<String>,
-    /// Anything else.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+
 }
 
 impl Item {
@@ -117,6 +115,7 @@ impl Item {
 /// assert!(!format!("{r:?}").contains("1234"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Refund {
     /// Account number (redacted in `Debug`).
     pub bank_account: Secret,
@@ -131,15 +130,29 @@ pub struct Refund {
 /// ```
 /// use paywire::bootpay::SubscribeExtra;
 /// let extra = SubscribeExtra { raw_data: Some(true), ..SubscribeExtra::default() };
-/// assert_eq!(serde_json::to_value(&extra).ok(), Some(serde_json::json!({"raw_data": true})));
+/// // Sent as the official SDKs send it; read from `1`, `true`, `"1"` alike.
+/// assert_eq!(serde_json::to_value(&extra).ok(), Some(serde_json::json!({"raw_data": 1})));
+/// let read: SubscribeExtra = serde_json::from_value(serde_json::json!({"raw_data": 1, "subscribe_test_payment": true})).unwrap_or_default();
+/// assert_eq!((read.raw_data, read.subscribe_test_payment), (Some(true), Some(true)));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SubscribeExtra {
-    /// Charge 100 KRW to validate the card before issuing the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Charge 100 KRW to validate the card before issuing the key (sent as `1`/`0`).
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_flag",
+        serialize_with = "wire::ser_opt_flag",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub subscribe_test_payment: Option<bool>,
-    /// Return the PG's raw error data on failure (seed 000). Read it from [`crate::Error::pg_error`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Return the PG's raw error data on failure (seed 000), sent as `1`/`0`. Read it from
+    /// [`crate::Error::pg_error`].
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_flag",
+        serialize_with = "wire::ser_opt_flag",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub raw_data: Option<bool>,
     /// Installment months (`"00"` lump sum).
     #[serde(default, skip_serializing_if = "Option::is_none")]

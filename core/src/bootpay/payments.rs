@@ -26,6 +26,7 @@ pub const CANCEL_ID_DUPLICATE: &str = "RC_CANCEL_ID_DUPLICATE";
 /// assert_eq!(partial.receipt_id, "r1");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CancelPayment {
     /// The receipt to cancel.
     pub receipt_id: String,
@@ -202,7 +203,10 @@ impl Client {
                 );
                 self.get_receipt(&receipt_id, false).await
             }
-            other => self.transport.decode(&call, other?),
+            other => {
+                let (status, value) = other?;
+                self.transport.decode(&call, status, value)
+            }
         }
     }
 

@@ -19,6 +19,7 @@ use serde_json::{Map, Value};
 /// assert_eq!(serde_json::to_value(&req).ok(), Some(serde_json::json!({"user_id": "member-1", "gender": 0})));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RequestUserToken {
     /// The merchant's member id.
     pub user_id: String,

@@ -25,6 +25,7 @@ use serde_json::{Map, Value};
 /// assert!(!format!("{card:?}").contains("5678"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CardInput {
     /// `dddd-dddd-dddd-dddd`.
     pub card_number: Secret,
@@ -255,7 +256,7 @@ impl Client {
             call = call.query("customer_uid[]", id.clone());
         }
         let answer = match self.answer(call).await {
-            Err(e) if e.http_status() == Some(404) => {
+            Err(e) if super::errors::is_envelope_not_found(&e) => {
                 return Ok(Partial {
                     items: Vec::new(),
                     missing: customer_uids.to_vec(),

@@ -21,6 +21,7 @@ use serde_json::json;
 /// assert!(!format!("{req:?}").contains("900101"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CertificationOtpRequest {
     /// Name.
     pub name: String,

@@ -159,18 +159,13 @@ async fn fetch_token(
     .body(json!({ "imp_key": imp_key, "imp_secret": imp_secret.expose() }));
     call.auth = false;
     call.sensitive_response = true;
-    let value = transport.execute(&call, None).await?;
-    let token: AccessToken =
-        serde_json::from_value(value["response"].clone()).map_err(|e| Error::Decode {
-            provider: "iamport",
-            http_status: 200,
-            message: crate::redact::serde_message(&e.to_string()),
-            body_snippet: "(withheld: the response carries credentials)".to_owned(),
-        })?;
+    let (status, value) = transport.execute_status(&call, None).await?;
+    let answer = Answer::from_envelope(status, value);
+    let token: AccessToken = transport.decode(&call, answer.http_status, answer.response)?;
     if token.access_token.is_empty() {
         return Err(Error::Decode {
             provider: "iamport",
-            http_status: 200,
+            http_status: status,
             message: "the token answer has no access_token".to_owned(),
             body_snippet: "(withheld)".to_owned(),
         });
@@ -218,6 +213,19 @@ pub(crate) struct Answer {
     pub response: Value,
 }
 
+impl Answer {
+    /// The envelope's `response` of what `interpret` passed on.
+    pub(crate) fn from_envelope(http_status: u16, mut value: Value) -> Self {
+        Self {
+            http_status,
+            response: value
+                .get_mut("response")
+                .map(Value::take)
+                .unwrap_or(Value::Null),
+        }
+    }
+}
+
 impl Client {
     /// Starts a builder.
     pub fn builder() -> ClientBuilder {
@@ -238,17 +246,18 @@ impl Client {
     }
 
     pub(crate) async fn answer(&self, call: Call) -> Result<Answer> {
-        let value = self.transport.execute(&call, self.timeout).await?;
-        Ok(Answer {
-            http_status: value["http_status"].as_u64().unwrap_or(200) as u16,
-            response: value.get("response").cloned().unwrap_or(Value::Null),
-        })
+        self.answer_of(&call).await
+    }
+
+    async fn answer_of(&self, call: &Call) -> Result<Answer> {
+        let (http_status, value) = self.transport.execute_status(call, self.timeout).await?;
+        Ok(Answer::from_envelope(http_status, value))
     }
 
     pub(crate) async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<T> {
-        let value = self.transport.execute(&call, self.timeout).await?;
-        let response = value.get("response").cloned().unwrap_or(Value::Null);
-        self.transport.decode(&call, response)
+        let answer = self.answer_of(&call).await?;
+        self.transport
+            .decode(&call, answer.http_status, answer.response)
     }
 
     /// The current access token (`POST users/getToken`), fetched if needed and cached; `expire_in` is

@@ -65,6 +65,12 @@ pub(crate) fn interpret(status: StatusCode, body: &[u8]) -> Result<Value> {
     })
 }
 
+/// Whether `error` is iamport's own "not found" (a 404 carrying the envelope): only then does a multi
+/// look-up mean "none of these exist". A proxy's HTML 404 or a wrong `base_url` is a real error.
+pub(crate) fn is_envelope_not_found(error: &Error) -> bool {
+    matches!(error, Error::Api { http_status: 404, body, .. } if body.get("code").is_some_and(Value::is_i64))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

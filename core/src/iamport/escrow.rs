@@ -33,6 +33,7 @@ pub struct EscrowParty {
 
 /// The shipment itself.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EscrowShipment {
     /// Courier code (`CJGLS`, `HANJIN`, `EPOST`, …; unknown → `ETC`).
     pub company: String,
@@ -56,6 +57,7 @@ pub struct EscrowShipment {
 /// assert_eq!(req.logis.company, "CJGLS");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EscrowLogisRequest {
     /// Sender.
     pub sender: EscrowParty,

@@ -79,6 +79,7 @@ impl ListOptions {
 /// assert_eq!(partial.imp_uid.as_deref(), Some("imp_123"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CancelPayment {
     /// The payment (wins over `merchant_uid`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -246,7 +247,7 @@ impl Client {
             call = call.query("merchant_uid[]", id.clone());
         }
         let answer = match self.answer(call).await {
-            Err(e) if e.http_status() == Some(404) => {
+            Err(e) if super::errors::is_envelope_not_found(&e) => {
                 let missing = imp_uids.iter().chain(merchant_uids).cloned().collect();
                 return Ok(Partial {
                     items: Vec::new(),
@@ -417,7 +418,11 @@ impl Client {
                 }
             }
             Err(e) => Err(e),
-            Ok(value) => self.transport.decode(&call, value["response"].clone()),
+            Ok((status, value)) => {
+                let answer = super::client::Answer::from_envelope(status, value);
+                self.transport
+                    .decode(&call, answer.http_status, answer.response)
+            }
         }
     }
 
