@@ -720,15 +720,21 @@ impl Transport {
 const WITHHELD: &str = "(withheld: the response carries credentials)";
 
 /// Whether an error answer leaves open whether the request was processed: a gateway's page or an empty or
-/// garbled body on a 2xx or 5xx, or a 5xx that is not the provider's own error (no provider code). A 4xx
-/// or the provider's own coded error is a definite refusal.
+/// garbled body on a 2xx or 5xx, a 5xx that is not the provider's own error (no provider code), or any
+/// 502/503/504 (statuses of the proxies and load balancers in front of a provider, which answer them
+/// after the request went on). A 4xx, or a 500 carrying the provider's code (a PG decline, seed 000), is a
+/// definite refusal.
 fn answer_leaves_outcome_open(status: StatusCode, error: &Error) -> bool {
     if status.is_client_error() {
         return false;
     }
+    let gateway = matches!(
+        status,
+        StatusCode::BAD_GATEWAY | StatusCode::SERVICE_UNAVAILABLE | StatusCode::GATEWAY_TIMEOUT
+    );
     match error {
         Error::Decode { .. } => true,
-        Error::Api { code, .. } => status.is_server_error() && code.is_none(),
+        Error::Api { code, .. } => status.is_server_error() && (gateway || code.is_none()),
         _ => false,
     }
 }
