@@ -4,12 +4,10 @@
 //! processed, `Redirect` when it was refused before processing).
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{Env, IMP_KEY, IMP_SECRET};
 use paywire::bootpay::{CancelPayment, IssueBillingKey, ReceiptStatus, SubscribePayment};
 use paywire::iamport::{self, AgainPayment, CardInput, OnetimePayment, PaymentStatus};
 use paywire::{Error, RetryPolicy};
+use paywire_tests::{Env, IMP_KEY, IMP_SECRET};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -72,7 +70,10 @@ impl Fault {
 fn check_error(op: &str, fault: Fault, error: &Error) -> Option<String> {
     match (fault, error) {
         (Fault::Redirect, Error::Redirect { location, .. }) => {
-            assert!(!location.contains("leak"), "{op}: location quoted a query: {location}");
+            assert!(
+                !location.contains("leak"),
+                "{op}: location quoted a query: {location}"
+            );
             None
         }
         (
@@ -92,8 +93,8 @@ fn check_error(op: &str, fault: Fault, error: &Error) -> Option<String> {
 
 fn bootpay_client(env: &Env) -> paywire::bootpay::Client {
     paywire::bootpay::Client::builder()
-        .client_key(common::CLIENT_KEY)
-        .secret_key(common::SECRET_KEY)
+        .client_key(paywire_tests::CLIENT_KEY)
+        .secret_key(paywire_tests::SECRET_KEY)
         .base_url(env.sandbox.bootpay_url())
         .timeout(ATTEMPT_TIMEOUT)
         .retry(RetryPolicy {
@@ -163,7 +164,11 @@ async fn bootpay_partial_cancel() {
             assert_eq!(again.cancelled_price, 1000, "{fault:?}: replay");
         }
         assert_eq!(
-            client.get_receipt(&id, false).await.unwrap().cancelled_price,
+            client
+                .get_receipt(&id, false)
+                .await
+                .unwrap()
+                .cancelled_price,
             1000,
             "{fault:?}"
         );
@@ -186,9 +191,17 @@ async fn bootpay_confirm() {
         // What the hint says: look the receipt up; confirm only if it still awaits confirmation.
         let looked = client.get_receipt(&id, false).await.unwrap();
         if fault.processed() {
-            assert_eq!(looked.status, ReceiptStatus::Paid, "{fault:?}: the confirm landed");
+            assert_eq!(
+                looked.status,
+                ReceiptStatus::Paid,
+                "{fault:?}: the confirm landed"
+            );
         } else {
-            assert_ne!(looked.status, ReceiptStatus::Paid, "{fault:?}: nothing happened");
+            assert_ne!(
+                looked.status,
+                ReceiptStatus::Paid,
+                "{fault:?}: nothing happened"
+            );
             client.confirm_payment(&id).await.unwrap();
         }
         assert_eq!(
@@ -373,7 +386,19 @@ async fn the_redirect_target_never_sees_a_request() {
     env.fault(json!({"method": "POST", "path": "confirm", "status": 303, "headers": {"location": target}}))
         .await;
     let error = client.confirm_payment(&id).await.unwrap_err();
-    assert!(matches!(error, Error::Redirect { http_status: 303, .. }), "{error:?}");
+    assert!(
+        matches!(
+            error,
+            Error::Redirect {
+                http_status: 303,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
     let accepted = tokio::time::timeout(Duration::from_millis(200), other.accept()).await;
-    assert!(accepted.is_err(), "the client contacted the redirect target");
+    assert!(
+        accepted.is_err(),
+        "the client contacted the redirect target"
+    );
 }

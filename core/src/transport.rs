@@ -347,7 +347,10 @@ impl Transport {
 
     /// Runs a call and returns its JSON.
     pub async fn execute(&self, call: &Call, timeout: Option<Duration>) -> Result<Value> {
-        self.execute_counted(call, timeout).await.0.map(|(_, value)| value)
+        self.execute_counted(call, timeout)
+            .await
+            .0
+            .map(|(_, value)| value)
     }
 
     /// Runs a call and returns the HTTP status it succeeded with and its JSON.

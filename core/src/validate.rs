@@ -62,9 +62,15 @@ pub(crate) fn amount(field: &str, value: f64) -> Result<()> {
     if value.is_finite() && (MIN_AMOUNT..=MAX_AMOUNT).contains(&value) {
         return Ok(());
     }
+    // `{:e}` keeps 5e-324 and 1e308 short in the message.
+    let shown = if value.is_finite() && (value == 0.0 || (1e-3..1e15).contains(&value.abs())) {
+        value.to_string()
+    } else {
+        format!("{value:e}")
+    };
     Err(Error::invalid_input(
         field,
-        format!("must be a number from {MIN_AMOUNT} to {MAX_AMOUNT:e} (got {value})"),
+        format!("must be a number from {MIN_AMOUNT} to {MAX_AMOUNT:e} (got {shown})"),
     ))
 }
 

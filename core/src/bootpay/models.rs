@@ -48,7 +48,6 @@ pub struct User {
     /// Address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addr: Option<String>,
-
 }
 
 /// One line of the order (`items[]`). `price` is the discounted unit price; Σ price×qty must equal the total.
@@ -91,7 +90,6 @@ pub struct Item {
     /// Service end `yyyyMMdd`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<String>,
-
 }
 
 impl Item {
