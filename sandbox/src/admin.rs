@@ -21,6 +21,7 @@ use crate::faults::Fault;
 use crate::iamport::model::{pg_route, Buyer, CardInfo, Money};
 use crate::iamport::{params as iam_params, IamError};
 use crate::model::{hex_id, method_symbol, Card, DEFAULT_CARD_NO};
+use crate::record::Recorded;
 use crate::state::App;
 
 /// The `/__admin` routes.
@@ -49,10 +50,20 @@ pub fn router() -> Router<Arc<App>> {
         .route("/__admin/reset", post(reset))
 }
 
+/// Largest amount a payment seeded through the admin API may have (one trillion): far above
+/// any real payment, far below where sums of amounts could overflow.
+const MAX_ADMIN_AMOUNT: i64 = 1_000_000_000_000;
+
 /// `POST /__admin/bootpay/receipts`: a receipt as if a customer had gone through checkout.
 async fn create_receipt(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     let body = params::parse(&bytes)?;
     let price = params::req_amount(&body, "price")?;
+    if price > MAX_ADMIN_AMOUNT {
+        return Err(field_error(
+            "price",
+            format!("price must be at most {MAX_ADMIN_AMOUNT}"),
+        ));
+    }
     let status = match body.get("status") {
         None | Some(Value::Null) => 1,
         Some(v) => v
@@ -138,6 +149,11 @@ type IamAdminResult = Result<Json<Value>, IamError>;
 async fn iamport_payment(State(app): State<Arc<App>>, bytes: Bytes) -> IamAdminResult {
     let body = iam_params::parse(&HeaderMap::new(), &bytes)?;
     let amount = iam_params::req_money(&body, "amount")?;
+    if amount > Money::whole(MAX_ADMIN_AMOUNT) {
+        return Err(IamError::invalid(format!(
+            "amount must be at most {MAX_ADMIN_AMOUNT}"
+        )));
+    }
     let status = iam_params::opt_str(&body, "status")?.unwrap_or_else(|| "paid".into());
     if !["paid", "ready", "failed", "cancelled"].contains(&status.as_str()) {
         return Err(IamError::invalid(
@@ -284,30 +300,43 @@ async fn counters(State(app): State<Arc<App>>) -> ApiResult {
 /// `GET /__admin/requests`: oldest first.
 async fn list_requests(State(app): State<Arc<App>>) -> ApiResult {
     let state = app.lock();
-    Ok(Json(Value::Array(state.requests.iter().cloned().collect())))
+    Ok(Json(Value::Array(
+        state.requests.iter().map(Recorded::to_json).collect(),
+    )))
 }
 
 /// `DELETE /__admin/requests`.
 async fn clear_requests(State(app): State<Arc<App>>) -> ApiResult {
-    app.lock().requests.clear();
+    app.lock().clear_requests();
     Ok(Json(json!({ "success": true })))
 }
 
 /// `POST /__admin/clock/advance` `{seconds}`.
 async fn advance_clock(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     let body = params::parse(&bytes)?;
-    let seconds = body
-        .get("seconds")
-        .and_then(Value::as_f64)
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .ok_or_else(|| ApiError::invalid("seconds must be a non-negative number"))?;
+    let seconds = match body.get("seconds") {
+        Some(Value::Number(n)) => n.as_f64(),
+        _ => None,
+    }
+    .ok_or_else(|| field_error("seconds", "seconds is required and must be a number"))?;
+    let answer = advance_clock_by(&app, seconds).map_err(|m| field_error("seconds", m))?;
+    Ok(Json(answer))
+}
+
+/// Moves the sandbox clock (admin API and dashboard); the error text names the problem.
+pub fn advance_clock_by(app: &App, seconds: f64) -> Result<Value, String> {
     // Advance under one lock, then lock again so reservations now due run immediately.
-    app.lock().clock.advance(seconds);
+    app.lock().clock.advance(seconds)?;
     let state = app.lock();
-    Ok(Json(json!({
+    Ok(json!({
         "now": format_time(&state.now()),
         "offset_seconds": state.clock.offset_seconds(),
-    })))
+    }))
+}
+
+/// A 400 `RC_INVALID_PARAMETER` whose body also carries `"field"`.
+fn field_error(field: &str, message: impl Into<String>) -> ApiError {
+    ApiError::invalid(message).with_field(field)
 }
 
 /// `POST /__admin/tokens/expire`: every issued token is expired now.
@@ -328,6 +357,12 @@ async fn expire_tokens(State(app): State<Arc<App>>) -> ApiResult {
     })))
 }
 
+/// Longest token lifetime `POST /__admin/config` accepts: 10 years.
+const MAX_TOKEN_TTL_SECS: f64 = 10.0 * 365.25 * 86_400.0;
+
+/// Shortest token lifetime it accepts: 1 ms (shorter rounds to nothing).
+const MIN_TOKEN_TTL_SECS: f64 = 0.001;
+
 /// `POST /__admin/config` `{token_ttl_secs?}`.
 async fn configure(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     let body = params::parse(&bytes)?;
@@ -337,9 +372,17 @@ async fn configure(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
         Some(v) => {
             let secs = v
                 .as_f64()
-                .filter(|s| s.is_finite() && *s > 0.0)
-                .ok_or_else(|| ApiError::invalid("token_ttl_secs must be a positive number"))?;
-            state.config.token_ttl = Duration::from_secs_f64(secs);
+                .filter(|s| (MIN_TOKEN_TTL_SECS..=MAX_TOKEN_TTL_SECS).contains(s))
+                .ok_or_else(|| {
+                    field_error(
+                        "token_ttl_secs",
+                        format!(
+                            "token_ttl_secs must be a number from {MIN_TOKEN_TTL_SECS} to {MAX_TOKEN_TTL_SECS:.0} (10 years)"
+                        ),
+                    )
+                })?;
+            state.config.token_ttl = Duration::try_from_secs_f64(secs)
+                .map_err(|_| field_error("token_ttl_secs", "token_ttl_secs is out of range"))?;
             // The next token call must get a token with the new lifetime, not a re-issue.
             state.reusable_token = None;
             state.iamport.current_token = None;

@@ -15,12 +15,14 @@
 //! ```
 
 mod admin;
+mod body;
 mod bootpay;
 mod clock;
 mod faults;
 mod iamport;
 mod model;
 mod record;
+mod server;
 mod state;
 
 use std::net::SocketAddr;
@@ -57,6 +59,10 @@ pub struct SandboxConfig {
     pub imp_key: String,
     /// iamport REST API secret (`imp_secret` of `users/getToken`).
     pub imp_secret: String,
+    /// How long a client may take to send a request's headers before the connection is
+    /// closed (slowloris protection). Also bounds how long an idle keep-alive connection
+    /// waiting for its next request's headers stays open once bytes start arriving.
+    pub header_read_timeout: Duration,
 }
 
 impl Default for SandboxConfig {
@@ -69,6 +75,7 @@ impl Default for SandboxConfig {
             token_ttl: Duration::from_secs(1800),
             imp_key: "sandbox-imp-key".into(),
             imp_secret: "sandbox-imp-secret".into(),
+            header_read_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -91,20 +98,11 @@ impl Sandbox {
     pub async fn start_on(addr: SocketAddr, config: SandboxConfig) -> std::io::Result<Sandbox> {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
+        let header_timeout = config.header_read_timeout;
         let app = Arc::new(App::new(config, format!("http://{addr}")));
         let router = build_router(&app);
         let (shutdown, stop) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            let served = axum::serve(listener, router)
-                .with_graceful_shutdown(async {
-                    // A dropped sender means the handle is gone: stop too.
-                    let _ = stop.await;
-                })
-                .await;
-            if let Err(e) = served {
-                tracing::error!(error = %e, "paywire-sandbox server stopped");
-            }
-        });
+        let task = tokio::spawn(server::serve(listener, router, header_timeout, stop));
         Ok(Sandbox {
             addr,
             shutdown: Some(shutdown),
@@ -160,6 +158,7 @@ fn build_router(app: &Arc<App>) -> Router {
     Router::new()
         .fallback_service(routes)
         .layer(axum::middleware::map_request(iamport::trim_trailing_slash))
+        .layer(axum::middleware::from_fn(body::read_whole_body))
 }
 
 /// Unknown paths answer in the error shape of the API they are under.

@@ -67,6 +67,14 @@ impl ApiError {
         )
     }
 
+    /// Adds the `field` member: the name of the bad input (admin API).
+    pub fn with_field(mut self, field: &str) -> Self {
+        if let Some(m) = self.body.as_object_mut() {
+            m.insert("field".into(), Value::String(field.into()));
+        }
+        self
+    }
+
     /// Adds the `data` member (PG raw error data).
     pub fn with_data(mut self, data: Value) -> Self {
         if let Some(m) = self.body.as_object_mut() {
