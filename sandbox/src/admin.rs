@@ -21,14 +21,21 @@ use crate::faults::Fault;
 use crate::iamport::model::{pg_route, Buyer, CardInfo, Money};
 use crate::iamport::{params as iam_params, IamError};
 use crate::model::{hex_id, method_symbol, Card, DEFAULT_CARD_NO};
-use crate::record::Recorded;
+use crate::record::{Provider, Recorded};
 use crate::state::App;
+use crate::webhooks::{self, valid_url, IamportFormat};
 
 /// The `/__admin` routes.
 pub fn router() -> Router<Arc<App>> {
     Router::new()
         .route("/__admin/bootpay/receipts", post(create_receipt))
         .route("/__admin/bootpay/webhook/{receipt_id}", get(webhook))
+        .route(
+            "/__admin/bootpay/receipts/{receipt_id}/deposit",
+            post(bootpay_deposit),
+        )
+        .route("/__admin/webhooks", get(list_webhooks))
+        .route("/__admin/webhooks/{id}/resend", post(resend_webhook))
         .route("/__admin/iamport/payments", post(iamport_payment))
         .route(
             "/__admin/iamport/vbanks/{imp_uid}/deposit",
@@ -46,7 +53,7 @@ pub fn router() -> Router<Arc<App>> {
         )
         .route("/__admin/clock/advance", post(advance_clock))
         .route("/__admin/tokens/expire", post(expire_tokens))
-        .route("/__admin/config", post(configure))
+        .route("/__admin/config", post(configure).get(read_config))
         .route("/__admin/reset", post(reset))
 }
 
@@ -84,6 +91,13 @@ async fn create_receipt(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult 
     let method = params::opt_str(&body, "method")?.unwrap_or_else(|| default_method.into());
     let metadata = params::opt_obj(&body, "metadata")?.unwrap_or_else(|| json!({}));
     let user = params::opt_obj(&body, "user")?;
+    let webhook_url = params::opt_str(&body, "webhook_url")?;
+    if webhook_url.as_deref().is_some_and(|u| !valid_url(u)) {
+        return Err(field_error(
+            "webhook_url",
+            "webhook_url must be an absolute http:// or https:// URL",
+        ));
+    }
 
     let mut state = app.lock();
     let now = state.now();
@@ -128,7 +142,39 @@ async fn create_receipt(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult 
             "refund": null,
         }));
     }
+    if let Some(url) = webhook_url {
+        state
+            .webhooks
+            .targets
+            .insert((Provider::Bootpay, r.order_id.clone()), vec![url]);
+    }
     Ok(Json(state.insert_receipt(r).to_json(false)))
+}
+
+/// `POST /__admin/bootpay/receipts/{receipt_id}/deposit`: the customer paid into the virtual
+/// account: status 5 → 1.
+pub async fn bootpay_deposit(
+    State(app): State<Arc<App>>,
+    Path(receipt_id): Path<String>,
+) -> ApiResult {
+    let mut state = app.lock();
+    let now = state.now();
+    let r = state
+        .receipts
+        .get_mut(&receipt_id)
+        .ok_or_else(|| ApiError::not_found("receipt", &receipt_id))?;
+    if r.status != 5 {
+        return Err(ApiError::bad_request(
+            "RC_DEPOSIT_NOT_ALLOWED",
+            format!(
+                "only a receipt waiting for a deposit (status 5) takes one; this one has status {}",
+                r.status
+            ),
+        ));
+    }
+    r.status = 1;
+    r.purchased_at = Some(now);
+    Ok(Json(r.to_json(false)))
 }
 
 /// `GET /__admin/bootpay/webhook/{receipt_id}`.
@@ -169,10 +215,29 @@ async fn iamport_payment(State(app): State<Arc<App>>, bytes: Bytes) -> IamAdminR
         "html5_inicis",
     );
     let fail_reason = iam_params::opt_str(&body, "fail_reason")?;
+    let notice_urls = match body.get("notice_url") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::String(u)) => vec![u.clone()],
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|u| u.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| IamError::invalid("notice_url must be a URL or a list of URLs"))?,
+        Some(_) => {
+            return Err(IamError::invalid(
+                "notice_url must be a URL or a list of URLs",
+            ))
+        }
+    };
+    if notice_urls.iter().any(|u| !valid_url(u)) {
+        return Err(IamError::invalid(
+            "notice_url must be absolute http:// or https:// URLs",
+        ));
+    }
     let vbank_code = iam_params::opt_str(&body, "vbank_code")?.unwrap_or_else(|| "088".into());
 
     let mut state = app.lock();
-    let (iam, base_url, now) = state.iam();
+    let iam = &state.iamport;
     if let Some(prepared) = iam.prepared.get(&merchant_uid) {
         let currency_differs = prepared.currency.as_ref().is_some_and(|c| *c != currency);
         if prepared.amount != amount || currency_differs {
@@ -183,6 +248,13 @@ async fn iamport_payment(State(app): State<Arc<App>>, bytes: Bytes) -> IamAdminR
             )));
         }
     }
+    if !notice_urls.is_empty() {
+        state
+            .webhooks
+            .targets
+            .insert((Provider::Iamport, merchant_uid.clone()), notice_urls);
+    }
+    let (iam, base_url, now) = state.iam();
     let mut p = iam.new_payment(base_url, now, &merchant_uid, amount);
     p.channel = "pc".into();
     p.user_agent = "Mozilla/5.0 (paywire sandbox)".into();
@@ -363,12 +435,12 @@ const MAX_TOKEN_TTL_SECS: f64 = 10.0 * 365.25 * 86_400.0;
 /// Shortest token lifetime it accepts: 1 ms (shorter rounds to nothing).
 const MIN_TOKEN_TTL_SECS: f64 = 0.001;
 
-/// `POST /__admin/config` `{token_ttl_secs?}`.
+/// `POST /__admin/config` `{token_ttl_secs?, webhook_url?, iamport_webhook_format?}`:
+/// answers the configuration in force.
 async fn configure(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     let body = params::parse(&bytes)?;
-    let mut state = app.lock();
-    match body.get("token_ttl_secs") {
-        None | Some(Value::Null) => {}
+    let ttl = match body.get("token_ttl_secs") {
+        None | Some(Value::Null) => None,
         Some(v) => {
             let secs = v
                 .as_f64()
@@ -381,16 +453,81 @@ async fn configure(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
                         ),
                     )
                 })?;
-            state.config.token_ttl = Duration::try_from_secs_f64(secs)
-                .map_err(|_| field_error("token_ttl_secs", "token_ttl_secs is out of range"))?;
-            // The next token call must get a token with the new lifetime, not a re-issue.
-            state.reusable_token = None;
-            state.iamport.current_token = None;
+            Some(
+                Duration::try_from_secs_f64(secs)
+                    .map_err(|_| field_error("token_ttl_secs", "token_ttl_secs is out of range"))?,
+            )
         }
+    };
+    // `webhook_url`: absent = unchanged, null or "" = none, else an http(s) URL.
+    let webhook_url = match body.get("webhook_url") {
+        None => None,
+        Some(Value::Null) => Some(None),
+        Some(Value::String(u)) if u.is_empty() => Some(None),
+        Some(Value::String(u)) if valid_url(u) => Some(Some(u.clone())),
+        Some(_) => {
+            return Err(field_error(
+                "webhook_url",
+                "webhook_url must be an absolute http:// or https:// URL, or null",
+            ))
+        }
+    };
+    let format = match body.get("iamport_webhook_format") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(f)) if f == "json" => Some(IamportFormat::Json),
+        Some(Value::String(f)) if f == "form" => Some(IamportFormat::Form),
+        Some(_) => {
+            return Err(field_error(
+                "iamport_webhook_format",
+                "iamport_webhook_format must be \"json\" or \"form\"",
+            ))
+        }
+    };
+    let mut state = app.lock();
+    if let Some(ttl) = ttl {
+        state.config.token_ttl = ttl;
+        // The next token call must get a token with the new lifetime, not a re-issue.
+        state.reusable_token = None;
+        state.iamport.current_token = None;
     }
-    Ok(Json(json!({
+    if let Some(url) = webhook_url {
+        // From now on: the receiver hears about changes, not about the past.
+        webhooks::mark_all_seen(&mut state);
+        state.webhooks.url = url;
+    }
+    if let Some(format) = format {
+        state.webhooks.iamport_format = format;
+    }
+    Ok(Json(config_json(&state)))
+}
+
+/// `GET /__admin/config`.
+async fn read_config(State(app): State<Arc<App>>) -> ApiResult {
+    Ok(Json(config_json(&app.lock())))
+}
+
+fn config_json(state: &crate::state::State) -> Value {
+    json!({
         "token_ttl_secs": state.config.token_ttl.as_secs_f64(),
-    })))
+        "webhook_url": state.webhooks.url,
+        "iamport_webhook_format": state.webhooks.iamport_format.name(),
+    })
+}
+
+/// `GET /__admin/webhooks`: the settings and every delivery with its attempts, oldest first.
+async fn list_webhooks(State(app): State<Arc<App>>) -> ApiResult {
+    Ok(Json(webhooks::deliveries_json(&app.lock())))
+}
+
+/// `POST /__admin/webhooks/{id}/resend`: the same payload to the same receiver, as a new
+/// delivery (answered).
+pub async fn resend_webhook(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResult {
+    let id: u64 = id
+        .parse()
+        .map_err(|_| field_error("id", "id must be a delivery number"))?;
+    webhooks::resend(&app, id)
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found("webhook delivery", &id.to_string()))
 }
 
 /// `POST /__admin/reset`.

@@ -24,6 +24,9 @@ mod model;
 mod record;
 mod server;
 mod state;
+mod webhooks;
+
+pub use webhooks::IamportFormat;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -63,6 +66,16 @@ pub struct SandboxConfig {
     /// closed (slowloris protection). Also bounds how long an idle keep-alive connection
     /// waiting for its next request's headers stays open once bytes start arriving.
     pub header_read_timeout: Duration,
+    /// Where webhooks of both providers go, unless a payment names its own receiver
+    /// (`None`: only payments that name one are delivered).
+    pub webhook_url: Option<String>,
+    /// Encoding of iamport webhook bodies (JSON by default, form as the console allows).
+    pub iamport_webhook_format: IamportFormat,
+    /// Wait before the first webhook retry; doubled on each further retry (at most 60 s).
+    /// Tests set a few milliseconds.
+    pub webhook_backoff_base: Duration,
+    /// Limit on one webhook attempt (connect, send, read the answer).
+    pub webhook_timeout: Duration,
 }
 
 impl Default for SandboxConfig {
@@ -76,6 +89,10 @@ impl Default for SandboxConfig {
             imp_key: "sandbox-imp-key".into(),
             imp_secret: "sandbox-imp-secret".into(),
             header_read_timeout: Duration::from_secs(10),
+            webhook_url: None,
+            iamport_webhook_format: IamportFormat::Json,
+            webhook_backoff_base: Duration::from_secs(1),
+            webhook_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -99,7 +116,7 @@ impl Sandbox {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
         let header_timeout = config.header_read_timeout;
-        let app = Arc::new(App::new(config, format!("http://{addr}")));
+        let app = App::new(config, format!("http://{addr}"));
         let router = build_router(&app);
         let (shutdown, stop) = oneshot::channel::<()>();
         let task = tokio::spawn(server::serve(listener, router, header_timeout, stop));
@@ -153,6 +170,10 @@ fn build_router(app: &Arc<App>) -> Router {
         .merge(admin::router())
         .route("/link/{link_id}", get(bootpay::link_page))
         .fallback(not_found_fallback)
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            webhooks::webhook_layer,
+        ))
         .with_state(app.clone());
     // An outer router whose middleware runs before `routes` routes, so it can rewrite paths.
     Router::new()

@@ -132,7 +132,7 @@ pub fn relative_path(path: &str) -> &str {
 }
 
 /// Which emulated API a request is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Provider {
     /// Bootpay REST v2, under `/v2`.
     Bootpay,

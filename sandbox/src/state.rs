@@ -5,7 +5,7 @@
 //! across an await, so contention stays at a few microseconds per request.
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde_json::{json, Value};
 
@@ -15,6 +15,7 @@ use crate::iamport::store::IamportState;
 use crate::model::Authentication;
 use crate::model::{reserve_status, BillingKey, Receipt, Reservation};
 use crate::record::{Recorded, MAX_RECORDED_TOTAL};
+use crate::webhooks::{Dispatcher, Timing, WebhookState};
 use crate::SandboxConfig;
 
 /// Recorded requests kept at most; older ones are forgotten so long benchmarks stay bounded
@@ -27,16 +28,28 @@ pub struct App {
     state: Mutex<State>,
     initial: SandboxConfig,
     base_url: String,
+    dispatcher: Dispatcher,
 }
 
 impl App {
-    /// A store with the given configuration, serving under `base_url`.
-    pub fn new(config: SandboxConfig, base_url: String) -> Self {
-        App {
+    /// A store with the given configuration, serving under `base_url`, and its webhook
+    /// dispatcher (a task: call inside a tokio runtime).
+    pub fn new(config: SandboxConfig, base_url: String) -> Arc<Self> {
+        let timing = Timing {
+            backoff_base: config.webhook_backoff_base,
+            attempt_timeout: config.webhook_timeout,
+        };
+        Arc::new_cyclic(|weak| App {
             state: Mutex::new(State::new(config.clone(), base_url.clone())),
             initial: config,
             base_url,
-        }
+            dispatcher: Dispatcher::start(weak.clone(), timing),
+        })
+    }
+
+    /// The webhook dispatcher.
+    pub fn webhook_dispatcher(&self) -> &Dispatcher {
+        &self.dispatcher
     }
 
     /// Locks the store, first running reservations whose time has come: that is how "the
@@ -124,12 +137,13 @@ pub struct State {
     pub next_request_seq: u64,
     /// Everything on the iamport side.
     pub iamport: IamportState,
+    /// Webhook receivers, what was notified, and the deliveries.
+    pub webhooks: WebhookState,
 }
 
 impl State {
     fn new(config: SandboxConfig, base_url: String) -> Self {
         State {
-            config,
             base_url,
             clock: Clock::default(),
             tokens: HashMap::new(),
@@ -152,6 +166,8 @@ impl State {
             requests_bytes: 0,
             next_request_seq: 1,
             iamport: IamportState::default(),
+            webhooks: WebhookState::new(config.webhook_url.clone(), config.iamport_webhook_format),
+            config,
         }
     }
 
