@@ -180,6 +180,7 @@ fn build_router(app: &Arc<App>) -> Router {
         .fallback_service(routes)
         .layer(axum::middleware::map_request(iamport::trim_trailing_slash))
         .layer(axum::middleware::from_fn(body::read_whole_body))
+        .layer(axum::middleware::from_fn(server::log_request))
 }
 
 /// Unknown paths answer in the error shape of the API they are under.

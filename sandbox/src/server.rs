@@ -55,3 +55,25 @@ pub async fn serve(
     }
     let _ = tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown()).await;
 }
+
+/// One log line per request (all routes): method, path (never the query, which may carry
+/// account numbers), status and duration. The `paywire-sandbox` binary prints these.
+pub async fn log_request(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let started = std::time::Instant::now();
+    let response = next.run(req).await;
+    let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
+    tracing::info!(
+        target: "paywire_sandbox::access",
+        method = %method,
+        path = %path,
+        status = response.status().as_u16(),
+        duration_ms = format_args!("{duration_ms:.1}"),
+        "request"
+    );
+    response
+}
