@@ -9,8 +9,10 @@ use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
+use axum::http::header;
 use axum::http::HeaderMap;
-use axum::routing::{get, post};
+use axum::response::IntoResponse;
+use axum::routing::{get, post, MethodRouter};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
@@ -25,36 +27,65 @@ use crate::record::{Provider, Recorded};
 use crate::state::App;
 use crate::webhooks::{self, valid_url, IamportFormat};
 
+/// The admin API's description (OpenAPI 3.1), served at `/__admin/openapi.json`. The one place
+/// the admin API is described; a test checks it against [`ROUTES`].
+pub const OPENAPI: &str = include_str!("../openapi/admin.json");
+
+/// Every admin route and its methods. The router is built from this table, and a test checks
+/// it equals the paths and methods of [`OPENAPI`].
+pub const ROUTES: &[(&str, &[&str])] = &[
+    ("/__admin/bootpay/receipts", &["POST"]),
+    ("/__admin/bootpay/receipts/{receipt_id}/deposit", &["POST"]),
+    ("/__admin/bootpay/webhook/{receipt_id}", &["GET"]),
+    ("/__admin/iamport/payments", &["POST"]),
+    ("/__admin/iamport/vbanks/{imp_uid}/deposit", &["POST"]),
+    ("/__admin/iamport/webhook/{imp_uid}", &["GET"]),
+    ("/__admin/faults", &["POST", "GET", "DELETE"]),
+    ("/__admin/counters", &["GET"]),
+    ("/__admin/requests", &["GET", "DELETE"]),
+    ("/__admin/clock/advance", &["POST"]),
+    ("/__admin/tokens/expire", &["POST"]),
+    ("/__admin/config", &["POST", "GET"]),
+    ("/__admin/reset", &["POST"]),
+    ("/__admin/webhooks", &["GET"]),
+    ("/__admin/webhooks/{id}/resend", &["POST"]),
+    ("/__admin/openapi.json", &["GET"]),
+];
+
+/// The handlers of one path of [`ROUTES`] (a path missing here answers 405 to everything,
+/// which the route test catches).
+fn handlers(path: &str) -> MethodRouter<Arc<App>> {
+    match path {
+        "/__admin/bootpay/receipts" => post(create_receipt),
+        "/__admin/bootpay/receipts/{receipt_id}/deposit" => post(bootpay_deposit),
+        "/__admin/bootpay/webhook/{receipt_id}" => get(webhook),
+        "/__admin/iamport/payments" => post(iamport_payment),
+        "/__admin/iamport/vbanks/{imp_uid}/deposit" => post(iamport_deposit),
+        "/__admin/iamport/webhook/{imp_uid}" => get(iamport_webhook),
+        "/__admin/faults" => post(add_fault).get(list_faults).delete(clear_faults),
+        "/__admin/counters" => get(counters),
+        "/__admin/requests" => get(list_requests).delete(clear_requests),
+        "/__admin/clock/advance" => post(advance_clock),
+        "/__admin/tokens/expire" => post(expire_tokens),
+        "/__admin/config" => post(configure).get(read_config),
+        "/__admin/reset" => post(reset),
+        "/__admin/webhooks" => get(list_webhooks),
+        "/__admin/webhooks/{id}/resend" => post(resend_webhook),
+        "/__admin/openapi.json" => get(openapi),
+        _ => MethodRouter::new(),
+    }
+}
+
 /// The `/__admin` routes.
 pub fn router() -> Router<Arc<App>> {
-    Router::new()
-        .route("/__admin/bootpay/receipts", post(create_receipt))
-        .route("/__admin/bootpay/webhook/{receipt_id}", get(webhook))
-        .route(
-            "/__admin/bootpay/receipts/{receipt_id}/deposit",
-            post(bootpay_deposit),
-        )
-        .route("/__admin/webhooks", get(list_webhooks))
-        .route("/__admin/webhooks/{id}/resend", post(resend_webhook))
-        .route("/__admin/iamport/payments", post(iamport_payment))
-        .route(
-            "/__admin/iamport/vbanks/{imp_uid}/deposit",
-            post(iamport_deposit),
-        )
-        .route("/__admin/iamport/webhook/{imp_uid}", get(iamport_webhook))
-        .route(
-            "/__admin/faults",
-            post(add_fault).get(list_faults).delete(clear_faults),
-        )
-        .route("/__admin/counters", get(counters))
-        .route(
-            "/__admin/requests",
-            get(list_requests).delete(clear_requests),
-        )
-        .route("/__admin/clock/advance", post(advance_clock))
-        .route("/__admin/tokens/expire", post(expire_tokens))
-        .route("/__admin/config", post(configure).get(read_config))
-        .route("/__admin/reset", post(reset))
+    ROUTES
+        .iter()
+        .fold(Router::new(), |r, (path, _)| r.route(path, handlers(path)))
+}
+
+/// `GET /__admin/openapi.json`.
+async fn openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
 }
 
 /// Largest amount a payment seeded through the admin API may have (one trillion): far above
@@ -534,4 +565,34 @@ pub async fn resend_webhook(State(app): State<Arc<App>>, Path(id): Path<String>)
 async fn reset(State(app): State<Arc<App>>) -> ApiResult {
     app.reset();
     Ok(Json(json!({ "success": true })))
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::{OPENAPI, ROUTES};
+
+    #[test]
+    fn the_openapi_document_describes_exactly_the_served_routes() {
+        let doc: serde_json::Value = serde_json::from_str(OPENAPI).expect("valid JSON");
+        assert_eq!(doc["openapi"], "3.1.0");
+        let documented: BTreeSet<(String, String)> = doc["paths"]
+            .as_object()
+            .expect("paths")
+            .iter()
+            .flat_map(|(path, ops)| {
+                ops.as_object()
+                    .expect("operations")
+                    .keys()
+                    .map(move |m| (path.clone(), m.to_ascii_uppercase()))
+            })
+            .collect();
+        let served: BTreeSet<(String, String)> = ROUTES
+            .iter()
+            .flat_map(|(path, methods)| methods.iter().map(|m| (path.to_string(), m.to_string())))
+            .collect();
+        assert_eq!(documented, served);
+    }
 }
