@@ -93,7 +93,7 @@ async fn openapi() -> impl IntoResponse {
 const MAX_ADMIN_AMOUNT: i64 = 1_000_000_000_000;
 
 /// `POST /__admin/bootpay/receipts`: a receipt as if a customer had gone through checkout.
-async fn create_receipt(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
+pub async fn create_receipt(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     let body = params::parse(&bytes)?;
     let price = params::req_amount(&body, "price")?;
     if price > MAX_ADMIN_AMOUNT {
@@ -223,7 +223,7 @@ type IamAdminResult = Result<Json<Value>, IamError>;
 
 /// `POST /__admin/iamport/payments`: a payment as if the customer had used the browser
 /// window. A merchant_uid registered with `payments/prepare` must match its amount (409).
-async fn iamport_payment(State(app): State<Arc<App>>, bytes: Bytes) -> IamAdminResult {
+pub async fn iamport_payment(State(app): State<Arc<App>>, bytes: Bytes) -> IamAdminResult {
     let body = iam_params::parse(&HeaderMap::new(), &bytes)?;
     let amount = iam_params::req_money(&body, "amount")?;
     if amount > Money::whole(MAX_ADMIN_AMOUNT) {
@@ -335,7 +335,7 @@ async fn iamport_payment(State(app): State<Arc<App>>, bytes: Bytes) -> IamAdminR
 }
 
 /// `POST /__admin/iamport/vbanks/{imp_uid}/deposit`: the buyer paid into the account.
-async fn iamport_deposit(
+pub async fn iamport_deposit(
     State(app): State<Arc<App>>,
     Path(imp_uid): Path<String>,
 ) -> IamAdminResult {
@@ -371,7 +371,7 @@ async fn iamport_webhook(
 }
 
 /// `POST /__admin/faults`: answers the stored fault with its `id`.
-async fn add_fault(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
+pub async fn add_fault(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     let body = Value::Object(params::parse(&bytes)?);
     let mut state = app.lock();
     let fault = Fault::from_json(state.next_fault_id, &body).map_err(ApiError::invalid)?;
@@ -468,7 +468,7 @@ const MIN_TOKEN_TTL_SECS: f64 = 0.001;
 
 /// `POST /__admin/config` `{token_ttl_secs?, webhook_url?, iamport_webhook_format?}`:
 /// answers the configuration in force.
-async fn configure(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
+pub async fn configure(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     let body = params::parse(&bytes)?;
     let ttl = match body.get("token_ttl_secs") {
         None | Some(Value::Null) => None,

@@ -18,6 +18,7 @@ mod admin;
 mod body;
 mod bootpay;
 mod clock;
+mod dashboard;
 mod faults;
 mod iamport;
 mod model;
@@ -168,6 +169,7 @@ fn build_router(app: &Arc<App>) -> Router {
         .merge(bootpay::router(app))
         .merge(iamport::router(app))
         .merge(admin::router())
+        .merge(dashboard::router())
         .route("/link/{link_id}", get(bootpay::link_page))
         .fallback(not_found_fallback)
         .layer(axum::middleware::from_fn_with_state(

@@ -8,7 +8,7 @@ mod cash_receipt;
 mod escrow;
 mod identity;
 pub mod params;
-mod payments;
+pub mod payments;
 mod token;
 mod user;
 
