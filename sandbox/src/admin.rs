@@ -9,8 +9,10 @@ use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
+use axum::http::header;
 use axum::http::HeaderMap;
-use axum::routing::{get, post};
+use axum::response::IntoResponse;
+use axum::routing::{get, post, MethodRouter};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
@@ -21,38 +23,85 @@ use crate::faults::Fault;
 use crate::iamport::model::{pg_route, Buyer, CardInfo, Money};
 use crate::iamport::{params as iam_params, IamError};
 use crate::model::{hex_id, method_symbol, Card, DEFAULT_CARD_NO};
+use crate::record::{Provider, Recorded};
 use crate::state::App;
+use crate::webhooks::{self, valid_url, IamportFormat};
+
+/// The admin API's description (OpenAPI 3.1), served at `/__admin/openapi.json`. The one place
+/// the admin API is described; a test checks it against [`ROUTES`].
+pub const OPENAPI: &str = include_str!("../openapi/admin.json");
+
+/// Every admin route and its methods. The router is built from this table, and a test checks
+/// it equals the paths and methods of [`OPENAPI`].
+pub const ROUTES: &[(&str, &[&str])] = &[
+    ("/__admin/bootpay/receipts", &["POST"]),
+    ("/__admin/bootpay/receipts/{receipt_id}/deposit", &["POST"]),
+    ("/__admin/bootpay/webhook/{receipt_id}", &["GET"]),
+    ("/__admin/iamport/payments", &["POST"]),
+    ("/__admin/iamport/vbanks/{imp_uid}/deposit", &["POST"]),
+    ("/__admin/iamport/webhook/{imp_uid}", &["GET"]),
+    ("/__admin/faults", &["POST", "GET", "DELETE"]),
+    ("/__admin/counters", &["GET"]),
+    ("/__admin/requests", &["GET", "DELETE"]),
+    ("/__admin/clock/advance", &["POST"]),
+    ("/__admin/tokens/expire", &["POST"]),
+    ("/__admin/config", &["POST", "GET"]),
+    ("/__admin/reset", &["POST"]),
+    ("/__admin/webhooks", &["GET"]),
+    ("/__admin/webhooks/{id}/resend", &["POST"]),
+    ("/__admin/openapi.json", &["GET"]),
+];
+
+/// The handlers of one path of [`ROUTES`] (a path missing here answers 405 to everything,
+/// which the route test catches).
+fn handlers(path: &str) -> MethodRouter<Arc<App>> {
+    match path {
+        "/__admin/bootpay/receipts" => post(create_receipt),
+        "/__admin/bootpay/receipts/{receipt_id}/deposit" => post(bootpay_deposit),
+        "/__admin/bootpay/webhook/{receipt_id}" => get(webhook),
+        "/__admin/iamport/payments" => post(iamport_payment),
+        "/__admin/iamport/vbanks/{imp_uid}/deposit" => post(iamport_deposit),
+        "/__admin/iamport/webhook/{imp_uid}" => get(iamport_webhook),
+        "/__admin/faults" => post(add_fault).get(list_faults).delete(clear_faults),
+        "/__admin/counters" => get(counters),
+        "/__admin/requests" => get(list_requests).delete(clear_requests),
+        "/__admin/clock/advance" => post(advance_clock),
+        "/__admin/tokens/expire" => post(expire_tokens),
+        "/__admin/config" => post(configure).get(read_config),
+        "/__admin/reset" => post(reset),
+        "/__admin/webhooks" => get(list_webhooks),
+        "/__admin/webhooks/{id}/resend" => post(resend_webhook),
+        "/__admin/openapi.json" => get(openapi),
+        _ => MethodRouter::new(),
+    }
+}
 
 /// The `/__admin` routes.
 pub fn router() -> Router<Arc<App>> {
-    Router::new()
-        .route("/__admin/bootpay/receipts", post(create_receipt))
-        .route("/__admin/bootpay/webhook/{receipt_id}", get(webhook))
-        .route("/__admin/iamport/payments", post(iamport_payment))
-        .route(
-            "/__admin/iamport/vbanks/{imp_uid}/deposit",
-            post(iamport_deposit),
-        )
-        .route("/__admin/iamport/webhook/{imp_uid}", get(iamport_webhook))
-        .route(
-            "/__admin/faults",
-            post(add_fault).get(list_faults).delete(clear_faults),
-        )
-        .route("/__admin/counters", get(counters))
-        .route(
-            "/__admin/requests",
-            get(list_requests).delete(clear_requests),
-        )
-        .route("/__admin/clock/advance", post(advance_clock))
-        .route("/__admin/tokens/expire", post(expire_tokens))
-        .route("/__admin/config", post(configure))
-        .route("/__admin/reset", post(reset))
+    ROUTES
+        .iter()
+        .fold(Router::new(), |r, (path, _)| r.route(path, handlers(path)))
 }
 
+/// `GET /__admin/openapi.json`.
+async fn openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
+}
+
+/// Largest amount a payment seeded through the admin API may have (one trillion): far above
+/// any real payment, far below where sums of amounts could overflow.
+const MAX_ADMIN_AMOUNT: i64 = 1_000_000_000_000;
+
 /// `POST /__admin/bootpay/receipts`: a receipt as if a customer had gone through checkout.
-async fn create_receipt(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
+pub async fn create_receipt(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     let body = params::parse(&bytes)?;
     let price = params::req_amount(&body, "price")?;
+    if price > MAX_ADMIN_AMOUNT {
+        return Err(field_error(
+            "price",
+            format!("price must be at most {MAX_ADMIN_AMOUNT}"),
+        ));
+    }
     let status = match body.get("status") {
         None | Some(Value::Null) => 1,
         Some(v) => v
@@ -73,6 +122,13 @@ async fn create_receipt(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult 
     let method = params::opt_str(&body, "method")?.unwrap_or_else(|| default_method.into());
     let metadata = params::opt_obj(&body, "metadata")?.unwrap_or_else(|| json!({}));
     let user = params::opt_obj(&body, "user")?;
+    let webhook_url = params::opt_str(&body, "webhook_url")?;
+    if webhook_url.as_deref().is_some_and(|u| !valid_url(u)) {
+        return Err(field_error(
+            "webhook_url",
+            "webhook_url must be an absolute http:// or https:// URL",
+        ));
+    }
 
     let mut state = app.lock();
     let now = state.now();
@@ -117,7 +173,39 @@ async fn create_receipt(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult 
             "refund": null,
         }));
     }
+    if let Some(url) = webhook_url {
+        state
+            .webhooks
+            .targets
+            .insert((Provider::Bootpay, r.order_id.clone()), vec![url]);
+    }
     Ok(Json(state.insert_receipt(r).to_json(false)))
+}
+
+/// `POST /__admin/bootpay/receipts/{receipt_id}/deposit`: the customer paid into the virtual
+/// account: status 5 → 1.
+pub async fn bootpay_deposit(
+    State(app): State<Arc<App>>,
+    Path(receipt_id): Path<String>,
+) -> ApiResult {
+    let mut state = app.lock();
+    let now = state.now();
+    let r = state
+        .receipts
+        .get_mut(&receipt_id)
+        .ok_or_else(|| ApiError::not_found("receipt", &receipt_id))?;
+    if r.status != 5 {
+        return Err(ApiError::bad_request(
+            "RC_DEPOSIT_NOT_ALLOWED",
+            format!(
+                "only a receipt waiting for a deposit (status 5) takes one; this one has status {}",
+                r.status
+            ),
+        ));
+    }
+    r.status = 1;
+    r.purchased_at = Some(now);
+    Ok(Json(r.to_json(false)))
 }
 
 /// `GET /__admin/bootpay/webhook/{receipt_id}`.
@@ -135,9 +223,14 @@ type IamAdminResult = Result<Json<Value>, IamError>;
 
 /// `POST /__admin/iamport/payments`: a payment as if the customer had used the browser
 /// window. A merchant_uid registered with `payments/prepare` must match its amount (409).
-async fn iamport_payment(State(app): State<Arc<App>>, bytes: Bytes) -> IamAdminResult {
+pub async fn iamport_payment(State(app): State<Arc<App>>, bytes: Bytes) -> IamAdminResult {
     let body = iam_params::parse(&HeaderMap::new(), &bytes)?;
     let amount = iam_params::req_money(&body, "amount")?;
+    if amount > Money::whole(MAX_ADMIN_AMOUNT) {
+        return Err(IamError::invalid(format!(
+            "amount must be at most {MAX_ADMIN_AMOUNT}"
+        )));
+    }
     let status = iam_params::opt_str(&body, "status")?.unwrap_or_else(|| "paid".into());
     if !["paid", "ready", "failed", "cancelled"].contains(&status.as_str()) {
         return Err(IamError::invalid(
@@ -153,10 +246,29 @@ async fn iamport_payment(State(app): State<Arc<App>>, bytes: Bytes) -> IamAdminR
         "html5_inicis",
     );
     let fail_reason = iam_params::opt_str(&body, "fail_reason")?;
+    let notice_urls = match body.get("notice_url") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::String(u)) => vec![u.clone()],
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|u| u.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| IamError::invalid("notice_url must be a URL or a list of URLs"))?,
+        Some(_) => {
+            return Err(IamError::invalid(
+                "notice_url must be a URL or a list of URLs",
+            ))
+        }
+    };
+    if notice_urls.iter().any(|u| !valid_url(u)) {
+        return Err(IamError::invalid(
+            "notice_url must be absolute http:// or https:// URLs",
+        ));
+    }
     let vbank_code = iam_params::opt_str(&body, "vbank_code")?.unwrap_or_else(|| "088".into());
 
     let mut state = app.lock();
-    let (iam, base_url, now) = state.iam();
+    let iam = &state.iamport;
     if let Some(prepared) = iam.prepared.get(&merchant_uid) {
         let currency_differs = prepared.currency.as_ref().is_some_and(|c| *c != currency);
         if prepared.amount != amount || currency_differs {
@@ -167,6 +279,13 @@ async fn iamport_payment(State(app): State<Arc<App>>, bytes: Bytes) -> IamAdminR
             )));
         }
     }
+    if !notice_urls.is_empty() {
+        state
+            .webhooks
+            .targets
+            .insert((Provider::Iamport, merchant_uid.clone()), notice_urls);
+    }
+    let (iam, base_url, now) = state.iam();
     let mut p = iam.new_payment(base_url, now, &merchant_uid, amount);
     p.channel = "pc".into();
     p.user_agent = "Mozilla/5.0 (paywire sandbox)".into();
@@ -216,7 +335,7 @@ async fn iamport_payment(State(app): State<Arc<App>>, bytes: Bytes) -> IamAdminR
 }
 
 /// `POST /__admin/iamport/vbanks/{imp_uid}/deposit`: the buyer paid into the account.
-async fn iamport_deposit(
+pub async fn iamport_deposit(
     State(app): State<Arc<App>>,
     Path(imp_uid): Path<String>,
 ) -> IamAdminResult {
@@ -252,7 +371,7 @@ async fn iamport_webhook(
 }
 
 /// `POST /__admin/faults`: answers the stored fault with its `id`.
-async fn add_fault(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
+pub async fn add_fault(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     let body = Value::Object(params::parse(&bytes)?);
     let mut state = app.lock();
     let fault = Fault::from_json(state.next_fault_id, &body).map_err(ApiError::invalid)?;
@@ -284,30 +403,43 @@ async fn counters(State(app): State<Arc<App>>) -> ApiResult {
 /// `GET /__admin/requests`: oldest first.
 async fn list_requests(State(app): State<Arc<App>>) -> ApiResult {
     let state = app.lock();
-    Ok(Json(Value::Array(state.requests.iter().cloned().collect())))
+    Ok(Json(Value::Array(
+        state.requests.iter().map(Recorded::to_json).collect(),
+    )))
 }
 
 /// `DELETE /__admin/requests`.
 async fn clear_requests(State(app): State<Arc<App>>) -> ApiResult {
-    app.lock().requests.clear();
+    app.lock().clear_requests();
     Ok(Json(json!({ "success": true })))
 }
 
 /// `POST /__admin/clock/advance` `{seconds}`.
 async fn advance_clock(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     let body = params::parse(&bytes)?;
-    let seconds = body
-        .get("seconds")
-        .and_then(Value::as_f64)
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .ok_or_else(|| ApiError::invalid("seconds must be a non-negative number"))?;
+    let seconds = match body.get("seconds") {
+        Some(Value::Number(n)) => n.as_f64(),
+        _ => None,
+    }
+    .ok_or_else(|| field_error("seconds", "seconds is required and must be a number"))?;
+    let answer = advance_clock_by(&app, seconds).map_err(|m| field_error("seconds", m))?;
+    Ok(Json(answer))
+}
+
+/// Moves the sandbox clock (admin API and dashboard); the error text names the problem.
+pub fn advance_clock_by(app: &App, seconds: f64) -> Result<Value, String> {
     // Advance under one lock, then lock again so reservations now due run immediately.
-    app.lock().clock.advance(seconds);
+    app.lock().clock.advance(seconds)?;
     let state = app.lock();
-    Ok(Json(json!({
+    Ok(json!({
         "now": format_time(&state.now()),
         "offset_seconds": state.clock.offset_seconds(),
-    })))
+    }))
+}
+
+/// A 400 `RC_INVALID_PARAMETER` whose body also carries `"field"`.
+fn field_error(field: &str, message: impl Into<String>) -> ApiError {
+    ApiError::invalid(message).with_field(field)
 }
 
 /// `POST /__admin/tokens/expire`: every issued token is expired now.
@@ -328,30 +460,139 @@ async fn expire_tokens(State(app): State<Arc<App>>) -> ApiResult {
     })))
 }
 
-/// `POST /__admin/config` `{token_ttl_secs?}`.
-async fn configure(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
+/// Longest token lifetime `POST /__admin/config` accepts: 10 years.
+const MAX_TOKEN_TTL_SECS: f64 = 10.0 * 365.25 * 86_400.0;
+
+/// Shortest token lifetime it accepts: 1 ms (shorter rounds to nothing).
+const MIN_TOKEN_TTL_SECS: f64 = 0.001;
+
+/// `POST /__admin/config` `{token_ttl_secs?, webhook_url?, iamport_webhook_format?}`:
+/// answers the configuration in force.
+pub async fn configure(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     let body = params::parse(&bytes)?;
-    let mut state = app.lock();
-    match body.get("token_ttl_secs") {
-        None | Some(Value::Null) => {}
+    let ttl = match body.get("token_ttl_secs") {
+        None | Some(Value::Null) => None,
         Some(v) => {
             let secs = v
                 .as_f64()
-                .filter(|s| s.is_finite() && *s > 0.0)
-                .ok_or_else(|| ApiError::invalid("token_ttl_secs must be a positive number"))?;
-            state.config.token_ttl = Duration::from_secs_f64(secs);
-            // The next token call must get a token with the new lifetime, not a re-issue.
-            state.reusable_token = None;
-            state.iamport.current_token = None;
+                .filter(|s| (MIN_TOKEN_TTL_SECS..=MAX_TOKEN_TTL_SECS).contains(s))
+                .ok_or_else(|| {
+                    field_error(
+                        "token_ttl_secs",
+                        format!(
+                            "token_ttl_secs must be a number from {MIN_TOKEN_TTL_SECS} to {MAX_TOKEN_TTL_SECS:.0} (10 years)"
+                        ),
+                    )
+                })?;
+            Some(
+                Duration::try_from_secs_f64(secs)
+                    .map_err(|_| field_error("token_ttl_secs", "token_ttl_secs is out of range"))?,
+            )
         }
+    };
+    // `webhook_url`: absent = unchanged, null or "" = none, else an http(s) URL.
+    let webhook_url = match body.get("webhook_url") {
+        None => None,
+        Some(Value::Null) => Some(None),
+        Some(Value::String(u)) if u.is_empty() => Some(None),
+        Some(Value::String(u)) if valid_url(u) => Some(Some(u.clone())),
+        Some(_) => {
+            return Err(field_error(
+                "webhook_url",
+                "webhook_url must be an absolute http:// or https:// URL, or null",
+            ))
+        }
+    };
+    let format = match body.get("iamport_webhook_format") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(f)) if f == "json" => Some(IamportFormat::Json),
+        Some(Value::String(f)) if f == "form" => Some(IamportFormat::Form),
+        Some(_) => {
+            return Err(field_error(
+                "iamport_webhook_format",
+                "iamport_webhook_format must be \"json\" or \"form\"",
+            ))
+        }
+    };
+    let mut state = app.lock();
+    if let Some(ttl) = ttl {
+        state.config.token_ttl = ttl;
+        // The next token call must get a token with the new lifetime, not a re-issue.
+        state.reusable_token = None;
+        state.iamport.current_token = None;
     }
-    Ok(Json(json!({
+    if let Some(url) = webhook_url {
+        // From now on: the receiver hears about changes, not about the past.
+        webhooks::mark_all_seen(&mut state);
+        state.webhooks.url = url;
+    }
+    if let Some(format) = format {
+        state.webhooks.iamport_format = format;
+    }
+    Ok(Json(config_json(&state)))
+}
+
+/// `GET /__admin/config`.
+async fn read_config(State(app): State<Arc<App>>) -> ApiResult {
+    Ok(Json(config_json(&app.lock())))
+}
+
+fn config_json(state: &crate::state::State) -> Value {
+    json!({
         "token_ttl_secs": state.config.token_ttl.as_secs_f64(),
-    })))
+        "webhook_url": state.webhooks.url,
+        "iamport_webhook_format": state.webhooks.iamport_format.name(),
+    })
+}
+
+/// `GET /__admin/webhooks`: the settings and every delivery with its attempts, oldest first.
+async fn list_webhooks(State(app): State<Arc<App>>) -> ApiResult {
+    Ok(Json(webhooks::deliveries_json(&app.lock())))
+}
+
+/// `POST /__admin/webhooks/{id}/resend`: the same payload to the same receiver, as a new
+/// delivery (answered).
+pub async fn resend_webhook(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResult {
+    let id: u64 = id
+        .parse()
+        .map_err(|_| field_error("id", "id must be a delivery number"))?;
+    webhooks::resend(&app, id)
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found("webhook delivery", &id.to_string()))
 }
 
 /// `POST /__admin/reset`.
 async fn reset(State(app): State<Arc<App>>) -> ApiResult {
     app.reset();
     Ok(Json(json!({ "success": true })))
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::{OPENAPI, ROUTES};
+
+    #[test]
+    fn the_openapi_document_describes_exactly_the_served_routes() {
+        let doc: serde_json::Value = serde_json::from_str(OPENAPI).expect("valid JSON");
+        assert_eq!(doc["openapi"], "3.1.0");
+        let documented: BTreeSet<(String, String)> = doc["paths"]
+            .as_object()
+            .expect("paths")
+            .iter()
+            .flat_map(|(path, ops)| {
+                ops.as_object()
+                    .expect("operations")
+                    .keys()
+                    .map(move |m| (path.clone(), m.to_ascii_uppercase()))
+            })
+            .collect();
+        let served: BTreeSet<(String, String)> = ROUTES
+            .iter()
+            .flat_map(|(path, methods)| methods.iter().map(|m| (path.to_string(), m.to_string())))
+            .collect();
+        assert_eq!(documented, served);
+    }
 }

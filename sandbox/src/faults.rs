@@ -2,7 +2,8 @@
 //! connections cut mid-body, so clients can be tested against a misbehaving gateway.
 //!
 //! The layer sits inside request recording (faulted requests are still counted) and outside
-//! the auth check (a fault hits whether or not the caller is authorized).
+//! the auth check (a fault hits whether or not the caller is authorized; with `after`, the
+//! handler it lets run first is still behind the auth check).
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -21,6 +22,10 @@ use crate::state::App;
 
 /// The page a `non_json` fault serves, as a proxy in front of Bootpay would.
 pub const BAD_GATEWAY_HTML: &str = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+
+/// Longest latency a fault may add: 10 minutes (longer is surely a mistake, and would hold a
+/// task and a connection that long).
+pub const MAX_LATENCY_MS: u64 = 600_000;
 
 /// One injected fault (`POST /__admin/faults`).
 #[derive(Debug, Clone)]
@@ -91,7 +96,14 @@ impl Fault {
             provider,
             method,
             path,
-            latency_ms: uint("latency_ms")?.unwrap_or(0),
+            latency_ms: match uint("latency_ms")?.unwrap_or(0) {
+                ms if ms <= MAX_LATENCY_MS => ms,
+                _ => {
+                    return Err(format!(
+                        "latency_ms must be at most {MAX_LATENCY_MS} (10 minutes)"
+                    ))
+                }
+            },
             status,
             body: v.get("body").filter(|b| !b.is_null()).cloned(),
             non_json: flag("non_json")?,
@@ -140,8 +152,22 @@ impl Fault {
             && path_matches(&self.path, path)
     }
 
-    /// The answer that replaces the handler's, or `None` for a latency-only fault.
+    /// The answer that replaces the handler's, or `None` for a latency-only fault. The
+    /// fault's extra headers are on every kind of replacement.
     fn replacement(&self) -> Option<Response> {
+        let mut response = self.replacement_body()?;
+        for (name, value) in &self.headers {
+            if let (Ok(name), Ok(value)) = (
+                header::HeaderName::from_bytes(name.as_bytes()),
+                header::HeaderValue::from_str(value),
+            ) {
+                response.headers_mut().insert(name, value);
+            }
+        }
+        Some(response)
+    }
+
+    fn replacement_body(&self) -> Option<Response> {
         if self.drop {
             return Some(dropped_response(
                 self.status_or(StatusCode::OK),
@@ -172,16 +198,7 @@ impl Fault {
                 Provider::Iamport => json!({ "code": -1, "message": message, "response": null }),
             }
         });
-        let mut response = (status, axum::Json(body)).into_response();
-        for (name, value) in &self.headers {
-            if let (Ok(name), Ok(value)) = (
-                header::HeaderName::from_bytes(name.as_bytes()),
-                header::HeaderValue::from_str(value),
-            ) {
-                response.headers_mut().insert(name, value);
-            }
-        }
-        Some(response)
+        Some((status, axum::Json(body)).into_response())
     }
 
     fn status_or(&self, default: StatusCode) -> StatusCode {
@@ -259,7 +276,12 @@ fn take_fault(app: &App, provider: Provider, method: &str, path: &str) -> Option
     Some(taken)
 }
 
-/// The middleware: delay, then replace the answer before or after the handler runs.
+/// The middleware.
+///
+/// Without `after`: wait `latency_ms`, then answer the replacement (the handler never runs),
+/// or, for a latency-only fault, run the handler. With `after`: run the handler first, to
+/// completion even if the client has gone away meanwhile (it runs in its own task), then wait
+/// `latency_ms`, then answer the replacement or, if there is none, the handler's answer.
 pub async fn fault_layer(
     State(app): State<Arc<App>>,
     req: Request,
@@ -270,12 +292,22 @@ pub async fn fault_layer(
     let Some(fault) = fault else {
         return Ok(next.run(req).await);
     };
-    if fault.latency_ms > 0 {
-        tokio::time::sleep(Duration::from_millis(fault.latency_ms)).await;
-    }
+    let latency = Duration::from_millis(fault.latency_ms);
     if fault.after {
-        let handled = next.run(req).await;
-        return Ok(fault.replacement().unwrap_or(handled));
+        // Its own task: a client that times out and closes the connection drops this future,
+        // but the state change it asked for must still happen exactly as on a real server.
+        let handled = tokio::spawn(next.run(req)).await;
+        if !latency.is_zero() {
+            tokio::time::sleep(latency).await;
+        }
+        return Ok(match (fault.replacement(), handled) {
+            (Some(replaced), _) => replaced,
+            (None, Ok(handled)) => handled,
+            (None, Err(_)) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        });
+    }
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
     }
     match fault.replacement() {
         Some(resp) => Ok(resp),

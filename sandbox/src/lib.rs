@@ -15,13 +15,19 @@
 //! ```
 
 mod admin;
+mod body;
 mod bootpay;
 mod clock;
+mod dashboard;
 mod faults;
 mod iamport;
 mod model;
 mod record;
+mod server;
 mod state;
+mod webhooks;
+
+pub use webhooks::IamportFormat;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -57,6 +63,20 @@ pub struct SandboxConfig {
     pub imp_key: String,
     /// iamport REST API secret (`imp_secret` of `users/getToken`).
     pub imp_secret: String,
+    /// How long a client may take to send a request's headers before the connection is
+    /// closed (slowloris protection). Also bounds how long an idle keep-alive connection
+    /// waiting for its next request's headers stays open once bytes start arriving.
+    pub header_read_timeout: Duration,
+    /// Where webhooks of both providers go, unless a payment names its own receiver
+    /// (`None`: only payments that name one are delivered).
+    pub webhook_url: Option<String>,
+    /// Encoding of iamport webhook bodies (JSON by default, form as the console allows).
+    pub iamport_webhook_format: IamportFormat,
+    /// Wait before the first webhook retry; doubled on each further retry (at most 60 s).
+    /// Tests set a few milliseconds.
+    pub webhook_backoff_base: Duration,
+    /// Limit on one webhook attempt (connect, send, read the answer).
+    pub webhook_timeout: Duration,
 }
 
 impl Default for SandboxConfig {
@@ -69,6 +89,11 @@ impl Default for SandboxConfig {
             token_ttl: Duration::from_secs(1800),
             imp_key: "sandbox-imp-key".into(),
             imp_secret: "sandbox-imp-secret".into(),
+            header_read_timeout: Duration::from_secs(10),
+            webhook_url: None,
+            iamport_webhook_format: IamportFormat::Json,
+            webhook_backoff_base: Duration::from_secs(1),
+            webhook_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -91,20 +116,11 @@ impl Sandbox {
     pub async fn start_on(addr: SocketAddr, config: SandboxConfig) -> std::io::Result<Sandbox> {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
-        let app = Arc::new(App::new(config, format!("http://{addr}")));
+        let header_timeout = config.header_read_timeout;
+        let app = App::new(config, format!("http://{addr}"));
         let router = build_router(&app);
         let (shutdown, stop) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            let served = axum::serve(listener, router)
-                .with_graceful_shutdown(async {
-                    // A dropped sender means the handle is gone: stop too.
-                    let _ = stop.await;
-                })
-                .await;
-            if let Err(e) = served {
-                tracing::error!(error = %e, "paywire-sandbox server stopped");
-            }
-        });
+        let task = tokio::spawn(server::serve(listener, router, header_timeout, stop));
         Ok(Sandbox {
             addr,
             shutdown: Some(shutdown),
@@ -153,13 +169,20 @@ fn build_router(app: &Arc<App>) -> Router {
         .merge(bootpay::router(app))
         .merge(iamport::router(app))
         .merge(admin::router())
+        .merge(dashboard::router())
         .route("/link/{link_id}", get(bootpay::link_page))
         .fallback(not_found_fallback)
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            webhooks::webhook_layer,
+        ))
         .with_state(app.clone());
     // An outer router whose middleware runs before `routes` routes, so it can rewrite paths.
     Router::new()
         .fallback_service(routes)
         .layer(axum::middleware::map_request(iamport::trim_trailing_slash))
+        .layer(axum::middleware::from_fn(body::read_whole_body))
+        .layer(axum::middleware::from_fn(server::log_request))
 }
 
 /// Unknown paths answer in the error shape of the API they are under.

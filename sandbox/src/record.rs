@@ -7,7 +7,9 @@
 use std::convert::Infallible;
 use std::sync::Arc;
 
-use axum::body::{to_bytes, Body};
+use std::time::Instant;
+
+use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -29,8 +31,96 @@ const RECORDED_HEADERS: [&str; 8] = [
     "tier",
 ];
 
-/// Largest body read for recording; bigger ones are recorded as null and refused.
-const MAX_BODY: usize = 4 * 1024 * 1024;
+/// Largest part of one body kept in the recorder; the rest is cut off with a marker.
+pub const MAX_RECORDED_BODY: usize = 64 * 1024;
+
+/// Most bytes all recorded requests may hold together; the oldest are forgotten past it.
+pub const MAX_RECORDED_TOTAL: usize = 16 * 1024 * 1024;
+
+/// Fixed cost counted per recorded request (method, path, headers, bookkeeping), so many tiny
+/// requests are bounded too.
+const RECORD_OVERHEAD: usize = 256;
+
+/// One recorded request. The body is kept as bytes (at most [`MAX_RECORDED_BODY`]) and only
+/// parsed when read, so the memory it holds is what the byte budget counts.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    /// Sequence number, for updating the answer once the handler has run.
+    pub seq: u64,
+    /// Which API.
+    pub provider: Provider,
+    /// HTTP method.
+    pub method: String,
+    /// Path relative to the API root.
+    pub path: String,
+    /// Raw query string.
+    pub query: String,
+    /// The kept headers.
+    pub headers: Vec<(String, String)>,
+    /// The body, cut at [`MAX_RECORDED_BODY`].
+    pub body: Bytes,
+    /// The body's full length.
+    pub body_len: usize,
+    /// The answer's status, once known.
+    pub status: Option<u16>,
+    /// How long the answer took, once known.
+    pub duration_ms: Option<f64>,
+    /// When it arrived (sandbox clock, for the dashboard).
+    pub at: String,
+}
+
+impl Recorded {
+    /// What the recorder counts against [`MAX_RECORDED_TOTAL`].
+    pub fn cost(&self) -> usize {
+        RECORD_OVERHEAD
+            + self.path.len()
+            + self.query.len()
+            + self.body.len()
+            + self
+                .headers
+                .iter()
+                .map(|(k, v)| k.len() + v.len())
+                .sum::<usize>()
+    }
+
+    /// How `GET /__admin/requests` shows it: `body` parsed JSON or null, `raw_body` the text
+    /// when it is not JSON, `body_truncated` when it was cut.
+    pub fn to_json(&self) -> Value {
+        let headers: Map<String, Value> = self
+            .headers
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .collect();
+        let mut entry = json!({
+            "provider": self.provider.name(),
+            "method": self.method,
+            "path": self.path,
+            "query": self.query,
+            "headers": headers,
+            "body": Value::Null,
+            "status": self.status,
+            "duration_ms": self.duration_ms,
+            "at": self.at,
+        });
+        let truncated = self.body.len() < self.body_len;
+        if truncated {
+            entry["raw_body"] = json!(format!(
+                "{}…[truncated: {} of {} bytes kept]",
+                String::from_utf8_lossy(&self.body),
+                self.body.len(),
+                self.body_len
+            ));
+            entry["body_truncated"] = json!(true);
+            entry["body_bytes"] = json!(self.body_len);
+        } else if !self.body.is_empty() {
+            match serde_json::from_slice::<Value>(&self.body) {
+                Ok(v) => entry["body"] = v,
+                Err(_) => entry["raw_body"] = json!(String::from_utf8_lossy(&self.body)),
+            }
+        }
+        entry
+    }
+}
 
 /// A request path relative to the API root: `/v2/receipt/abc` → `receipt/abc`.
 pub fn relative_path(path: &str) -> &str {
@@ -42,7 +132,7 @@ pub fn relative_path(path: &str) -> &str {
 }
 
 /// Which emulated API a request is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Provider {
     /// Bootpay REST v2, under `/v2`.
     Bootpay,
@@ -86,7 +176,7 @@ pub async fn record_layer(
     let (provider, path) = split_path(req.uri().path());
     let path = path.to_string();
     let (parts, body) = req.into_parts();
-    let bytes = match to_bytes(body, MAX_BODY).await {
+    let bytes = match to_bytes(body, crate::body::MAX_REQUEST_BODY).await {
         Ok(b) => b,
         Err(_) => {
             const REFUSED: &str = "request body too large or unreadable";
@@ -98,29 +188,21 @@ pub async fn record_layer(
     };
 
     let method = parts.method.as_str().to_string();
-    let mut headers = Map::new();
-    for name in RECORDED_HEADERS {
-        if let Some(v) = parts.headers.get(name) {
-            headers.insert(name.into(), json!(String::from_utf8_lossy(v.as_bytes())));
-        }
-    }
-    let mut entry = json!({
-        "provider": provider.name(),
-        "method": method,
-        "path": path,
-        "query": parts.uri.query().unwrap_or(""),
-        "headers": headers,
-        "body": Value::Null,
-    });
-    if !bytes.is_empty() {
-        match serde_json::from_slice::<Value>(&bytes) {
-            Ok(v) => entry["body"] = v,
-            Err(_) => entry["raw_body"] = json!(String::from_utf8_lossy(&bytes)),
-        }
-    }
+    let headers = RECORDED_HEADERS
+        .iter()
+        .filter_map(|name| {
+            parts.headers.get(*name).map(|v| {
+                (
+                    name.to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+        })
+        .collect();
+    let kept = bytes.slice(..bytes.len().min(MAX_RECORDED_BODY));
     tracing::debug!(provider = provider.name(), %method, %path, "request");
 
-    {
+    let seq = {
         let mut state = app.lock();
         let key = match provider {
             Provider::Bootpay => {
@@ -140,10 +222,28 @@ pub async fn record_layer(
             }
         };
         *state.counters.requests.entry(key).or_insert(0) += 1;
-        state.record_request(entry);
-    }
+        let at = crate::clock::format_time(&state.now());
+        state.record_request(Recorded {
+            seq: 0,
+            provider,
+            method,
+            path,
+            query: parts.uri.query().unwrap_or("").to_string(),
+            headers,
+            body: kept,
+            body_len: bytes.len(),
+            status: None,
+            duration_ms: None,
+            at,
+        })
+    };
 
-    Ok(next
+    let started = Instant::now();
+    let response = next
         .run(Request::from_parts(parts, Body::from(bytes)))
-        .await)
+        .await;
+    let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+    app.lock()
+        .finish_request(seq, response.status().as_u16(), elapsed);
+    Ok(response)
 }

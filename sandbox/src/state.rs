@@ -5,7 +5,7 @@
 //! across an await, so contention stays at a few microseconds per request.
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde_json::{json, Value};
 
@@ -14,9 +14,12 @@ use crate::faults::Fault;
 use crate::iamport::store::IamportState;
 use crate::model::Authentication;
 use crate::model::{reserve_status, BillingKey, Receipt, Reservation};
+use crate::record::{Recorded, MAX_RECORDED_TOTAL};
+use crate::webhooks::{Dispatcher, Timing, WebhookState};
 use crate::SandboxConfig;
 
-/// Recorded requests kept at most; older ones are forgotten so long benchmarks stay bounded.
+/// Recorded requests kept at most; older ones are forgotten so long benchmarks stay bounded
+/// (the byte budget, [`crate::record::MAX_RECORDED_TOTAL`], applies as well).
 pub const MAX_RECORDED_REQUESTS: usize = 10_000;
 
 /// Shared by every handler: the store plus what never changes after start.
@@ -25,16 +28,28 @@ pub struct App {
     state: Mutex<State>,
     initial: SandboxConfig,
     base_url: String,
+    dispatcher: Dispatcher,
 }
 
 impl App {
-    /// A store with the given configuration, serving under `base_url`.
-    pub fn new(config: SandboxConfig, base_url: String) -> Self {
-        App {
+    /// A store with the given configuration, serving under `base_url`, and its webhook
+    /// dispatcher (a task: call inside a tokio runtime).
+    pub fn new(config: SandboxConfig, base_url: String) -> Arc<Self> {
+        let timing = Timing {
+            backoff_base: config.webhook_backoff_base,
+            attempt_timeout: config.webhook_timeout,
+        };
+        Arc::new_cyclic(|weak| App {
             state: Mutex::new(State::new(config.clone(), base_url.clone())),
             initial: config,
             base_url,
-        }
+            dispatcher: Dispatcher::start(weak.clone(), timing),
+        })
+    }
+
+    /// The webhook dispatcher.
+    pub fn webhook_dispatcher(&self) -> &Dispatcher {
+        &self.dispatcher
     }
 
     /// Locks the store, first running reservations whose time has come: that is how "the
@@ -115,15 +130,20 @@ pub struct State {
     /// Request counters.
     pub counters: Counters,
     /// Recorded requests, oldest first.
-    pub requests: VecDeque<Value>,
+    pub requests: VecDeque<Recorded>,
+    /// What the recorded requests cost together (see [`Recorded::cost`]).
+    pub requests_bytes: usize,
+    /// Sequence number of the next recorded request.
+    pub next_request_seq: u64,
     /// Everything on the iamport side.
     pub iamport: IamportState,
+    /// Webhook receivers, what was notified, and the deliveries.
+    pub webhooks: WebhookState,
 }
 
 impl State {
     fn new(config: SandboxConfig, base_url: String) -> Self {
         State {
-            config,
             base_url,
             clock: Clock::default(),
             tokens: HashMap::new(),
@@ -143,7 +163,11 @@ impl State {
             next_fault_id: 1,
             counters: Counters::default(),
             requests: VecDeque::new(),
+            requests_bytes: 0,
+            next_request_seq: 1,
             iamport: IamportState::default(),
+            webhooks: WebhookState::new(config.webhook_url.clone(), config.iamport_webhook_format),
+            config,
         }
     }
 
@@ -265,12 +289,44 @@ impl State {
         }
     }
 
-    /// Appends a recorded request, forgetting the oldest past the cap.
-    pub fn record_request(&mut self, entry: Value) {
-        if self.requests.len() >= MAX_RECORDED_REQUESTS {
-            self.requests.pop_front();
+    /// Appends a recorded request, forgetting the oldest past the count or byte cap; answers
+    /// its sequence number.
+    pub fn record_request(&mut self, mut entry: Recorded) -> u64 {
+        entry.seq = self.next_request_seq;
+        self.next_request_seq += 1;
+        let cost = entry.cost();
+        while !self.requests.is_empty()
+            && (self.requests.len() >= MAX_RECORDED_REQUESTS
+                || self.requests_bytes + cost > MAX_RECORDED_TOTAL)
+        {
+            if let Some(old) = self.requests.pop_front() {
+                self.requests_bytes = self.requests_bytes.saturating_sub(old.cost());
+            }
         }
+        self.requests_bytes += cost;
+        let seq = entry.seq;
         self.requests.push_back(entry);
+        seq
+    }
+
+    /// Notes the answer of a recorded request (if it is still kept).
+    pub fn finish_request(&mut self, seq: u64, status: u16, duration_ms: f64) {
+        let Some(first) = self.requests.front().map(|r| r.seq) else {
+            return;
+        };
+        let index = seq.checked_sub(first).and_then(|i| usize::try_from(i).ok());
+        if let Some(entry) = index.and_then(|i| self.requests.get_mut(i)) {
+            if entry.seq == seq {
+                entry.status = Some(status);
+                entry.duration_ms = Some(duration_ms);
+            }
+        }
+    }
+
+    /// Forgets the recorded requests.
+    pub fn clear_requests(&mut self) {
+        self.requests.clear();
+        self.requests_bytes = 0;
     }
 
     /// `GET /__admin/counters`.

@@ -34,7 +34,11 @@ fn card_expiry(year: &str, month: &str, now: Time) -> Time {
         .zip(month.trim().parse::<u32>().ok())
         .map(|(y, m)| (if y < 100 { 2000 + y } else { y }, m))
         .and_then(|(y, m)| {
-            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            let (ny, nm) = if m == 12 {
+                (y.checked_add(1)?, 1)
+            } else {
+                (y, m.checked_add(1)?)
+            };
             NaiveDate::from_ymd_opt(ny, nm, 1).filter(|_| (1..=12).contains(&m))
         })
         .and_then(|first_of_next| first_of_next.and_hms_opt(0, 0, 0))

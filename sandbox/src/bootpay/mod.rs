@@ -8,7 +8,7 @@ mod cash_receipt;
 mod escrow;
 mod identity;
 pub mod params;
-mod payments;
+pub mod payments;
 mod token;
 mod user;
 
@@ -65,6 +65,14 @@ impl ApiError {
             "RC_NOT_FOUND",
             format!("{what} not found: {id}"),
         )
+    }
+
+    /// Adds the `field` member: the name of the bad input (admin API).
+    pub fn with_field(mut self, field: &str) -> Self {
+        if let Some(m) = self.body.as_object_mut() {
+            m.insert("field".into(), Value::String(field.into()));
+        }
+        self
     }
 
     /// Adds the `data` member (PG raw error data).

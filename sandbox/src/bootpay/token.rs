@@ -46,17 +46,19 @@ pub async fn issue(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
                 .unwrap_or_else(|_| TimeDelta::seconds(1800));
             let window = std::cmp::min(TimeDelta::seconds(MAX_REUSE_WINDOW_SECS), ttl * 5 / 6);
             let token = hex_id(20);
-            state.tokens.insert(token.clone(), now + ttl);
+            // Checked: a lifetime set through `SandboxConfig` is not bounded like the admin one.
+            let expires = now.checked_add_signed(ttl).unwrap_or(now);
+            state.tokens.insert(token.clone(), expires);
             state.reusable_token = Some(ReusableToken {
                 token: token.clone(),
-                reuse_until: now + window,
+                reuse_until: now.checked_add_signed(window).unwrap_or(now),
             });
             token
         }
     };
     let expires_at = state.tokens.get(&token).copied().unwrap_or(now);
     // Round up so a fresh 1800 s token reports 1800, not 1799.
-    let expire_in = ((expires_at - now).num_milliseconds() + 999)
+    let expire_in = ((expires_at - now).num_milliseconds().saturating_add(999))
         .div_euclid(1000)
         .max(0);
     Ok(Json(json!({

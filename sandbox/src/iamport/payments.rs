@@ -249,7 +249,8 @@ pub async fn cancel(State(app): State<Arc<App>>, headers: HeaderMap, bytes: Byte
     let refund_ok = ["refund_holder", "refund_bank", "refund_account"]
         .iter()
         .all(|k| matches!(params::opt_str(&body, k), Ok(Some(_))));
-    params::opt_bool(&body, "enable_webhook")?;
+    // iamport sends a webhook for an API cancel only when asked (spec iamport-v1 §7.1).
+    let enable_webhook = params::opt_bool(&body, "enable_webhook")?.unwrap_or(false);
 
     let mut state = app.lock();
     let (iam, base_url, now) = state.iam();
@@ -311,5 +312,10 @@ pub async fn cancel(State(app): State<Arc<App>>, headers: HeaderMap, bytes: Byte
         ));
     }
     p.apply_cancel(base_url, now, amount, tax_free, &reason);
-    ok(p.to_json())
+    let answer = p.to_json();
+    if !enable_webhook {
+        let imp_uid = p.imp_uid.clone();
+        state.webhooks.quiet_iamport_cancels.insert(imp_uid);
+    }
+    ok(answer)
 }

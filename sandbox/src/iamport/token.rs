@@ -40,14 +40,15 @@ pub async fn issue(State(app): State<Arc<App>>, headers: HeaderMap, bytes: Bytes
         .filter(|(_, expires)| *expires > now);
     let (token, expires) = match live {
         Some((token, expires)) if expires - now <= window => {
-            let extended = expires + extension;
+            let extended = expires.checked_add_signed(extension).unwrap_or(expires);
             iam.tokens.insert(token.clone(), extended);
             (token, extended)
         }
         Some(live) => live,
         None => {
             let token = hex_id(20);
-            let expires = now + ttl;
+            // Checked: a lifetime set through `SandboxConfig` is not bounded like the admin one.
+            let expires = now.checked_add_signed(ttl).unwrap_or(now);
             iam.tokens.insert(token.clone(), expires);
             iam.current_token = Some(token.clone());
             (token, expires)

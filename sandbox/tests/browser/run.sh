@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Browser test of the sandbox dashboard: headless Chromium (Debian's chromium + chromium-driver)
+# driven by Selenium. Installs what it needs, builds the sandbox binary, runs the test.
+#
+#   sandbox/tests/browser/run.sh            # from the repository root
+#   OUT=/some/dir sandbox/tests/browser/run.sh   # screenshots go to $OUT (default target/browser-test)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+out="${OUT:-$root/target/browser-test}"
+venv="${VENV:-$root/target/browser-venv}"
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+if [ "${#need_apt[@]}" -gt 0 ]; then
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends "${need_apt[@]}" fonts-noto-cjk
+fi
+
+if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install -q --disable-pip-version-check "selenium>=4.20,<5"
+
+cargo build -q -p paywire-sandbox --bin paywire-sandbox
+mkdir -p "$out"
+SANDBOX_BIN="$root/target/debug/paywire-sandbox" OUT="$out" \
+    "$venv/bin/python" "$here/test_dashboard.py"
