@@ -476,3 +476,52 @@ async fn in_flight_requests_are_bounded_per_client() {
     assert_eq!(busy, 2, "{results:?}");
     assert_eq!(env.route_count("GET receipt/{receipt_id}").await, 4);
 }
+
+#[tokio::test]
+async fn an_unreadable_success_of_a_money_call_is_outcome_unknown() {
+    let env = Env::start().await;
+    let iamport = env.iamport_client();
+    iamport
+        .issue_billing_key(
+            "cust-null",
+            iamport::IssueBillingKey {
+                card: iamport::CardInput::new("5570-1234-5678-1234", "2028-12"),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    // iamport says "success" but hands back no payment: the charge may exist.
+    env.fault(json!({"provider": "iamport", "method": "POST", "path": "subscribe/payments/again", "after": true,
+        "body": {"code": 0, "message": null, "response": null}}))
+        .await;
+    let err = iamport
+        .pay_again(iamport::AgainPayment {
+            customer_uid: "cust-null".into(),
+            merchant_uid: "order-null".into(),
+            amount: 1000.0,
+            name: "n".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::OutcomeUnknown { hint, .. } if hint.contains("order-null")),
+        "{err:?}"
+    );
+    // A 200 with an empty body after a Bootpay confirm, and a 504 with nothing at all.
+    let bootpay = env.basic_client();
+    for fault in [
+        json!({"after": true, "status": 200, "body": ""}),
+        json!({"after": true, "status": 504, "body": {}}),
+    ] {
+        let id = env.receipt_id(2, 5000).await;
+        env.admin_delete("faults").await;
+        let mut spec = fault;
+        spec["method"] = json!("POST");
+        spec["path"] = json!("confirm");
+        env.fault(spec).await;
+        let err = bootpay.confirm_payment(&id).await.unwrap_err();
+        assert!(matches!(err, Error::OutcomeUnknown { .. }), "{err:?}");
+    }
+}
