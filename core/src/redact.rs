@@ -41,7 +41,8 @@ pub(crate) fn is_sensitive_key(key: &str) -> bool {
     SENSITIVE_KEYS.contains(&key.as_str()) || key.ends_with("_secret") || key.ends_with("token")
 }
 
-/// A copy of `value` with every sensitive key's value replaced by `***`, at any depth.
+/// A copy of `value` with every sensitive key's value replaced by `***` and long digit runs masked in
+/// every string, at any depth.
 pub(crate) fn scrub_json(value: &Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
@@ -57,6 +58,8 @@ pub(crate) fn scrub_json(value: &Value) -> Value {
                 .collect(),
         ),
         Value::Array(items) => Value::Array(items.iter().map(scrub_json).collect()),
+        // A message may echo a number under any key ("refused 5570…"): long digit runs go too.
+        Value::String(text) => Value::String(scrub_text(text)),
         other => other.clone(),
     }
 }

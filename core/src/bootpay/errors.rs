@@ -33,6 +33,8 @@ pub(crate) fn interpret(status: StatusCode, body: &[u8]) -> Result<Value> {
 }
 
 fn api_error(status: StatusCode, body: Value) -> Error {
+    // A provider or PG that echoes a card or account number in its message must not put it in our error.
+    let body = crate::redact::scrub_json(&body);
     let code = body
         .get("error_code")
         .and_then(ErrorCode::from_json)
@@ -41,7 +43,7 @@ fn api_error(status: StatusCode, body: Value) -> Error {
         .get("message")
         .or_else(|| body.get("msg"))
         .and_then(Value::as_str)
-        .map(str::to_owned)
+        .map(crate::redact::scrub_text)
         .unwrap_or_else(|| {
             status
                 .canonical_reason()
@@ -84,7 +86,8 @@ fn pg_error(body: &Value) -> Option<PgError> {
                 "code",
                 "resultCode",
             ]),
-            message: pick(&["ResultMsg", "result_msg", "message", "msg", "resultMsg"]),
+            message: pick(&["ResultMsg", "result_msg", "message", "msg", "resultMsg"])
+                .map(|m| crate::redact::scrub_text(&m)),
             raw: data.clone(),
         });
     }
@@ -92,7 +95,10 @@ fn pg_error(body: &Value) -> Option<PgError> {
         .and_then(text)
         .map(|code| PgError {
             code: Some(code),
-            message: body.get("pg_error_message").and_then(text),
+            message: body
+                .get("pg_error_message")
+                .and_then(text)
+                .map(|m| crate::redact::scrub_text(&m)),
             raw: body.clone(),
         })
 }

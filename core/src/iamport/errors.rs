@@ -22,10 +22,11 @@ pub(crate) fn interpret(status: StatusCode, body: &[u8]) -> Result<Value> {
         });
     };
     let code = envelope.get("code").and_then(Value::as_i64);
+    // A message echoing a card or account number must not reach our error text.
     let message = envelope
         .get("message")
         .and_then(Value::as_str)
-        .map(str::to_owned);
+        .map(crate::redact::scrub_text);
     if status.is_success() && code == Some(0) {
         return Ok(json!({
             "http_status": status.as_u16(),
@@ -61,7 +62,7 @@ pub(crate) fn interpret(status: StatusCode, body: &[u8]) -> Result<Value> {
         code,
         message,
         pg: None,
-        body: Box::new(envelope),
+        body: Box::new(crate::redact::scrub_json(&envelope)),
     })
 }
 
