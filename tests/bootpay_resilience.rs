@@ -1,7 +1,7 @@
 //! Retries that can never double-charge, timeouts, broken connections, and bodies that are not JSON.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use paywire::bootpay::{CancelPayment, Client, IssueBillingKey, SubscribePayment};
+use paywire::bootpay::{CancelPayment, Client, SubscribePayment};
 use paywire::{Error, RetryPolicy};
 use paywire_tests::{short, Env};
 use serde_json::json;
@@ -22,20 +22,7 @@ fn fast_retries(env: &Env) -> Client {
 }
 
 async fn billing_key(client: &Client, subscription_id: &str) -> String {
-    client
-        .issue_billing_key(IssueBillingKey::new(
-            "nicepay",
-            "구독",
-            subscription_id,
-            "5570000000001234",
-            "12",
-            "900101",
-            "28",
-            "12",
-        ))
-        .await
-        .unwrap()
-        .billing_key
+    paywire_tests::issue_test_billing_key(client, subscription_id).await
 }
 
 #[tokio::test]

@@ -4,10 +4,10 @@
 //! processed, `Redirect` when it was refused before processing).
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
-use paywire::bootpay::{CancelPayment, IssueBillingKey, ReceiptStatus, SubscribePayment};
+use paywire::bootpay::{CancelPayment, ReceiptStatus, SubscribePayment};
 use paywire::iamport::{self, AgainPayment, CardInput, OnetimePayment, PaymentStatus};
-use paywire::{Error, RetryPolicy};
-use paywire_tests::{Env, IMP_KEY, IMP_SECRET};
+use paywire::Error;
+use paywire_tests::Env;
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -91,36 +91,6 @@ fn check_error(op: &str, fault: Fault, error: &Error) -> Option<String> {
     }
 }
 
-fn bootpay_client(env: &Env) -> paywire::bootpay::Client {
-    paywire::bootpay::Client::builder()
-        .client_key(paywire_tests::CLIENT_KEY)
-        .secret_key(paywire_tests::SECRET_KEY)
-        .base_url(env.sandbox.bootpay_url())
-        .timeout(ATTEMPT_TIMEOUT)
-        .retry(RetryPolicy {
-            max_retries: 2,
-            base_delay: Duration::from_millis(10),
-            ..RetryPolicy::default()
-        })
-        .build()
-        .unwrap()
-}
-
-fn iamport_client(env: &Env) -> iamport::Client {
-    iamport::Client::builder()
-        .imp_key(IMP_KEY)
-        .imp_secret(IMP_SECRET)
-        .base_url(env.sandbox.iamport_url())
-        .timeout(ATTEMPT_TIMEOUT)
-        .retry(RetryPolicy {
-            max_retries: 2,
-            base_delay: Duration::from_millis(10),
-            ..RetryPolicy::default()
-        })
-        .build()
-        .unwrap()
-}
-
 async fn arm(env: &Env, fault: Fault, provider: &str, path: &str) {
     env.admin_delete("faults").await;
     env.fault(fault.spec(provider, path)).await;
@@ -136,7 +106,7 @@ async fn recover(env: &Env) {
 #[tokio::test]
 async fn bootpay_partial_cancel() {
     let env = Env::start().await;
-    let client = bootpay_client(&env);
+    let client = env.bootpay_with(ATTEMPT_TIMEOUT);
     for fault in FAULTS {
         let id = env.receipt_id(1, 10000).await;
         // No cancel_id given: paywire generates one, and the error hands it back.
@@ -178,7 +148,7 @@ async fn bootpay_partial_cancel() {
 #[tokio::test]
 async fn bootpay_confirm() {
     let env = Env::start().await;
-    let client = bootpay_client(&env);
+    let client = env.bootpay_with(ATTEMPT_TIMEOUT);
     for fault in FAULTS {
         let id = env.receipt_id(2, 5000).await;
         arm(&env, fault, "bootpay", "confirm").await;
@@ -215,21 +185,8 @@ async fn bootpay_confirm() {
 #[tokio::test]
 async fn bootpay_subscribe_payment() {
     let env = Env::start().await;
-    let client = bootpay_client(&env);
-    let key = client
-        .issue_billing_key(IssueBillingKey::new(
-            "nicepay",
-            "구독",
-            "sub-matrix",
-            "5570000000001234",
-            "12",
-            "900101",
-            "28",
-            "12",
-        ))
-        .await
-        .unwrap()
-        .billing_key;
+    let client = env.bootpay_with(ATTEMPT_TIMEOUT);
+    let key = paywire_tests::issue_test_billing_key(&client, "sub-matrix").await;
     for (n, fault) in FAULTS.into_iter().enumerate() {
         let order_id = format!("order-matrix-{n}");
         let request = SubscribePayment::new(&key, "정기결제", &order_id, 9900);
@@ -260,7 +217,7 @@ async fn bootpay_subscribe_payment() {
 #[tokio::test]
 async fn iamport_partial_cancel() {
     let env = Env::start().await;
-    let client = iamport_client(&env);
+    let client = env.iamport_with(ATTEMPT_TIMEOUT);
     for fault in FAULTS {
         let p = env
             .iamport_payment(json!({"status": "paid", "amount": 10000}))
@@ -313,7 +270,7 @@ async fn paid_payments(client: &iamport::Client, merchant_uid: &str) -> usize {
 #[tokio::test]
 async fn iamport_pay_again_and_onetime() {
     let env = Env::start().await;
-    let client = iamport_client(&env);
+    let client = env.iamport_with(ATTEMPT_TIMEOUT);
     client
         .issue_billing_key(
             "cust-matrix",
@@ -381,7 +338,7 @@ async fn the_redirect_target_never_sees_a_request() {
     let other = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let target = format!("http://{}/steal", other.local_addr().unwrap());
     let env = Env::start().await;
-    let client = bootpay_client(&env);
+    let client = env.bootpay_with(ATTEMPT_TIMEOUT);
     let id = env.receipt_id(2, 5000).await;
     env.fault(json!({"method": "POST", "path": "confirm", "status": 303, "headers": {"location": target}}))
         .await;

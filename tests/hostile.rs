@@ -6,11 +6,10 @@
 use paywire::bootpay::{Client, SubscribePayment};
 use paywire::iamport;
 use paywire::{Error, RawRequest, RetryPolicy};
-use paywire_tests::{Env, APPLICATION_ID, IMP_KEY, IMP_SECRET, PRIVATE_KEY};
+use paywire_tests::{Env, APPLICATION_ID, PRIVATE_KEY};
 use serde_json::json;
-use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -169,44 +168,14 @@ async fn fractional_iamport_token_times_are_read() {
     );
 }
 
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 const ACCOUNT: &str = "56211234567890";
 
 #[tokio::test]
 async fn an_account_number_never_reaches_errors_or_logs() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let trace = paywire_tests::TraceCapture::start();
 
     let env = Env::start().await;
-    let client = iamport::Client::builder()
-        .imp_key(IMP_KEY)
-        .imp_secret(IMP_SECRET)
-        .base_url(env.sandbox.iamport_url())
-        .timeout(Duration::from_millis(300))
-        .retry(RetryPolicy {
-            max_retries: 1,
-            base_delay: Duration::from_millis(5),
-            ..RetryPolicy::default()
-        })
-        .build()
-        .unwrap();
+    let client = env.iamport_with(Duration::from_millis(300));
     let mut texts = Vec::new();
     let faults = [
         json!({"drop": true}),
@@ -246,7 +215,7 @@ async fn an_account_number_never_reaches_errors_or_logs() {
             text.len()
         );
     }
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logs = trace.text();
     assert!(!logs.is_empty());
     assert!(!logs.contains(ACCOUNT), "leaked in a log line");
 }

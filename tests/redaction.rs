@@ -4,34 +4,13 @@
 use paywire::bootpay::{Client, IssueBillingKey, RequestAuthentication};
 use paywire_tests::{Env, PRIVATE_KEY, SECRET_KEY};
 use serde_json::json;
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 const CARD: &str = "5570123412341234";
 const IDENTITY: &str = "9001011";
 
 #[tokio::test]
 async fn no_secret_in_debug_errors_or_trace_logs() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let trace = paywire_tests::TraceCapture::start();
 
     let env = Env::start().await;
     let builder = Client::builder()
@@ -72,7 +51,7 @@ async fn no_secret_in_debug_errors_or_trace_logs() {
         format!("{auth:?}"),
         format!("{err:?}"),
         err.to_string(),
-        String::from_utf8_lossy(&captured.0.lock().unwrap()).into_owned(),
+        trace.text(),
     ];
     for text in &texts {
         for secret in [
@@ -89,10 +68,7 @@ async fn no_secret_in_debug_errors_or_trace_logs() {
         }
     }
     assert!(texts[0].contains("***"));
-    assert!(
-        !captured.0.lock().unwrap().is_empty(),
-        "the trace log was captured"
-    );
+    assert!(!trace.text().is_empty(), "the trace log was captured");
 }
 
 #[test]

@@ -9,11 +9,9 @@ use paywire::bootpay::{
     CancelPayment, IssueBillingKey, Refund, RequestAuthentication, RequestCashReceipt,
     RequestTransferBillingKey,
 };
-use paywire::{iamport, Error, RetryPolicy};
+use paywire::{iamport, Error};
 use paywire_tests::Env;
 use serde_json::{json, Value};
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 const CARD: &str = "5570123412349876";
@@ -22,19 +20,6 @@ const IDENTITY: &str = "9001011234567";
 const BIRTH: &str = "900101";
 const ACCOUNT: &str = "56211234567890";
 const PRIVATE_KEY: &str = "sandbox-private-key";
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 /// How a call is made to fail. A server echoing the value back is tried for card, account and identity
 /// numbers (runs of 8+ digits, which paywire masks in anything it quotes); a short value such as a birth
@@ -76,26 +61,7 @@ fn bootpay(env: &Env) -> paywire::bootpay::Client {
         .private_key(PRIVATE_KEY)
         .base_url(env.sandbox.bootpay_url())
         .timeout(Duration::from_millis(300))
-        .retry(RetryPolicy {
-            max_retries: 1,
-            base_delay: Duration::from_millis(5),
-            ..RetryPolicy::default()
-        })
-        .build()
-        .unwrap()
-}
-
-fn iamport_client(env: &Env) -> iamport::Client {
-    iamport::Client::builder()
-        .imp_key(paywire_tests::IMP_KEY)
-        .imp_secret(paywire_tests::IMP_SECRET)
-        .base_url(env.sandbox.iamport_url())
-        .timeout(Duration::from_millis(300))
-        .retry(RetryPolicy {
-            max_retries: 1,
-            base_delay: Duration::from_millis(5),
-            ..RetryPolicy::default()
-        })
+        .retry(paywire_tests::quick_retries(1))
         .build()
         .unwrap()
 }
@@ -108,7 +74,7 @@ fn card_key() -> IssueBillingKey {
 
 fn cases(env: &Env, receipt_id: String, imp_uid: String) -> Vec<Case> {
     let b = bootpay(env);
-    let i = iamport_client(env);
+    let i = env.iamport_with(Duration::from_millis(300));
     // `call!(client, request, |c, r| c.operation(r))`: the request is built when the call is made.
     macro_rules! call {
         ($client:ident, $request:expr, |$c:ident, $r:ident| $body:expr) => {{
@@ -353,13 +319,7 @@ fn cases(env: &Env, receipt_id: String, imp_uid: String) -> Vec<Case> {
 
 #[tokio::test]
 async fn no_sensitive_value_reaches_any_channel_whatever_fails() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let trace = paywire_tests::TraceCapture::start();
 
     let env = Env::start().await;
     let receipt_id = env.receipt_id(1, 10000).await;
@@ -403,7 +363,7 @@ async fn no_sensitive_value_reaches_any_channel_whatever_fails() {
             checked += 1;
         }
     }
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logs = trace.text();
     assert!(
         logs.contains("request failed"),
         "the TRACE log was captured"

@@ -200,3 +200,100 @@ impl Env {
             .unwrap_or(0)
     }
 }
+
+/// Retries that do not slow tests down: `max_retries` more attempts, 10 ms apart.
+pub fn quick_retries(max_retries: u32) -> paywire::RetryPolicy {
+    paywire::RetryPolicy {
+        max_retries,
+        base_delay: Duration::from_millis(10),
+        ..paywire::RetryPolicy::default()
+    }
+}
+
+impl Env {
+    /// A Basic-auth Bootpay client with quick retries and `timeout` per attempt.
+    pub fn bootpay_with(&self, timeout: Duration) -> Client {
+        Client::builder()
+            .client_key(CLIENT_KEY)
+            .secret_key(SECRET_KEY)
+            .base_url(self.sandbox.bootpay_url())
+            .timeout(timeout)
+            .retry(quick_retries(2))
+            .build()
+            .expect("client builds")
+    }
+
+    /// An iamport client with quick retries and `timeout` per attempt.
+    pub fn iamport_with(&self, timeout: Duration) -> paywire::iamport::Client {
+        paywire::iamport::Client::builder()
+            .imp_key(IMP_KEY)
+            .imp_secret(IMP_SECRET)
+            .base_url(self.sandbox.iamport_url())
+            .timeout(timeout)
+            .retry(quick_retries(2))
+            .build()
+            .expect("client builds")
+    }
+}
+
+/// Issues a Bootpay card billing key with the sandbox's test card.
+pub async fn issue_test_billing_key(client: &Client, subscription_id: &str) -> String {
+    client
+        .issue_billing_key(paywire::bootpay::IssueBillingKey::new(
+            "nicepay",
+            "구독",
+            subscription_id,
+            "5570000000001234",
+            "12",
+            "900101",
+            "28",
+            "12",
+        ))
+        .await
+        .expect("billing key")
+        .billing_key
+}
+
+/// Everything `tracing` writes at TRACE while it lives, for tests that grep the logs for secrets.
+pub struct TraceCapture {
+    buffer: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    _guard: tracing::subscriber::DefaultGuard,
+}
+
+#[derive(Clone)]
+struct CaptureWriter(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for CaptureWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut buffer) = self.0.lock() {
+            buffer.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl TraceCapture {
+    /// Starts capturing on this thread (use a current-thread test runtime, the `#[tokio::test]` default).
+    pub fn start() -> Self {
+        let buffer = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let writer = CaptureWriter(buffer.clone());
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish();
+        Self {
+            buffer,
+            _guard: tracing::subscriber::set_default(subscriber),
+        }
+    }
+
+    /// What was written so far.
+    pub fn text(&self) -> String {
+        let bytes = self.buffer.lock().map(|b| b.clone()).unwrap_or_default();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+}
