@@ -51,7 +51,7 @@ class Inbox:
 
 def start_receiver(inbox: Inbox) -> ThreadingHTTPServer:
     class Hook(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_POST(self) -> None:
             length = int(self.headers.get("content-length", "0"))
             inbox.add(json.loads(self.rfile.read(length) or b"{}"))
             answer = b'{"success": true}'
