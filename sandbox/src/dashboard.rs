@@ -717,7 +717,7 @@ async fn page(State(app): State<Arc<App>>, Query(q): Query<HashMap<String, Strin
         };
         let _ = write!(
             html,
-            r#"<tr id="webhook-{id}" data-state="{state}" data-event="{event}" data-payment="{payment}"><td>{id}</td><td>{provider}</td><td>{event}</td><td><code>{payment}</code></td><td><small>{url}</small></td><td class="wstate">{label}</td><td><small>{attempts}</small></td><td><details><summary>JSON</summary><pre>{payload}</pre></details></td><td><form method="post" action="/dashboard/webhooks/{id}/resend"><button class="resend">다시 보내기 / Send again</button></form></td></tr>"#,
+            r#"<tr id="webhook-{id}" data-state="{state}" data-event="{event}" data-payment="{payment}"><td>{id}</td><td>{provider}</td><td>{event}{resent}</td><td><code>{payment}</code></td><td><small>{url}</small></td><td class="wstate">{label}</td><td><small>{attempts}</small></td><td><details><summary>JSON</summary><pre>{payload}</pre></details></td><td><form method="post" action="/dashboard/webhooks/{id}/resend"><button class="resend">다시 보내기 / Send again</button></form></td></tr>"#,
             id = d.id,
             state = d.state,
             provider = d.provider.name(),
@@ -725,6 +725,9 @@ async fn page(State(app): State<Arc<App>>, Query(q): Query<HashMap<String, Strin
             payment = esc(&d.payment_id),
             url = esc(&d.url),
             label = state_label,
+            resent = d
+                .resend_of
+                .map_or_else(String::new, |o| format!("<br><small>↻ #{o}</small>")),
             attempts = attempts,
             payload = esc(&serde_json::to_string_pretty(&redact(&d.payload)).unwrap_or_default()),
         );

@@ -114,9 +114,18 @@ impl Fault {
                 None | Some(Value::Null) => Vec::new(),
                 Some(Value::Object(map)) => map
                     .iter()
-                    .map(|(k, v)| match v {
-                        Value::String(s) => Ok((k.clone(), s.clone())),
-                        other => Ok((k.clone(), other.to_string())),
+                    .map(|(k, v)| {
+                        let value = match v {
+                            Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        };
+                        // Refused here rather than silently left out of the answer.
+                        header::HeaderName::from_bytes(k.as_bytes())
+                            .map_err(|_| format!("headers: {k:?} is not a valid header name"))?;
+                        header::HeaderValue::from_str(&value).map_err(|_| {
+                            format!("headers: the value of {k:?} is not a valid header value")
+                        })?;
+                        Ok((k.clone(), value))
                     })
                     .collect::<Result<_, String>>()?,
                 Some(_) => return Err("headers must be an object of name → value".into()),

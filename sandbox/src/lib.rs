@@ -64,8 +64,9 @@ pub struct SandboxConfig {
     /// iamport REST API secret (`imp_secret` of `users/getToken`).
     pub imp_secret: String,
     /// How long a client may take to send a request's headers before the connection is
-    /// closed (slowloris protection). Also bounds how long an idle keep-alive connection
-    /// waiting for its next request's headers stays open once bytes start arriving.
+    /// closed (slowloris protection). The clock starts when the connection opens and, on a
+    /// keep-alive connection, when the previous answer is done, so an idle connection is also
+    /// closed after this long.
     pub header_read_timeout: Duration,
     /// Where webhooks of both providers go, unless a payment names its own receiver
     /// (`None`: only payments that name one are delivered).
@@ -89,7 +90,7 @@ impl Default for SandboxConfig {
             token_ttl: Duration::from_secs(1800),
             imp_key: "sandbox-imp-key".into(),
             imp_secret: "sandbox-imp-secret".into(),
-            header_read_timeout: Duration::from_secs(10),
+            header_read_timeout: Duration::from_secs(30),
             webhook_url: None,
             iamport_webhook_format: IamportFormat::Json,
             webhook_backoff_base: Duration::from_secs(1),

@@ -62,9 +62,16 @@ impl App {
         guard
     }
 
-    /// Forgets everything, back to the state at start.
+    /// Forgets everything, back to the state at start. Sequence numbers of recorded requests
+    /// and webhook deliveries keep counting, so a request or delivery still in flight cannot
+    /// update a newer entry that happens to reuse its number.
     pub fn reset(&self) {
-        *self.lock() = State::new(self.initial.clone(), self.base_url.clone());
+        let mut state = self.lock();
+        let request_seq = state.next_request_seq;
+        let delivery_seq = state.webhooks.next_id;
+        *state = State::new(self.initial.clone(), self.base_url.clone());
+        state.next_request_seq = request_seq;
+        state.webhooks.next_id = delivery_seq;
     }
 }
 

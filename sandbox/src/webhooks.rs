@@ -81,7 +81,7 @@ pub struct WebhookState {
     /// Deliveries, oldest first.
     pub deliveries: VecDeque<Delivery>,
     /// Id of the next delivery.
-    next_id: u64,
+    pub next_id: u64,
 }
 
 impl WebhookState {
@@ -540,12 +540,26 @@ pub async fn webhook_layer(State(app): State<Arc<App>>, req: Request, next: Next
     response
 }
 
+/// Requests that may name a per-payment receiver (only these bodies are read here).
+const TARGET_PATHS: &[(Provider, &str)] = &[
+    (Provider::Iamport, "payments/prepare"),
+    (Provider::Iamport, "subscribe/payments/onetime"),
+    (Provider::Iamport, "subscribe/payments/again"),
+    (Provider::Iamport, "subscribe/payments/schedule"),
+    (Provider::Iamport, "vbanks"),
+    (Provider::Bootpay, "subscribe/payment/reserve"),
+];
+
 /// Reads `notice_url` (iamport) or `feedback_url` (Bootpay reserve) with the order id it is for.
 fn register_targets(app: &App, path: &str, headers: &HeaderMap, bytes: &axum::body::Bytes) {
     if bytes.is_empty() || path.starts_with("/__admin") {
         return;
     }
     let (provider, relative) = split_path(path);
+    let relative = relative.trim_end_matches('/');
+    if !TARGET_PATHS.contains(&(provider, relative)) {
+        return;
+    }
     let Ok(body) = iam_params::parse(headers, bytes) else {
         return;
     };

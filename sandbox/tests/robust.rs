@@ -183,6 +183,11 @@ async fn hostile_clock_and_ttl_values_are_refused_and_the_sandbox_keeps_working(
     for (path, body, field) in [
         ("bootpay/receipts", json!({"price": 1e13 as i64}), "price"),
         ("faults", json!({"path": "**", "latency_ms": u64::MAX}), ""),
+        (
+            "faults",
+            json!({"path": "**", "headers": {"bad name": "x"}}),
+            "headers",
+        ),
     ] {
         let (status, answer) = ctx.admin_raw(Method::POST, path, body).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{path}: {answer}");

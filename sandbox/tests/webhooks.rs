@@ -425,3 +425,80 @@ async fn configuring_a_receiver_later_does_not_replay_the_past_and_bad_urls_are_
         .await;
     assert_eq!(cleared["webhook_url"], Value::Null);
 }
+
+#[tokio::test]
+async fn executed_reservations_and_schedules_are_delivered_to_their_own_receivers() {
+    let hook = receiver().await;
+    let ctx = sandbox(None).await;
+    let token = ctx.bootpay_token().await;
+    let issued = ctx
+        .bootpay(
+            &token,
+            "request/subscribe",
+            json!({
+                "subscription_id": "sub-1", "order_name": "plan", "pg": "nicepay",
+                "card_no": "5365100000001234", "card_pw": "00", "card_identity_no": "900101",
+                "card_expire_year": "30", "card_expire_month": "12",
+            }),
+        )
+        .await;
+    let billing_key = issued["billing_key"].as_str().unwrap().to_string();
+    let at = chrono::Utc::now() + chrono::TimeDelta::hours(1);
+    let reserved = ctx
+        .bootpay(
+            &token,
+            "subscribe/payment/reserve",
+            json!({
+                "billing_key": billing_key, "order_name": "monthly", "order_id": "res-1",
+                "price": 9900, "reserve_execute_at": at.to_rfc3339(), "feedback_url": hook.url,
+            }),
+        )
+        .await;
+    assert!(reserved["reserve_id"].is_string(), "{reserved}");
+    // Nothing until the clock passes the time; then the run is a paid receipt, delivered.
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(hook.count(), 0);
+    ctx.admin(Method::POST, "clock/advance", json!({"seconds": 3700}))
+        .await;
+    let d = ctx.settled(1).await;
+    assert_eq!(d[0]["event"], "PAYMENT_COMPLETED");
+    assert_eq!(d[0]["payload"]["order_id"], "res-1");
+    assert_eq!(d[0]["payload"]["price"], 9900);
+
+    // iamport: a schedule that pays and one that fails (under 100), each to its notice_url.
+    let now = chrono::Utc::now().timestamp() + 3700;
+    let scheduled = ctx
+        .iamport(
+            "subscribe/payments/schedule",
+            json!({
+                "customer_uid": "cust-1", "card_number": "5365-1000-0000-1234",
+                "expiry": "2030-12", "birth": "900101",
+                "schedules": [
+                    {"merchant_uid": "sch-ok", "schedule_at": now + 60, "amount": 5000, "name": "ok", "notice_url": hook.url},
+                    {"merchant_uid": "sch-low", "schedule_at": now + 60, "amount": 50, "name": "low", "notice_url": hook.url},
+                ],
+            }),
+        )
+        .await;
+    assert_eq!(scheduled["code"], 0, "{scheduled}");
+    ctx.admin(Method::POST, "clock/advance", json!({"seconds": 120}))
+        .await;
+    let d = ctx.settled(3).await;
+    let mut got: Vec<(String, String)> = d[1..]
+        .iter()
+        .map(|d| {
+            (
+                d["payload"]["merchant_uid"].as_str().unwrap().to_string(),
+                d["payload"]["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("sch-low".to_string(), "failed".to_string()),
+            ("sch-ok".to_string(), "paid".to_string())
+        ]
+    );
+}
