@@ -77,6 +77,13 @@ impl Args {
         self.0.get(name).is_some_and(|v| !v.is_null())
     }
 
+    /// Decodes the whole argument object as `T` and discards it: for a part core's request `#[serde(flatten)]`s
+    /// in, whose field errors would otherwise lose their names (serde buffers flattened fields without a path).
+    pub(crate) fn check<T: DeserializeOwned>(&self) -> Result<&Self, Error> {
+        decode::from_value::<T>(None, &Value::Object(self.0.clone()))?;
+        Ok(self)
+    }
+
     /// The whole argument object as one of core's request structs.
     pub(crate) fn into_request<T: DeserializeOwned>(self) -> Result<T, Error> {
         decode::from_value(None, &Value::Object(self.0))

@@ -73,6 +73,10 @@ fn reason(message: &str) -> (Option<String>, String) {
         || message.starts_with("invalid value:")
         || message.starts_with("invalid length")
         || message.starts_with("unknown variant");
+    // core's lenient amount decoder: "amount 10.5 is not a whole number" quotes the amount.
+    if message.starts_with("amount ") {
+        return (None, "must be a whole number".to_owned());
+    }
     match expected {
         Some(expected) if kind_of_refusal => (None, format!("must be {}", friendly(expected))),
         // A message of a hand-written Deserialize impl may quote the input: say only that it is wrong.
