@@ -254,6 +254,34 @@ def _guarded(function: _F) -> _F:
     return guarded  # type: ignore[return-value]
 
 
+def _checked_call(function: _F) -> _F:
+    """``function`` with its arguments checked against its signature (an ``InvalidInputError`` naming the
+    problem) and every exception inside passed through: for methods running the caller's own code."""
+    signature = inspect.signature(function)
+
+    def check(args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> None:
+        try:
+            signature.bind(*args, **kwargs)
+        except TypeError as error:
+            raise invalid_input("arguments", str(error)) from None
+
+    if inspect.iscoroutinefunction(function):
+
+        @functools.wraps(function)
+        async def checked_coroutine(*args: Any, **kwargs: Any) -> Any:
+            check(args, kwargs)
+            return await function(*args, **kwargs)
+
+        return checked_coroutine  # type: ignore[return-value]
+
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        check(args, kwargs)
+        return function(*args, **kwargs)
+
+    return checked  # type: ignore[return-value]
+
+
 def _receipts(raw: Any) -> List[Receipt]:
     return [Receipt(r) for r in raw]
 
@@ -331,8 +359,8 @@ class _Client:
         super().__init_subclass__(**kwargs)
         for name, member in list(vars(cls).items()):
             public = not name.startswith("_") or name == "__init__"
-            if public and inspect.isfunction(member) and name not in cls._UNGUARDED:
-                setattr(cls, name, _guarded(member))
+            if public and inspect.isfunction(member):
+                setattr(cls, name, _checked_call(member) if name in cls._UNGUARDED else _guarded(member))
 
     @property
     def base_url(self) -> str:
@@ -450,7 +478,8 @@ class Bootpay(_BootpayClient, _Blocking):
         return self._call("get_receipts_by_order_id", _args(locals()), _receipts)
 
     def confirm_payment(self, receipt_id: str) -> Receipt:
-        """Confirms a payment awaiting server confirmation. Prefer ``confirm_verified``, which checks first."""
+        """Confirms a payment awaiting server confirmation. Prefer ``confirm_verified``, which checks first.
+        Never repeated once sent: on ``OutcomeUnknownError`` look the receipt up (``get_receipt``)."""
         return self._call("confirm_payment", _args(locals()), Receipt)
 
     def cancel_payment(
@@ -466,7 +495,9 @@ class Bootpay(_BootpayClient, _Blocking):
         metadata: Optional[Mapping[str, Any]] = None,
     ) -> Receipt:
         """Cancels fully (no ``cancel_price``) or partly. A ``cancel_id`` is always sent (generated when
-        unset), so a retried cancel never cancels twice; pass your own to be safe across restarts too."""
+        unset), so a retried cancel never cancels twice; pass your own to be safe across restarts too. On
+        ``OutcomeUnknownError`` repeat with ``cancel_id=error.idempotency_key``: a ``cancel_id`` already
+        applied returns the receipt as it stands (an idempotent replay), never a second refund."""
         return self._call("cancel_payment", _args(locals()), Receipt)
 
     def request_payment_link(
@@ -790,7 +821,8 @@ class AsyncBootpay(_BootpayClient, _Async):
         return await self._acall("get_receipts_by_order_id", _args(locals()), _receipts)
 
     async def confirm_payment(self, receipt_id: str) -> Receipt:
-        """Confirms a payment awaiting server confirmation. Prefer ``confirm_verified``, which checks first."""
+        """Confirms a payment awaiting server confirmation. Prefer ``confirm_verified``, which checks first.
+        Never repeated once sent: on ``OutcomeUnknownError`` look the receipt up (``get_receipt``)."""
         return await self._acall("confirm_payment", _args(locals()), Receipt)
 
     async def cancel_payment(
@@ -806,7 +838,9 @@ class AsyncBootpay(_BootpayClient, _Async):
         metadata: Optional[Mapping[str, Any]] = None,
     ) -> Receipt:
         """Cancels fully (no ``cancel_price``) or partly. A ``cancel_id`` is always sent (generated when
-        unset), so a retried cancel never cancels twice; pass your own to be safe across restarts too."""
+        unset), so a retried cancel never cancels twice; pass your own to be safe across restarts too. On
+        ``OutcomeUnknownError`` repeat with ``cancel_id=error.idempotency_key``: a ``cancel_id`` already
+        applied returns the receipt as it stands (an idempotent replay), never a second refund."""
         return await self._acall("cancel_payment", _args(locals()), Receipt)
 
     async def request_payment_link(

@@ -15,6 +15,7 @@ from typing import Any, Dict, List, Tuple
 
 import pytest
 from hostile import (
+    CLOSED_URL,
     closed_async_clients,
     closed_clients,
     names,
@@ -147,3 +148,38 @@ def _credentials(cls: Any) -> Dict[str, str]:
     if cls in (paywire.Iamport, paywire.AsyncIamport):
         return {"imp_key": "k", "imp_secret": "s"}
     return {"client_key": "k", "secret_key": "s"}
+
+
+class _Panic(BaseException):
+    """Stands for pyo3's PanicException, which derives from BaseException."""
+
+
+class _Exploding:
+    """A native client whose every call fails the way a Rust panic or a signal would."""
+
+    base_url = CLOSED_URL
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    def call(self, op: str, args_json: str) -> str:
+        raise self.error
+
+
+def test_a_panic_or_any_foreign_exception_becomes_a_paywire_error() -> None:
+    client = closed_clients()[0]
+    for foreign in [_Panic("card 4111111111111111"), RuntimeError("4111111111111111"), KeyError("x")]:
+        client._native = _Exploding(foreign)  # type: ignore[assignment]
+        with pytest.raises(paywire.PaywireError) as caught:
+            client.get_receipt("r")
+        assert type(caught.value) is paywire.PaywireError
+        assert "4111" not in str(caught.value) and "4111" not in repr(caught.value.args)
+        assert caught.value.__cause__ is None
+
+
+def test_keyboard_interrupt_and_system_exit_pass_through() -> None:
+    client = closed_clients()[0]
+    for passing in [KeyboardInterrupt(), SystemExit(3)]:
+        client._native = _Exploding(passing)  # type: ignore[assignment]
+        with pytest.raises(type(passing)):
+            client.get_receipt("r")
