@@ -278,7 +278,9 @@ class Iamport(_IamportClient, _Blocking):
     ) -> Payment:
         """Cancels fully (no ``amount``) or partly. ``checksum`` (the cancellable balance you believe
         remains) is filled from a fresh look-up when unset, so a retried cancel never refunds twice; a
-        stale one is refused (``ApiError``, HTTP 200). A paid virtual account needs the ``refund_*`` fields."""
+        stale one is refused (``ApiError``, HTTP 200). A paid virtual account needs the ``refund_*`` fields.
+        On ``OutcomeUnknownError`` repeat with ``checksum=float(error.idempotency_key)``: if the lost cancel
+        went through, the payment comes back as it stands instead of being refunded again."""
         return self._call("cancel_payment", _iargs(locals()), Payment)
 
     def prepare_payment(self, merchant_uid: str, amount: AmountIn, currency: Optional[str] = None) -> Prepared:
@@ -754,7 +756,9 @@ class AsyncIamport(_IamportClient, _Async):
     ) -> Payment:
         """Cancels fully (no ``amount``) or partly. ``checksum`` (the cancellable balance you believe
         remains) is filled from a fresh look-up when unset, so a retried cancel never refunds twice; a
-        stale one is refused (``ApiError``, HTTP 200). A paid virtual account needs the ``refund_*`` fields."""
+        stale one is refused (``ApiError``, HTTP 200). A paid virtual account needs the ``refund_*`` fields.
+        On ``OutcomeUnknownError`` repeat with ``checksum=float(error.idempotency_key)``: if the lost cancel
+        went through, the payment comes back as it stands instead of being refunded again."""
         return await self._acall("cancel_payment", _iargs(locals()), Payment)
 
     async def prepare_payment(self, merchant_uid: str, amount: AmountIn, currency: Optional[str] = None) -> Prepared:
