@@ -357,6 +357,8 @@ class _Client:
         inside, the caller sees a ``PaywireError`` (never a ``RecursionError``, ``UnicodeEncodeError`` or
         pyo3's ``PanicException``)."""
         super().__init_subclass__(**kwargs)
+        if not cls.__module__.startswith("paywire."):
+            return  # a user's subclass: its own methods raise what they raise
         for name, member in list(vars(cls).items()):
             public = not name.startswith("_") or name == "__init__"
             if public and inspect.isfunction(member):

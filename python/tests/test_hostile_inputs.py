@@ -183,3 +183,12 @@ def test_keyboard_interrupt_and_system_exit_pass_through() -> None:
         client._native = _Exploding(passing)  # type: ignore[assignment]
         with pytest.raises(type(passing)):
             client.get_receipt("r")
+
+
+def test_a_users_subclass_keeps_its_own_exceptions() -> None:
+    class Mine(paywire.Bootpay):
+        def shout(self) -> None:
+            raise LookupError("mine")
+
+    with pytest.raises(LookupError):
+        Mine(client_key="k", secret_key="s").shout()
