@@ -25,9 +25,9 @@ from ._errors import (
     DecodeError,
     InvalidInputError,
     OutcomeUnknownError,
-    RedirectError,
     PaywireError,
     PgError,
+    RedirectError,
     TimeoutError,  # noqa: A004 - paywire.TimeoutError also subclasses the builtin
     TransportError,
     VerificationError,

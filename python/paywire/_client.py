@@ -11,6 +11,7 @@ a payment call in half (its late outcome is logged on the ``paywire`` logger ins
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
 import json
 import logging
@@ -35,7 +36,7 @@ from typing import (
 )
 
 from . import _native
-from ._errors import from_native, invalid_input
+from ._errors import PaywireError, from_native, invalid_input
 from ._models import (
     AccessToken,
     BillingKey,
@@ -77,28 +78,95 @@ _NativeError = _native.NativeError
 _USER_AGENT = f"python/{sys.version_info[0]}.{sys.version_info[1]} paywire-py/{_native.SDK_VERSION}"
 
 
-def _wire(value: Any, field: str) -> Any:
-    """A Python value as JSON-ready data: helpers via ``to_dict()``, datetimes as ISO-8601 with offset."""
-    if isinstance(value, float) and not math.isfinite(value):
-        raise invalid_input(field, "must be a finite number")
-    if value is None or isinstance(value, (str, int, float, bool)):
+# Deeper than this is a mistake (or an attack): metadata is a few levels at most, and the native side's JSON
+# reader stops at 128.
+_MAX_DEPTH = 64
+# The widest integers core takes (i64 / u64); anything larger cannot be an amount, a count or a time.
+_MIN_INT = -(2**63)
+_MAX_INT = 2**64 - 1
+
+
+def _text(value: str, field: str) -> str:
+    """A string that can be sent: lone surrogates (from ``surrogateescape`` or a bad decoder) are not text."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise invalid_input(field, "contains a lone surrogate (not valid Unicode text)") from None
+    return value
+
+
+def _key(key: Any, field: str) -> str:
+    """A mapping key as JSON object key: a string (ints and the like are written as their text)."""
+    if isinstance(key, str):
+        return _text(key, field)
+    if key is None or isinstance(key, (int, float)):
+        return str(key)
+    raise invalid_input(field, f"has a key of type {type(key).__name__} (keys must be strings)")
+
+
+def _segment(key: str) -> str:
+    # A key that is not valid text is shown escaped in the field path of an error.
+    return key.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _wire(value: Any, field: str, _depth: int = 0, _open: Optional[set[int]] = None) -> Any:
+    """A Python value as JSON-ready data: helpers via ``to_dict()``, datetimes as ISO-8601 with offset.
+
+    Every refusal is an ``InvalidInputError`` naming the field and never quoting the value: a lone
+    surrogate, a non-finite or out-of-range number, nesting deeper than 64 levels, a container that
+    contains itself, a type JSON cannot carry.
+    """
+    if value is None or isinstance(value, bool):
         return value
+    if isinstance(value, str):
+        return _text(value, field)
+    if isinstance(value, int):
+        if not _MIN_INT <= value <= _MAX_INT:
+            raise invalid_input(field, "is out of range (at most a 64-bit integer)")
+        return int(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise invalid_input(field, "must be a finite number")
+        return float(value)
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise invalid_input(field, "must be a finite number")
-        return int(value) if value == value.to_integral_value() else float(value)
+        if value.adjusted() > 19:
+            raise invalid_input(field, "is out of range (at most a 64-bit integer)")
+        return _wire(int(value), field) if value == value.to_integral_value() else float(value)
     if isinstance(value, datetime):
         if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
             raise invalid_input(field, "must be a timezone-aware datetime (e.g. tzinfo=ZoneInfo('Asia/Seoul'))")
         return value.isoformat()
+    if _depth >= _MAX_DEPTH:
+        raise invalid_input(field, f"is nested too deeply (at most {_MAX_DEPTH} levels)")
     to_dict = getattr(value, "to_dict", None)
     if callable(to_dict):
-        return _wire(to_dict(), field)
-    if isinstance(value, Mapping):
-        return {str(k): _wire(v, f"{field}.{k}") for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_wire(v, f"{field}[{i}]") for i, v in enumerate(value)]
-    raise invalid_input(field, f"has an unsupported type {type(value).__name__}")
+        return _wire(to_dict(), field, _depth + 1, _open)
+    if not isinstance(value, (Mapping, list, tuple)):
+        raise invalid_input(field, f"has an unsupported type {type(value).__name__}")
+    opened = set() if _open is None else _open
+    if id(value) in opened:
+        raise invalid_input(field, "contains itself (a cycle)")
+    opened.add(id(value))
+    try:
+        if isinstance(value, Mapping):
+            wired: Dict[str, Any] = {}
+            for k, v in value.items():
+                key = _key(k, field)
+                wired[key] = _wire(v, f"{field}.{_segment(key)}", _depth + 1, opened)
+            return wired
+        return [_wire(v, f"{field}[{i}]", _depth + 1, opened) for i, v in enumerate(value)]
+    finally:
+        opened.discard(id(value))
+
+
+def _mapping(value: Any, field: str) -> Mapping[str, Any]:
+    """``value`` if it is a mapping, else the error naming ``field``."""
+    if not isinstance(value, Mapping):
+        raise invalid_input(field, f"must be a mapping (got {type(value).__name__})")
+    return value
 
 
 def _args(scope: Dict[str, Any]) -> Dict[str, Any]:
@@ -116,9 +184,11 @@ def _raw_args(scope: Dict[str, Any]) -> Dict[str, Any]:
     args = _args(scope)
     query = scope.get("query")
     if isinstance(query, Mapping):
-        args["query"] = {str(k): _wire(v, f"query.{k}") for k, v in query.items()}
+        args["query"] = _wire(query, "query")
     elif query is not None:
-        args["query"] = [[str(k), _wire(v, f"query.{k}")] for k, v in query]
+        if not isinstance(query, (list, tuple)) or not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in query):
+            raise invalid_input("query", "must be a mapping or a sequence of (key, value) pairs")
+        args["query"] = [[_key(k, "query"), _wire(v, f"query.{k}")] for k, v in query]
     return args
 
 
@@ -140,6 +210,78 @@ def _completions(loop: asyncio.AbstractEventLoop) -> Optional[_native.Completion
     return queue
 
 
+# Not failures of paywire: a signal, an exit, a cancelled task pass through the guard unchanged.
+_PASS_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit, asyncio.CancelledError)
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _foreign(error: BaseException) -> PaywireError:
+    """The ``PaywireError`` standing for an exception that is not one (a bug, or a Rust panic).
+
+    Only the exception's type is kept: its text may quote an argument, and arguments may be card numbers.
+    A ``TypeError`` raised by the call itself (a missing or unknown argument) names parameters, not
+    values, and is kept as an ``InvalidInputError``.
+    """
+    if isinstance(error, TypeError) and error.__traceback__ is not None and error.__traceback__.tb_next is None:
+        return invalid_input("arguments", str(error))
+    return PaywireError(f"internal error in paywire (a bug; please report it): {type(error).__name__}")
+
+
+def _guarded(function: _F) -> _F:
+    """``function`` raising nothing but ``PaywireError`` (and the pass-through kinds), sync or async."""
+    if inspect.iscoroutinefunction(function):
+
+        @functools.wraps(function)
+        async def guarded_coroutine(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return await function(*args, **kwargs)
+            except (PaywireError, *_PASS_THROUGH):
+                raise
+            except BaseException as error:
+                raise _foreign(error) from None
+
+        return guarded_coroutine  # type: ignore[return-value]
+
+    @functools.wraps(function)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except (PaywireError, *_PASS_THROUGH):
+            raise
+        except BaseException as error:
+            raise _foreign(error) from None
+
+    return guarded  # type: ignore[return-value]
+
+
+def _checked_call(function: _F) -> _F:
+    """``function`` with its arguments checked against its signature (an ``InvalidInputError`` naming the
+    problem) and every exception inside passed through: for methods running the caller's own code."""
+    signature = inspect.signature(function)
+
+    def check(args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> None:
+        try:
+            signature.bind(*args, **kwargs)
+        except TypeError as error:
+            raise invalid_input("arguments", str(error)) from None
+
+    if inspect.iscoroutinefunction(function):
+
+        @functools.wraps(function)
+        async def checked_coroutine(*args: Any, **kwargs: Any) -> Any:
+            check(args, kwargs)
+            return await function(*args, **kwargs)
+
+        return checked_coroutine  # type: ignore[return-value]
+
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        check(args, kwargs)
+        return function(*args, **kwargs)
+
+    return checked  # type: ignore[return-value]
+
+
 def _receipts(raw: Any) -> List[Receipt]:
     return [Receipt(r) for r in raw]
 
@@ -154,7 +296,12 @@ def _identity(raw: Any) -> Any:
 
 def _parse_webhook(provider: str, body: Union[bytes, str], content_type: Optional[str]) -> Dict[str, Any]:
     """A webhook body parsed by core's rules of ``provider``: its fields plus ``raw`` (the payload)."""
-    data = body.encode("utf-8") if isinstance(body, str) else bytes(body)
+    if isinstance(body, str):
+        data = _text(body, "body").encode("utf-8")
+    elif isinstance(body, (bytes, bytearray, memoryview)):
+        data = bytes(body)
+    else:
+        raise invalid_input("body", f"must be bytes or str (got {type(body).__name__})")
     try:
         parsed = _native.parse_webhook(data, content_type, provider)
     except _NativeError as error:
@@ -163,6 +310,7 @@ def _parse_webhook(provider: str, body: Union[bytes, str], content_type: Optiona
     return answer
 
 
+@_guarded
 def parse_webhook(body: Union[bytes, str], content_type: Optional[str] = None) -> BootpayWebhook:
     """Parses a Bootpay webhook body (JSON or form). It is a hint: ``verify_webhook`` it before acting."""
     return BootpayWebhook(_parse_webhook("bootpay", body, content_type))
@@ -174,18 +322,21 @@ def _webhook_payload(
     """The payload of a webhook given parsed, as the raw body, or as the payload dict."""
     if isinstance(webhook, _Webhook):
         return webhook.to_dict()
-    if isinstance(webhook, (bytes, str)):
+    if isinstance(webhook, str):
+        return parse(_text(webhook, "webhook")).to_dict()
+    if isinstance(webhook, bytes):
         return parse(webhook).to_dict()
-    return {str(k): _wire(v, str(k)) for k, v in webhook.items()}
+    wired: Dict[str, Any] = _wire(_mapping(webhook, "webhook"), "webhook")
+    return wired
 
 
 def _native_client(provider: str, config: Dict[str, Any]) -> _NativeClient:
     """The native client of ``provider`` ("bootpay" or "iamport"); core checks the configuration."""
-    config = {**config, "user_agent_suffix": _USER_AGENT}
+    config = {**{k: _wire(v, k) for k, v in config.items()}, "user_agent_suffix": _USER_AGENT}
     # Debug/info events are forwarded only if wanted (see the native logging bridge); sample it now.
     _native.set_log_level(logging.getLogger("paywire").getEffectiveLevel())
     try:
-        return _native.NativeClient(json.dumps(config), provider)
+        return _native.NativeClient(json.dumps(config, allow_nan=False), provider)
     except _NativeError as error:
         raise from_native(error) from None
 
@@ -196,6 +347,22 @@ class _Client:
     __slots__ = ("_native",)
 
     _native: _NativeClient
+
+    # Methods whose exceptions are the caller's own (``step`` of confirm_verified propagates unchanged);
+    # the calls they make are guarded themselves.
+    _UNGUARDED = frozenset({"confirm_verified"})
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Guards every public method and the constructor of each client class: whatever goes wrong
+        inside, the caller sees a ``PaywireError`` (never a ``RecursionError``, ``UnicodeEncodeError`` or
+        pyo3's ``PanicException``)."""
+        super().__init_subclass__(**kwargs)
+        if not cls.__module__.startswith("paywire."):
+            return  # a user's subclass: its own methods raise what they raise
+        for name, member in list(vars(cls).items()):
+            public = not name.startswith("_") or name == "__init__"
+            if public and inspect.isfunction(member):
+                setattr(cls, name, _checked_call(member) if name in cls._UNGUARDED else _guarded(member))
 
     @property
     def base_url(self) -> str:
@@ -213,7 +380,7 @@ class _Blocking(_Client):
 
     def _call(self, op: str, args: Dict[str, Any], wrap: Callable[[Any], T]) -> T:
         try:
-            answer = self._native.call(op, json.dumps(args))
+            answer = self._native.call(op, json.dumps(args, allow_nan=False))
         except _NativeError as error:
             raise from_native(error) from None
         return wrap(json.loads(answer))
@@ -232,7 +399,8 @@ class _Async(_Client):
 
     async def _acall(self, op: str, args: Dict[str, Any], wrap: Callable[[Any], T]) -> T:
         try:
-            answer = await self._native.call_async(op, json.dumps(args), _completions(asyncio.get_running_loop()))
+            queue = _completions(asyncio.get_running_loop())
+            answer = await self._native.call_async(op, json.dumps(args, allow_nan=False), queue)
         except _NativeError as error:
             raise from_native(error) from None
         return wrap(json.loads(answer))
@@ -260,6 +428,8 @@ class _BootpayClient(_Client):
         connect_timeout: Optional[float] = 5.0,
         proxy: Optional[str] = None,
         max_retries: int = 2,
+        max_response_bytes: Optional[int] = None,
+        max_in_flight: Optional[int] = None,
     ) -> None:
         self._native = _native_client(
             "bootpay",
@@ -274,6 +444,8 @@ class _BootpayClient(_Client):
                 "connect_timeout": connect_timeout,
                 "proxy": proxy,
                 "max_retries": max_retries,
+                "max_response_bytes": max_response_bytes,
+                "max_in_flight": max_in_flight,
             },
         )
 
@@ -287,6 +459,10 @@ class Bootpay(_BootpayClient, _Blocking):
 
     Exactly one credential pair: ``client_key`` + ``secret_key`` (recommended) or ``application_id`` +
     ``private_key``; half a pair raises ``InvalidInputError``. ``timeout`` is per attempt, in seconds.
+    ``timeout`` and ``connect_timeout`` must be above 0 and at most a day. ``max_response_bytes`` caps an
+    answer's size (default 16 MiB, 1 KiB–1 GiB; a larger one is refused while it streams in);
+    ``max_in_flight`` bounds the requests this client has on the wire at once (default 64, 1–10000).
+    Redirects are never followed: a 3xx raises ``RedirectError``.
     """
 
     __slots__ = ()
@@ -304,7 +480,8 @@ class Bootpay(_BootpayClient, _Blocking):
         return self._call("get_receipts_by_order_id", _args(locals()), _receipts)
 
     def confirm_payment(self, receipt_id: str) -> Receipt:
-        """Confirms a payment awaiting server confirmation. Prefer ``confirm_verified``, which checks first."""
+        """Confirms a payment awaiting server confirmation. Prefer ``confirm_verified``, which checks first.
+        Never repeated once sent: on ``OutcomeUnknownError`` look the receipt up (``get_receipt``)."""
         return self._call("confirm_payment", _args(locals()), Receipt)
 
     def cancel_payment(
@@ -320,7 +497,9 @@ class Bootpay(_BootpayClient, _Blocking):
         metadata: Optional[Mapping[str, Any]] = None,
     ) -> Receipt:
         """Cancels fully (no ``cancel_price``) or partly. A ``cancel_id`` is always sent (generated when
-        unset), so a retried cancel never cancels twice; pass your own to be safe across restarts too."""
+        unset), so a retried cancel never cancels twice; pass your own to be safe across restarts too. On
+        ``OutcomeUnknownError`` repeat with ``cancel_id=error.idempotency_key``: a ``cancel_id`` already
+        applied returns the receipt as it stands (an idempotent replay), never a second refund."""
         return self._call("cancel_payment", _args(locals()), Receipt)
 
     def request_payment_link(
@@ -644,7 +823,8 @@ class AsyncBootpay(_BootpayClient, _Async):
         return await self._acall("get_receipts_by_order_id", _args(locals()), _receipts)
 
     async def confirm_payment(self, receipt_id: str) -> Receipt:
-        """Confirms a payment awaiting server confirmation. Prefer ``confirm_verified``, which checks first."""
+        """Confirms a payment awaiting server confirmation. Prefer ``confirm_verified``, which checks first.
+        Never repeated once sent: on ``OutcomeUnknownError`` look the receipt up (``get_receipt``)."""
         return await self._acall("confirm_payment", _args(locals()), Receipt)
 
     async def cancel_payment(
@@ -660,7 +840,9 @@ class AsyncBootpay(_BootpayClient, _Async):
         metadata: Optional[Mapping[str, Any]] = None,
     ) -> Receipt:
         """Cancels fully (no ``cancel_price``) or partly. A ``cancel_id`` is always sent (generated when
-        unset), so a retried cancel never cancels twice; pass your own to be safe across restarts too."""
+        unset), so a retried cancel never cancels twice; pass your own to be safe across restarts too. On
+        ``OutcomeUnknownError`` repeat with ``cancel_id=error.idempotency_key``: a ``cancel_id`` already
+        applied returns the receipt as it stands (an idempotent replay), never a second refund."""
         return await self._acall("cancel_payment", _args(locals()), Receipt)
 
     async def request_payment_link(

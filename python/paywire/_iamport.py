@@ -23,8 +23,21 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
-from ._client import _args, _Async, _Blocking, _Client, _identity, _native_client, _parse_webhook, _raw_args, _wire
+from ._client import (
+    _args,
+    _Async,
+    _Blocking,
+    _Client,
+    _guarded,
+    _identity,
+    _mapping,
+    _native_client,
+    _parse_webhook,
+    _raw_args,
+    _wire,
+)
 from ._client import _webhook_payload as _payload_of
+from ._errors import invalid_input
 from ._iamport_models import (
     BillingCustomer,
     CashReceipt,
@@ -79,8 +92,9 @@ def _iargs(scope: Dict[str, Any], *times: str) -> Dict[str, Any]:
             value = json.dumps(_wire(value, name), ensure_ascii=False)
         args[name] = _wire(value, name)
     other = scope.get("other")
-    if other:
-        args.update({str(k): _wire(v, str(k)) for k, v in other.items()})
+    if other is not None:
+        # Merged into the request as further fields; each keeps its own name in errors.
+        args.update({str(k): _wire(v, str(k)) for k, v in _wire(_mapping(other, "other"), "other").items()})
     return args
 
 
@@ -88,13 +102,19 @@ def _schedule(item: ScheduleItemLike, index: int) -> Dict[str, Any]:
     field = f"schedules[{index}]"
     if isinstance(item, ScheduleItem):
         return {k: _wire(v, f"{field}.{k}") for k, v in item.to_dict().items()}
-    data = {str(k): v for k, v in item.items()}
+    data = {str(k): v for k, v in _mapping(item, field).items()}
     if "schedule_at" in data:
         data["schedule_at"] = to_unix(data["schedule_at"], f"{field}.schedule_at")
     if isinstance(data.get("custom_data"), Mapping):
         data["custom_data"] = json.dumps(_wire(data["custom_data"], f"{field}.custom_data"), ensure_ascii=False)
     data.setdefault("currency", "KRW")
     return {k: _wire(v, f"{field}.{k}") for k, v in data.items() if v is not None}
+
+
+def _schedules(schedules: Sequence[ScheduleItemLike]) -> List[Dict[str, Any]]:
+    if not isinstance(schedules, (list, tuple)):
+        raise invalid_input("schedules", f"must be a list (got {type(schedules).__name__})")
+    return [_schedule(item, i) for i, item in enumerate(schedules)]
 
 
 def _logis(
@@ -104,7 +124,10 @@ def _logis(
     products: Optional[Sequence[Mapping[str, Any]]],
     send_email: Optional[bool],
 ) -> Dict[str, Any]:
-    shipment = logis.to_dict() if isinstance(logis, EscrowShipment) else {str(k): v for k, v in logis.items()}
+    if isinstance(logis, EscrowShipment):
+        shipment = logis.to_dict()
+    else:
+        shipment = {str(k): v for k, v in _mapping(logis, "logis").items()}
     if "sent_at" in shipment:
         shipment["sent_at"] = to_unix(shipment["sent_at"], "logis.sent_at")
     return _args(
@@ -124,6 +147,7 @@ def _list(item: Callable[[Any], Model]) -> Callable[[Any], Any]:
     return lambda raw: [item(x) for x in raw]
 
 
+@_guarded
 def parse_iamport_webhook(body: Union[bytes, str], content_type: Optional[str] = None) -> IamportWebhook:
     """Parses an iamport webhook body (JSON or form; ``imp_uid`` is required). V1 webhooks are unsigned:
     ``verify_webhook`` it (a re-fetch of the payment) before acting."""
@@ -148,6 +172,8 @@ class _IamportClient(_Client):
         connect_timeout: Optional[float] = 5.0,
         proxy: Optional[str] = None,
         max_retries: int = 2,
+        max_response_bytes: Optional[int] = None,
+        max_in_flight: Optional[int] = None,
     ) -> None:
         self._native = _native_client(
             "iamport",
@@ -160,6 +186,8 @@ class _IamportClient(_Client):
                 "connect_timeout": connect_timeout,
                 "proxy": proxy,
                 "max_retries": max_retries,
+                "max_response_bytes": max_response_bytes,
+                "max_in_flight": max_in_flight,
             },
         )
 
@@ -174,6 +202,10 @@ class Iamport(_IamportClient, _Blocking):
     ``imp_key`` + ``imp_secret`` are the REST API key pair; half a pair raises ``InvalidInputError``.
     ``base_url`` defaults to ``https://api.iamport.kr`` (``https://static-api.iamport.kr`` for fixed egress
     IPs); ``tier`` is the sub-merchant code of agency accounts; ``timeout`` is per attempt, in seconds.
+    ``timeout`` and ``connect_timeout`` must be above 0 and at most a day. ``max_response_bytes`` caps an
+    answer's size (default 16 MiB, 1 KiB–1 GiB; a larger one is refused while it streams in);
+    ``max_in_flight`` bounds the requests this client has on the wire at once (default 64, 1–10000).
+    Redirects are never followed: a 3xx raises ``RedirectError``.
     """
 
     __slots__ = ()
@@ -246,7 +278,9 @@ class Iamport(_IamportClient, _Blocking):
     ) -> Payment:
         """Cancels fully (no ``amount``) or partly. ``checksum`` (the cancellable balance you believe
         remains) is filled from a fresh look-up when unset, so a retried cancel never refunds twice; a
-        stale one is refused (``ApiError``, HTTP 200). A paid virtual account needs the ``refund_*`` fields."""
+        stale one is refused (``ApiError``, HTTP 200). A paid virtual account needs the ``refund_*`` fields.
+        On ``OutcomeUnknownError`` repeat with ``checksum=float(error.idempotency_key)``: if the lost cancel
+        went through, the payment comes back as it stands instead of being refunded again."""
         return self._call("cancel_payment", _iargs(locals()), Payment)
 
     def prepare_payment(self, merchant_uid: str, amount: AmountIn, currency: Optional[str] = None) -> Prepared:
@@ -392,7 +426,7 @@ class Iamport(_IamportClient, _Blocking):
         """Registers scheduled payments of a billing key (issued first from the card data when it does not
         exist yet). ``schedules``: ``ScheduleItem``s or dicts (``currency`` defaults to KRW)."""
         args = _iargs({k: v for k, v in locals().items() if k != "schedules"})
-        args["schedules"] = [_schedule(item, i) for i, item in enumerate(schedules)]
+        args["schedules"] = _schedules(schedules)
         return self._call("schedule_payments", args, _list(Schedule))
 
     def unschedule_payments(
@@ -505,7 +539,8 @@ class Iamport(_IamportClient, _Blocking):
     ) -> CertificationOtp:
         """Starts an OTP verification (``birth`` ``YYMMDD``, ``gender_digit`` the 7th resident-number digit,
         ``carrier`` ``SKT``/``KT``/``LGT``); confirm it with ``confirm_certification_otp``."""
-        gender_digit = str(gender_digit)
+        if isinstance(gender_digit, int) and not isinstance(gender_digit, bool):
+            gender_digit = str(_wire(gender_digit, "gender_digit"))
         return self._call("request_certification_otp", _iargs(locals()), CertificationOtp)
 
     def confirm_certification_otp(self, imp_uid: str, otp: str) -> Certification:
@@ -528,7 +563,7 @@ class Iamport(_IamportClient, _Blocking):
         send_email: Optional[bool] = None,
     ) -> EscrowLogis:
         """Registers the shipment of an escrow payment (``ApiError`` 409 when already registered)."""
-        args = {"imp_uid": imp_uid, **_logis(sender, receiver, logis, products, send_email)}
+        args = {"imp_uid": _wire(imp_uid, "imp_uid"), **_logis(sender, receiver, logis, products, send_email)}
         return self._call("register_escrow_logis", args, EscrowLogis)
 
     def update_escrow_logis(
@@ -541,7 +576,7 @@ class Iamport(_IamportClient, _Blocking):
         send_email: Optional[bool] = None,
     ) -> EscrowLogis:
         """Updates the registered shipment."""
-        args = {"imp_uid": imp_uid, **_logis(sender, receiver, logis, products, send_email)}
+        args = {"imp_uid": _wire(imp_uid, "imp_uid"), **_logis(sender, receiver, logis, products, send_email)}
         return self._call("update_escrow_logis", args, EscrowLogis)
 
     # ---- cash receipts ---------------------------------------------------------------------------
@@ -721,7 +756,9 @@ class AsyncIamport(_IamportClient, _Async):
     ) -> Payment:
         """Cancels fully (no ``amount``) or partly. ``checksum`` (the cancellable balance you believe
         remains) is filled from a fresh look-up when unset, so a retried cancel never refunds twice; a
-        stale one is refused (``ApiError``, HTTP 200). A paid virtual account needs the ``refund_*`` fields."""
+        stale one is refused (``ApiError``, HTTP 200). A paid virtual account needs the ``refund_*`` fields.
+        On ``OutcomeUnknownError`` repeat with ``checksum=float(error.idempotency_key)``: if the lost cancel
+        went through, the payment comes back as it stands instead of being refunded again."""
         return await self._acall("cancel_payment", _iargs(locals()), Payment)
 
     async def prepare_payment(self, merchant_uid: str, amount: AmountIn, currency: Optional[str] = None) -> Prepared:
@@ -869,7 +906,7 @@ class AsyncIamport(_IamportClient, _Async):
         """Registers scheduled payments of a billing key (issued first from the card data when it does not
         exist yet). ``schedules``: ``ScheduleItem``s or dicts (``currency`` defaults to KRW)."""
         args = _iargs({k: v for k, v in locals().items() if k != "schedules"})
-        args["schedules"] = [_schedule(item, i) for i, item in enumerate(schedules)]
+        args["schedules"] = _schedules(schedules)
         return await self._acall("schedule_payments", args, _list(Schedule))
 
     async def unschedule_payments(
@@ -982,7 +1019,8 @@ class AsyncIamport(_IamportClient, _Async):
     ) -> CertificationOtp:
         """Starts an OTP verification (``birth`` ``YYMMDD``, ``gender_digit`` the 7th resident-number digit,
         ``carrier`` ``SKT``/``KT``/``LGT``); confirm it with ``confirm_certification_otp``."""
-        gender_digit = str(gender_digit)
+        if isinstance(gender_digit, int) and not isinstance(gender_digit, bool):
+            gender_digit = str(_wire(gender_digit, "gender_digit"))
         return await self._acall("request_certification_otp", _iargs(locals()), CertificationOtp)
 
     async def confirm_certification_otp(self, imp_uid: str, otp: str) -> Certification:
@@ -1005,7 +1043,7 @@ class AsyncIamport(_IamportClient, _Async):
         send_email: Optional[bool] = None,
     ) -> EscrowLogis:
         """Registers the shipment of an escrow payment (``ApiError`` 409 when already registered)."""
-        args = {"imp_uid": imp_uid, **_logis(sender, receiver, logis, products, send_email)}
+        args = {"imp_uid": _wire(imp_uid, "imp_uid"), **_logis(sender, receiver, logis, products, send_email)}
         return await self._acall("register_escrow_logis", args, EscrowLogis)
 
     async def update_escrow_logis(
@@ -1018,7 +1056,7 @@ class AsyncIamport(_IamportClient, _Async):
         send_email: Optional[bool] = None,
     ) -> EscrowLogis:
         """Updates the registered shipment."""
-        args = {"imp_uid": imp_uid, **_logis(sender, receiver, logis, products, send_email)}
+        args = {"imp_uid": _wire(imp_uid, "imp_uid"), **_logis(sender, receiver, logis, products, send_email)}
         return await self._acall("update_escrow_logis", args, EscrowLogis)
 
     # ---- cash receipts ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the paywire wheel, installs it into python/.venv and runs ruff, mypy --strict and pytest.
+# Builds the paywire wheel, installs it into python/.venv and runs ruff, mypy --strict, pytest and a short
+# atheris fuzz run of the argument conversion (fuzz/fuzz_arguments.py; long runs are done by hand).
 # Needs only python3 (>= 3.9), pip and cargo; everything else is installed here. Used by CI and people.
 set -euo pipefail
 
@@ -8,7 +9,7 @@ root="$(cd "$here/.." && pwd)"
 wheels="$root/target/wheels"
 venv="$here/.venv"
 
-PAYWIRE_EXTRA_PACKAGES='pytest>=7 mypy>=1.10 ruff>=0.5' bash "$here/scripts/install.sh"
+PAYWIRE_EXTRA_PACKAGES='pytest>=7 mypy>=1.10 ruff>=0.5 atheris>=2.3' bash "$here/scripts/install.sh"
 py="$venv/bin/python"
 wheel="$(ls -t "$wheels"/paywire-*.whl | head -n 1)"
 cd "$here"
@@ -20,4 +21,14 @@ echo "==> pytest"
 # The pytest script (not `python -m pytest`) keeps the source tree off sys.path: the tests import the
 # installed wheel, as users do.
 "$venv/bin/pytest" -q
+echo "==> fuzz smoke run (atheris, 2000 inputs)"
+artifacts="$(mktemp -d)"
+# Run from the temporary directory: the harness must import the installed wheel, not the source tree.
+(cd "$artifacts" && "$py" "$here/fuzz/fuzz_arguments.py" -runs=2000 -max_len=4096 -len_control=0 \
+    -artifact_prefix="$artifacts/" 2>&1 | tail -n 3)
+if ls "$artifacts"/crash-* >/dev/null 2>&1; then
+    echo "fuzzing found a crash: $(ls "$artifacts"/crash-*)" >&2
+    exit 1
+fi
+rm -rf "$artifacts"
 echo "==> python checks passed ($wheel)"

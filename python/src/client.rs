@@ -8,6 +8,7 @@
 //! of abandoned answers); `bootpay.rs` and `iamport.rs` hold each provider's table of operations.
 
 use crate::completion::Completions;
+use crate::decode;
 use crate::errors;
 use crate::runtime;
 use futures::FutureExt;
@@ -16,27 +17,24 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyTuple;
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::panic::AssertUnwindSafe;
+use std::sync::mpsc::RecvTimeoutError;
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 pub(crate) type Outcome = Result<String, Value>;
 
+/// The longest timeout accepted, in seconds (core's limit: a day).
+const MAX_SECONDS: f64 = 86_400.0;
+
+/// How long a blocking call waits between two looks at pending signals (Ctrl-C).
+const SIGNAL_SLICE: Duration = Duration::from_millis(50);
+
+/// The `InvalidInput` for a serde failure outside any argument's value (the whole JSON, a webhook body):
+/// the field only, never serde's message, which may quote the input.
 pub(crate) fn invalid(field: &str, error: &serde_json::Error) -> Error {
-    // serde names the culprit as "missing field `x`" / "unknown variant …"; point at the field when it can.
-    let text = error.to_string();
-    let named = text
-        .split('`')
-        .nth(1)
-        .filter(|_| text.starts_with("missing field"))
-        .map(|f| format!("{field}.{f}"));
-    let field = named
-        .as_deref()
-        .map(|f| f.trim_start_matches("arguments."))
-        .unwrap_or(field);
-    Error::invalid_input(field, text.clone())
+    decode::refused(Some(field), ".", error)
 }
 
 /// The arguments of one call: a JSON object keyed by core's parameter names.
@@ -54,7 +52,7 @@ impl Args {
     pub(crate) fn opt<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, Error> {
         match self.0.get(name) {
             None | Some(Value::Null) => Ok(None),
-            Some(v) => T::deserialize(v).map(Some).map_err(|e| invalid(name, &e)),
+            Some(v) => decode::from_value(Some(name), v).map(Some),
         }
     }
 
@@ -79,9 +77,16 @@ impl Args {
         self.0.get(name).is_some_and(|v| !v.is_null())
     }
 
+    /// Decodes the whole argument object as `T` and discards it: for a part core's request `#[serde(flatten)]`s
+    /// in, whose field errors would otherwise lose their names (serde buffers flattened fields without a path).
+    pub(crate) fn check<T: DeserializeOwned>(&self) -> Result<&Self, Error> {
+        decode::from_value::<T>(None, &Value::Object(self.0.clone()))?;
+        Ok(self)
+    }
+
     /// The whole argument object as one of core's request structs.
     pub(crate) fn into_request<T: DeserializeOwned>(self) -> Result<T, Error> {
-        serde_json::from_value(Value::Object(self.0)).map_err(|e| invalid("arguments", &e))
+        decode::from_value(None, &Value::Object(self.0))
     }
 }
 
@@ -97,8 +102,7 @@ pub(crate) fn raw_request(args: Args) -> Result<RawRequest, Error> {
     let query = match args.0.get("query") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Object(map)) => map.iter().map(|(k, v)| (k.clone(), scalar(v))).collect(),
-        Some(other) => Vec::<(String, Value)>::deserialize(other)
-            .map_err(|e| invalid("query", &e))?
+        Some(other) => decode::from_value::<Vec<(String, Value)>>(Some("query"), other)?
             .into_iter()
             .map(|(k, v)| (k, scalar(&v)))
             .collect(),
@@ -138,17 +142,36 @@ impl Config {
         }
     }
 
-    /// An optional duration setting, in (fractional) seconds.
+    /// An optional duration setting, in (fractional) seconds: above 0 and at most a day. Checked here,
+    /// before any conversion, so `1e300`, `inf` or `nan` is an error naming the setting, never a panic.
     pub(crate) fn seconds(&self, k: &str) -> Result<Option<Duration>, Error> {
+        let refused =
+            || Error::invalid_input(k, "must be a number of seconds above 0 and at most 86400");
         match self.0.get(k) {
             None | Some(Value::Null) => Ok(None),
-            Some(v) => match v.as_f64() {
-                Some(s) if s.is_finite() && s > 0.0 => Ok(Some(Duration::from_secs_f64(s))),
-                _ => Err(Error::invalid_input(
-                    k,
-                    "must be a positive number of seconds",
-                )),
-            },
+            Some(v) => {
+                let seconds = v
+                    .as_f64()
+                    .filter(|s| *s > 0.0 && *s <= MAX_SECONDS)
+                    .ok_or_else(refused)?;
+                Duration::try_from_secs_f64(seconds)
+                    .ok()
+                    .filter(|d| !d.is_zero())
+                    .map(Some)
+                    .ok_or_else(refused)
+            }
+        }
+    }
+
+    /// An optional count setting (a positive whole number).
+    pub(crate) fn count(&self, k: &str) -> Result<Option<usize>, Error> {
+        match self.0.get(k) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => v
+                .as_u64()
+                .and_then(|n| usize::try_from(n).ok())
+                .map(Some)
+                .ok_or_else(|| Error::invalid_input(k, "must be a positive whole number")),
         }
     }
 
@@ -184,6 +207,12 @@ macro_rules! transport_options {
         }
         if let Some(policy) = config.retry()? {
             builder = builder.retry(policy);
+        }
+        if let Some(v) = config.count("max_response_bytes")? {
+            builder = builder.max_response_bytes(v);
+        }
+        if let Some(v) = config.count("max_in_flight")? {
+            builder = builder.max_in_flight(v);
         }
         if let Some(v) = config.text("user_agent_suffix")? {
             builder = builder.user_agent_suffix(v);
@@ -287,6 +316,31 @@ pub struct NativeClient {
 }
 
 impl NativeClient {
+    fn build(config_json: &str, provider: &str) -> Result<Self, Value> {
+        let config = match serde_json::from_str::<Value>(config_json) {
+            Ok(Value::Object(map)) => Config(map),
+            _ => return Err(errors::internal("the configuration is not a JSON object")),
+        };
+        let builder = Builder::new(provider, &config)?;
+        // Building the core client needs a runtime context only for the pool's timers; the check of
+        // the credentials and URL happens here, at construction, as promised to users.
+        let rt = runtime::get().map_err(|e| errors::internal(e.to_string()))?;
+        let _entered = rt.enter();
+        let client = builder.build().map_err(|e| errors::payload(&e))?;
+        Ok(Self {
+            provider: match builder {
+                Builder::Bootpay(_) => "bootpay",
+                Builder::Iamport(_) => "iamport",
+            },
+            builder,
+            base_url: client.base_url().to_owned(),
+            built: Mutex::new(Built {
+                pid: std::process::id(),
+                client,
+            }),
+        })
+    }
+
     /// The client of this process. After a fork the inherited one (its pool, its token cache, its
     /// runtime's reactor) is unusable, so it is rebuilt from the kept configuration and the old one leaked.
     fn client(&self) -> Result<AnyClient, Value> {
@@ -311,34 +365,10 @@ impl NativeClient {
     #[new]
     #[pyo3(signature = (config_json, provider="bootpay"))]
     fn new(config_json: &str, provider: &str) -> PyResult<Self> {
-        let config = match serde_json::from_str::<Value>(config_json) {
-            Ok(Value::Object(map)) => Config(map),
-            _ => {
-                return Err(errors::to_py(&errors::internal(
-                    "the configuration is not a JSON object",
-                )))
-            }
-        };
-        let builder = Builder::new(provider, &config).map_err(|p| errors::to_py(&p))?;
-        // Building the core client needs a runtime context only for the pool's timers; the check of
-        // the credentials and URL happens here, at construction, as promised to users.
-        let rt = runtime::get().map_err(|e| errors::to_py(&errors::internal(e.to_string())))?;
-        let _entered = rt.enter();
-        let client = builder
-            .build()
-            .map_err(|e| errors::to_py(&errors::payload(&e)))?;
-        Ok(Self {
-            provider: match builder {
-                Builder::Bootpay(_) => "bootpay",
-                Builder::Iamport(_) => "iamport",
-            },
-            builder,
-            base_url: client.base_url().to_owned(),
-            built: Mutex::new(Built {
-                pid: std::process::id(),
-                client,
-            }),
-        })
+        // A panic while building (a bug) must reach Python as a PaywireError, not as PanicException.
+        std::panic::catch_unwind(|| Self::build(config_json, provider))
+            .unwrap_or_else(|panic| Err(errors::internal(errors::panic_message(panic.as_ref()))))
+            .map_err(|p| errors::to_py(&p))
     }
 
     /// The base URL in use.
@@ -353,24 +383,43 @@ impl NativeClient {
         self.provider
     }
 
-    /// Runs `op` and returns its JSON answer, with the GIL released for the whole call.
+    /// Runs `op` and returns its JSON answer, with the GIL released while it waits.
+    ///
+    /// The wait is cut in slices of `SIGNAL_SLICE`, between which pending signals are handled: Ctrl-C
+    /// raises `KeyboardInterrupt` at once instead of after the call. The call itself is a detached task
+    /// and keeps running (a confirm or a charge is never cut half-way); an outcome nobody waits for any
+    /// more is logged on the `paywire` logger, as on the asyncio side.
     fn call(&self, py: Python<'_>, op: String, args_json: String) -> PyResult<String> {
         let client = self.client().map_err(|p| errors::to_py(&p))?;
         let rt = runtime::get().map_err(|e| errors::to_py(&errors::internal(e.to_string())))?;
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
         // Spawned rather than `block_on` here: the request future then runs on the worker that also
         // drives its connection, saving two thread hand-offs per call.
-        py.detach(move || {
-            let (tx, rx) = std::sync::mpsc::sync_channel(1);
-            rt.spawn(async move {
-                let _ = tx.send(guarded(client, op, args_json).await);
+        rt.spawn(async move {
+            let outcome = guarded(client, op.clone(), args_json).await;
+            if let Err(std::sync::mpsc::SendError(outcome)) = tx.send(outcome) {
+                abandoned(&op, &outcome);
+            }
+        });
+        let mut rx = rx;
+        loop {
+            // The receiver is Send but not Sync: it travels into the GIL-free closure and back.
+            let (back, waited) = py.detach(move || {
+                let waited = rx.recv_timeout(SIGNAL_SLICE);
+                (rx, waited)
             });
-            rx.recv().unwrap_or_else(|_| {
-                Err(errors::internal(
-                    "the paywire runtime stopped during the call",
-                ))
-            })
-        })
-        .map_err(|p| errors::to_py(&p))
+            rx = back;
+            match waited {
+                Ok(outcome) => return outcome.map_err(|p| errors::to_py(&p)),
+                // Dropping `rx` on the way out is what tells the task to log its outcome.
+                Err(RecvTimeoutError::Timeout) => py.check_signals()?,
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(errors::to_py(&errors::internal(
+                        "the paywire runtime stopped during the call",
+                    )))
+                }
+            }
+        }
     }
 
     /// Starts `op` on the shared runtime and returns an asyncio future of its JSON answer.

@@ -10,8 +10,8 @@ use crate::client::{
 use paywire::iamport::{
     AgainPayment, CancelPayment, CardInput, CertificationOtpRequest, Client, ClientBuilder,
     EscrowLogisRequest, IamportWebhook, IssueBillingKey, IssueCashReceipt,
-    IssueExternalCashReceipt, IssueVbank, ListOptions, OnetimePayment, Partial, PaymentStatus,
-    ScheduleItem, SchedulePayments, ScheduleStatus, Sorting, VerifiedState,
+    IssueExternalCashReceipt, IssueVbank, ListOptions, OnetimePayment, Partial, PaymentOptions,
+    PaymentStatus, ScheduleItem, SchedulePayments, ScheduleStatus, Sorting, VerifiedState,
 };
 use paywire::Error;
 use serde::Serialize;
@@ -203,6 +203,7 @@ pub(crate) async fn dispatch(client: Client, op: &str, mut args: Args) -> Result
         "get_billing_key" => out(c.get_billing_key(&args.text("customer_uid")?).await?),
         "issue_billing_key" => {
             let customer_uid = args.take_text("customer_uid")?;
+            args.check::<CardInput>()?;
             out(c
                 .issue_billing_key(&customer_uid, args.into_request::<IssueBillingKey>()?)
                 .await?)
@@ -226,10 +227,16 @@ pub(crate) async fn dispatch(client: Client, op: &str, mut args: Args) -> Result
                 args.opt("page")?,
             )
             .await?),
-        "pay_onetime" => out(c
-            .pay_onetime(args.into_request::<OnetimePayment>()?)
-            .await?),
-        "pay_again" => out(c.pay_again(args.into_request::<AgainPayment>()?).await?),
+        "pay_onetime" => {
+            args.check::<CardInput>()?.check::<PaymentOptions>()?;
+            out(c
+                .pay_onetime(args.into_request::<OnetimePayment>()?)
+                .await?)
+        }
+        "pay_again" => {
+            args.check::<PaymentOptions>()?;
+            out(c.pay_again(args.into_request::<AgainPayment>()?).await?)
+        }
         // Schedules.
         "schedule_payments" => out(c.schedule_payments(schedule_request(&args)?).await?),
         "unschedule_payments" => out(c

@@ -8,6 +8,7 @@
 mod bootpay;
 mod client;
 mod completion;
+mod decode;
 mod errors;
 mod iamport;
 mod logging;

@@ -57,6 +57,7 @@ from paywire import (
     PgError,
     Prepared,
     Receipt,
+    RedirectError,
     Refund,
     ReservedPayment,
     Schedule,
@@ -371,7 +372,11 @@ def errors(sandbox: Sandbox) -> None:
         snippet: str = e.body_snippet
         _ = (snippet, e.http_status)
     except OutcomeUnknownError as e:
-        _ = (e.operation, e.hint, e.timed_out)
+        key: Optional[str] = e.idempotency_key
+        _ = (e.operation, e.hint, e.timed_out, key)
+    except RedirectError as e:
+        location: str = e.location
+        _ = (e.http_status, location)
     except VerificationError as e:
         _ = (e.payment_id, e.kind, e.expected, e.actual)
     except PaywireError as e:
