@@ -483,7 +483,7 @@ def _compact(values: Mapping[str, Any], extra: Optional[Mapping[str, Any]] = Non
 
 @dataclass
 class User:
-    """The buyer (``user``). ``extra`` adds any other field Bootpay accepts."""
+    """The buyer (``user``): Bootpay's eight fields; any other key is refused (a typo never goes missing)."""
 
     id: Optional[str] = None
     username: Optional[str] = None
@@ -493,12 +493,10 @@ class User:
     birth: Optional[str] = None
     area: Optional[str] = None
     addr: Optional[str] = None
-    extra: Dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> Dict[str, Any]:
         """The wire object (unset fields left out; ``gender=0`` kept)."""
-        values = {k: v for k, v in self.__dict__.items() if k != "extra"}
-        return _compact(values, self.extra)
+        return _compact(dict(self.__dict__), None)
 
 
 @dataclass
@@ -516,12 +514,10 @@ class Item:
     category_code: Optional[str] = None
     start_date: Optional[str] = None
     end_date: Optional[str] = None
-    extra: Dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> Dict[str, Any]:
         """The wire object."""
-        values = {k: v for k, v in self.__dict__.items() if k != "extra"}
-        return _compact(values, self.extra)
+        return _compact(dict(self.__dict__), None)
 
 
 @dataclass

@@ -9,7 +9,7 @@ root="$(cd "$here/.." && pwd)"
 wheels="$root/target/wheels"
 venv="$here/.venv"
 
-PAYWIRE_EXTRA_PACKAGES='pytest>=7 mypy>=1.10 ruff>=0.5 atheris>=2.3' bash "$here/scripts/install.sh"
+PAYWIRE_EXTRA_PACKAGES='pytest>=7 mypy>=1.10 ruff>=0.5 atheris>=2.3 bootpay-backend==2.9.0' bash "$here/scripts/install.sh"
 py="$venv/bin/python"
 wheel="$(ls -t "$wheels"/paywire-*.whl | head -n 1)"
 cd "$here"

@@ -65,7 +65,7 @@ def test_repr_redacts_secrets() -> None:
 
 
 def test_input_helpers_to_dict() -> None:
-    assert paywire.User(id="m", gender=0, extra={"nick": "x"}).to_dict() == {"id": "m", "gender": 0, "nick": "x"}
+    assert paywire.User(id="m", gender=0).to_dict() == {"id": "m", "gender": 0}
     assert paywire.Item("s", "n", 2, 100, cat1="c").to_dict() == {
         "id": "s",
         "name": "n",

@@ -149,7 +149,8 @@ def test_subscribe_and_reservations(api: Blocking, sandbox: Sandbox) -> None:
         metadata={"plan": "pro"},
     )
     assert (paid.status, paid.price) == (1, 9900)
-    assert last_request(sandbox, "POST", "subscribe/payment")["body"]["extra"] == {"raw_data": True}
+    # Sent as the official Python, Go and Java SDKs send the flag.
+    assert last_request(sandbox, "POST", "subscribe/payment")["body"]["extra"] == {"raw_data": 1}
 
     at = datetime(2030, 12, 1, 9, 0, tzinfo=KST)
     reserved = api.reserve_subscribe_payment(key, "12월 구독", "order-sub-2", 9900, at)
@@ -233,7 +234,8 @@ def test_cash_receipts(api: Blocking, sandbox: Sandbox) -> None:
         "cash-1", "현금 판매", "01000000000", "지출증빙", 5000, purchased_at=datetime(2026, 11, 23, 10, tzinfo=KST)
     )
     body = last_request(sandbox, "POST", "request/cash/receipt")["body"]
-    assert body["purchased_at"] == "2026-11-23T10:00:00+09:00" and "pg" not in body
+    # The form the spec and the official Python SDK send.
+    assert body["purchased_at"] == "2026-11-23T10:00:00+0900" and "pg" not in body
     cancelled = api.cancel_cash_receipt(standalone.receipt_id)
     assert cancelled.status == 20
 

@@ -42,10 +42,15 @@ def billing_key(client: paywire.Bootpay) -> str:
 def test_raw_data_is_read_in_every_form_and_sent_as_the_official_sdk_sends_it(sandbox: Sandbox, flag: Any) -> None:
     client = sandbox.client()
     key = billing_key(client)
-    client.subscribe_payment(key, "구독", "order-wire-1", 9900, extra={"raw_data": flag, "subscribe_test_payment": flag})
+    client.subscribe_payment(
+        key, "구독", "order-wire-1", 9900, extra={"raw_data": flag, "subscribe_test_payment": flag}
+    )
     ours = last_body(sandbox, "POST", "subscribe/payment")["extra"]
     official(sandbox).request_subscribe_card_payment(
-        billing_key=key, order_name="구독", price=9900, order_id="order-wire-2",
+        billing_key=key,
+        order_name="구독",
+        price=9900,
+        order_id="order-wire-2",
         extra={"raw_data": 1, "subscribe_test_payment": 1},
     )
     theirs = last_body(sandbox, "POST", "subscribe/payment")["extra"]
@@ -75,11 +80,16 @@ def test_purchased_at_in_every_offset_form_goes_out_as_the_spec_and_the_official
     sandbox: Sandbox, purchased_at: Any
 ) -> None:
     client = sandbox.client()
-    client.request_cash_receipt("order-cash-1", "현금영수증", "01000000000", "소득공제", 1000, purchased_at=purchased_at)
+    client.request_cash_receipt(
+        "order-cash-1", "현금영수증", "01000000000", "소득공제", 1000, purchased_at=purchased_at
+    )
     ours = last_body(sandbox, "POST", "request/cash/receipt")["purchased_at"]
     official(sandbox).request_cash_receipt(
-        order_id="order-cash-2", order_name="현금영수증", identity_no="01000000000",
-        purchased_at="2026-08-31T14:50:00+0900", price=1000,
+        order_id="order-cash-2",
+        order_name="현금영수증",
+        identity_no="01000000000",
+        purchased_at="2026-08-31T14:50:00+0900",
+        price=1000,
     )
     theirs = last_body(sandbox, "POST", "request/cash/receipt")["purchased_at"]
     if isinstance(purchased_at, str) and purchased_at.endswith("Z"):
@@ -90,8 +100,15 @@ def test_purchased_at_in_every_offset_form_goes_out_as_the_spec_and_the_official
 
 def test_fractional_iamport_token_times_are_read(sandbox: Sandbox) -> None:
     sandbox.fault(
-        provider="iamport", method="POST", path="users/getToken", times=1,
-        body={"code": 0, "message": None, "response": {"access_token": "t", "now": 1796095844.881, "expired_at": 1796097644.881}},
+        provider="iamport",
+        method="POST",
+        path="users/getToken",
+        times=1,
+        body={
+            "code": 0,
+            "message": None,
+            "response": {"access_token": "t", "now": 1796095844.881, "expired_at": 1796097644.881},
+        },
     )
     token = sandbox.iamport_client().get_access_token()
     assert 1799 <= token.expire_in <= 1800
@@ -107,7 +124,13 @@ def test_a_proxy_404_is_an_error_not_missing_payments(sandbox: Sandbox) -> None:
 
 
 def test_errors_quote_the_status_that_came_back(sandbox: Sandbox) -> None:
-    sandbox.fault(provider="iamport", method="POST", path="users/getToken", status=201, body={"code": 0, "response": {"access_token": 7}})
+    sandbox.fault(
+        provider="iamport",
+        method="POST",
+        path="users/getToken",
+        status=201,
+        body={"code": 0, "response": {"access_token": 7}},
+    )
     with pytest.raises(paywire.DecodeError) as caught:
         sandbox.iamport_client().get_payment("imp_1")
     assert caught.value.http_status == 201

@@ -24,8 +24,8 @@ use serde_json::{Map, Value};
 /// let card = CardInput::new("5570-1234-5678-1234", "2028-12");
 /// assert!(!format!("{card:?}").contains("5678"));
 /// ```
+// Not `deny_unknown_fields`: it is flattened into the payment requests, whose other keys pass through it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CardInput {
     /// `dddd-dddd-dddd-dddd`.
     pub card_number: Secret,
