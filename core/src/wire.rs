@@ -15,7 +15,8 @@ fn amount_from(value: &Value) -> Result<Option<i64>, String> {
                 return Ok(Some(i));
             }
             match n.as_f64() {
-                Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(Some(f as i64)),
+                // Below 2^52 every float is exact to the half unit, so a whole float is a whole amount.
+                Some(f) if f.fract() == 0.0 && f.abs() < 4.5e15 => Ok(Some(f as i64)),
                 _ => Err(format!("amount {n} is not a whole number")),
             }
         }
