@@ -112,7 +112,12 @@ impl Receiver {
     /// Every request so far that `matches`.
     fn all(&self, matches: impl Fn(&Received) -> bool) -> Vec<Received> {
         let state = self.state.lock().unwrap();
-        state.received.iter().filter(|r| matches(r)).cloned().collect()
+        state
+            .received
+            .iter()
+            .filter(|r| matches(r))
+            .cloned()
+            .collect()
     }
 
     /// Waits (up to 10 s) until `count` requests match; answers them.
@@ -135,7 +140,11 @@ impl Receiver {
 }
 
 /// A Bootpay webhook at `hook` about `field` = `value` whose `webhook_type`/`status` is `event`.
-fn bootpay_event<'a>(field: &'a str, value: &'a str, event: &'a str) -> impl Fn(&Received) -> bool + 'a {
+fn bootpay_event<'a>(
+    field: &'a str,
+    value: &'a str,
+    event: &'a str,
+) -> impl Fn(&Received) -> bool + 'a {
     move |r| {
         let json = r.json();
         r.path == "hook"
@@ -195,7 +204,9 @@ async fn expect_bootpay(
     value: &str,
     event: &str,
 ) -> (BootpayWebhook, paywire::bootpay::Receipt) {
-    let delivered = receiver.wait_for(1, bootpay_event(field, value, event)).await;
+    let delivered = receiver
+        .wait_for(1, bootpay_event(field, value, event))
+        .await;
     assert_eq!(delivered.len(), 1, "{event} for {value} delivered once");
     assert_eq!(
         delivered[0].content_type.as_deref(),
@@ -204,7 +215,11 @@ async fn expect_bootpay(
     let (hook, receipt) = merchant_accepts_bootpay(client, &delivered[0])
         .await
         .unwrap_or_else(|e| panic!("{event} for {value} refused: {e}"));
-    assert_eq!(hook.status, Some(receipt.status.clone()), "{event}: claimed status is the real one");
+    assert_eq!(
+        hook.status,
+        Some(receipt.status.clone()),
+        "{event}: claimed status is the real one"
+    );
     (hook, receipt)
 }
 
@@ -219,7 +234,14 @@ async fn bootpay_webhooks_of_every_state_change_parse_and_verify() {
         .create_bootpay_receipt(&NewBootpayReceipt::paid(1000).order_id("bp-paid"))
         .await
         .unwrap();
-    let (hook, receipt) = expect_bootpay(&receiver, &client, "receipt_id", &paid.receipt_id, "PAYMENT_COMPLETED").await;
+    let (hook, receipt) = expect_bootpay(
+        &receiver,
+        &client,
+        "receipt_id",
+        &paid.receipt_id,
+        "PAYMENT_COMPLETED",
+    )
+    .await;
     assert_eq!(hook.event(), WebhookType::PaymentCompleted);
     assert_eq!(receipt.price, 1000);
 
@@ -228,12 +250,24 @@ async fn bootpay_webhooks_of_every_state_change_parse_and_verify() {
         .create_bootpay_receipt(&NewBootpayReceipt::awaiting_confirm(2000).order_id("bp-confirm"))
         .await
         .unwrap();
-    client.confirm_checked(&pending.receipt_id, 2000).await.unwrap();
-    let (hook, receipt) = expect_bootpay(&receiver, &client, "receipt_id", &pending.receipt_id, "PAYMENT_COMPLETED").await;
+    client
+        .confirm_checked(&pending.receipt_id, 2000)
+        .await
+        .unwrap();
+    let (hook, receipt) = expect_bootpay(
+        &receiver,
+        &client,
+        "receipt_id",
+        &pending.receipt_id,
+        "PAYMENT_COMPLETED",
+    )
+    .await;
     assert_eq!(hook.event(), WebhookType::PaymentCompleted);
     assert_eq!(receipt.status, ReceiptStatus::Paid);
     assert_eq!(
-        receiver.all(|r| r.json()["receipt_id"] == pending.receipt_id.as_str()).len(),
+        receiver
+            .all(|r| r.json()["receipt_id"] == pending.receipt_id.as_str())
+            .len(),
         1,
         "awaiting confirm (status 2) is not an event"
     );
@@ -246,18 +280,43 @@ async fn bootpay_webhooks_of_every_state_change_parse_and_verify() {
         })
         .await
         .unwrap();
-    let (hook, receipt) = expect_bootpay(&receiver, &client, "receipt_id", &paid.receipt_id, "PAYMENT_PARTIAL_CANCELLED").await;
+    let (hook, receipt) = expect_bootpay(
+        &receiver,
+        &client,
+        "receipt_id",
+        &paid.receipt_id,
+        "PAYMENT_PARTIAL_CANCELLED",
+    )
+    .await;
     assert_eq!(hook.event(), WebhookType::PaymentPartialCancelled);
     assert_eq!(receipt.cancelled_price, 400);
     client
         .cancel_payment(paywire::bootpay::CancelPayment::new(&paid.receipt_id))
         .await
         .unwrap();
-    let (hook, receipt) = expect_bootpay(&receiver, &client, "receipt_id", &paid.receipt_id, "PAYMENT_CANCELLED").await;
+    let (hook, receipt) = expect_bootpay(
+        &receiver,
+        &client,
+        "receipt_id",
+        &paid.receipt_id,
+        "PAYMENT_CANCELLED",
+    )
+    .await;
     assert_eq!(hook.event(), WebhookType::PaymentCancelled);
     assert_eq!(receipt.cancelled_price, 1000);
     assert_ne!(
-        BootpayWebhook::parse(&receiver.wait_for(1, bootpay_event("receipt_id", &paid.receipt_id, "PAYMENT_PARTIAL_CANCELLED")).await[0].body, None).unwrap().idempotency_key(),
+        BootpayWebhook::parse(
+            &receiver
+                .wait_for(
+                    1,
+                    bootpay_event("receipt_id", &paid.receipt_id, "PAYMENT_PARTIAL_CANCELLED")
+                )
+                .await[0]
+                .body,
+            None
+        )
+        .unwrap()
+        .idempotency_key(),
         hook.idempotency_key(),
         "each cancel is its own event"
     );
@@ -267,11 +326,28 @@ async fn bootpay_webhooks_of_every_state_change_parse_and_verify() {
         .create_bootpay_receipt(&NewBootpayReceipt::virtual_account(5000).order_id("bp-vbank"))
         .await
         .unwrap();
-    let (hook, receipt) = expect_bootpay(&receiver, &client, "receipt_id", &vbank.receipt_id, "PAYMENT_VIRTUAL_ACCOUNT_ISSUED").await;
+    let (hook, receipt) = expect_bootpay(
+        &receiver,
+        &client,
+        "receipt_id",
+        &vbank.receipt_id,
+        "PAYMENT_VIRTUAL_ACCOUNT_ISSUED",
+    )
+    .await;
     assert_eq!(hook.event(), WebhookType::PaymentVirtualAccountIssued);
     assert_eq!(receipt.status, ReceiptStatus::VirtualAccountIssued);
-    admin.deposit_bootpay_vbank(&vbank.receipt_id).await.unwrap();
-    let (hook, receipt) = expect_bootpay(&receiver, &client, "receipt_id", &vbank.receipt_id, "PAYMENT_COMPLETED").await;
+    admin
+        .deposit_bootpay_vbank(&vbank.receipt_id)
+        .await
+        .unwrap();
+    let (hook, receipt) = expect_bootpay(
+        &receiver,
+        &client,
+        "receipt_id",
+        &vbank.receipt_id,
+        "PAYMENT_COMPLETED",
+    )
+    .await;
     assert_eq!(hook.event(), WebhookType::PaymentCompleted);
     assert_eq!(receipt.status, ReceiptStatus::Paid);
 
@@ -294,7 +370,14 @@ async fn bootpay_webhooks_of_every_state_change_parse_and_verify() {
         .await
         .unwrap();
     admin.advance_clock(60.0).await.unwrap();
-    let (hook, receipt) = expect_bootpay(&receiver, &client, "order_id", "bp-reserve", "PAYMENT_COMPLETED").await;
+    let (hook, receipt) = expect_bootpay(
+        &receiver,
+        &client,
+        "order_id",
+        "bp-reserve",
+        "PAYMENT_COMPLETED",
+    )
+    .await;
     assert_eq!(hook.event(), WebhookType::PaymentCompleted);
     assert_eq!(receipt.price, 9900);
 
@@ -319,7 +402,10 @@ async fn a_forged_bootpay_delivery_is_refused() {
         .await
         .unwrap();
     let real = receiver
-        .wait_for(1, bootpay_event("receipt_id", &paid.receipt_id, "PAYMENT_COMPLETED"))
+        .wait_for(
+            1,
+            bootpay_event("receipt_id", &paid.receipt_id, "PAYMENT_COMPLETED"),
+        )
         .await
         .remove(0);
     merchant_accepts_bootpay(&client, &real).await.unwrap();
@@ -331,7 +417,9 @@ async fn a_forged_bootpay_delivery_is_refused() {
         body: serde_json::to_vec(&forged).unwrap().into(),
         ..real.clone()
     };
-    let err = merchant_accepts_bootpay(&client, &forged_price).await.unwrap_err();
+    let err = merchant_accepts_bootpay(&client, &forged_price)
+        .await
+        .unwrap_err();
     assert!(
         matches!(
             err,
@@ -351,7 +439,9 @@ async fn a_forged_bootpay_delivery_is_refused() {
         ..real.clone()
     };
     let err = client
-        .verify_webhook(&BootpayWebhook::parse(&forged_order.body, Some("application/json")).unwrap())
+        .verify_webhook(
+            &BootpayWebhook::parse(&forged_order.body, Some("application/json")).unwrap(),
+        )
         .await
         .unwrap_err();
     assert!(
@@ -390,13 +480,23 @@ async fn expect_iamport(
     status: &str,
     content_type: &str,
 ) -> (IamportWebhook, paywire::iamport::Payment) {
-    let delivered = receiver.wait_for(1, iamport_event(merchant_uid, status)).await;
-    assert_eq!(delivered.len(), 1, "{status} for {merchant_uid} delivered once");
+    let delivered = receiver
+        .wait_for(1, iamport_event(merchant_uid, status))
+        .await;
+    assert_eq!(
+        delivered.len(),
+        1,
+        "{status} for {merchant_uid} delivered once"
+    );
     assert_eq!(delivered[0].content_type.as_deref(), Some(content_type));
     let (hook, payment) = merchant_accepts_iamport(client, &delivered[0])
         .await
         .unwrap_or_else(|e| panic!("{status} for {merchant_uid} refused: {e}"));
-    assert_eq!(hook.status.as_ref(), Some(&payment.status), "claimed status is the real one");
+    assert_eq!(
+        hook.status.as_ref(),
+        Some(&payment.status),
+        "claimed status is the real one"
+    );
     assert_eq!(hook.merchant_uid.as_deref(), Some(merchant_uid));
     (hook, payment)
 }
@@ -437,7 +537,10 @@ async fn iamport_webhooks_of_every_state_change_parse_and_verify() {
     assert_eq!(payment.status, PaymentStatus::Cancelled);
     let cancellation_id = hook.cancellation_id.clone().expect("cancellation_id");
     assert_eq!(
-        payment.cancel_history.last().and_then(|c| c.cancellation_id.clone()),
+        payment
+            .cancel_history
+            .last()
+            .and_then(|c| c.cancellation_id.clone()),
         Some(cancellation_id)
     );
 
@@ -530,7 +633,10 @@ async fn a_forged_iamport_delivery_is_refused() {
         .create_iamport_payment(&NewIamportPayment::paid(30_000.0).merchant_uid("im-forge"))
         .await
         .unwrap();
-    let real = receiver.wait_for(1, iamport_event("im-forge", "paid")).await.remove(0);
+    let real = receiver
+        .wait_for(1, iamport_event("im-forge", "paid"))
+        .await
+        .remove(0);
     merchant_accepts_iamport(&client, &real).await.unwrap();
 
     // Another order's payment passed off as this one.
@@ -551,7 +657,10 @@ async fn a_forged_iamport_delivery_is_refused() {
 
     // The amount: iamport's body carries none, so the merchant checks its own order's amount
     // against the re-fetched payment; a payment for less than the order is refused.
-    let err = client.verify_payment(&paid.imp_uid, 50_000.0).await.unwrap_err();
+    let err = client
+        .verify_payment(&paid.imp_uid, 50_000.0)
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Verification { .. }), "{err:?}");
 
     // A stale `paid` claim replayed after the payment was cancelled: the re-fetch says otherwise.
@@ -561,7 +670,11 @@ async fn a_forged_iamport_delivery_is_refused() {
         .unwrap();
     let (hook, payment) = merchant_accepts_iamport(&client, &real).await.unwrap();
     assert_eq!(hook.status, Some(PaymentStatus::Paid));
-    assert_eq!(payment.status, PaymentStatus::Cancelled, "act on the re-fetched status");
+    assert_eq!(
+        payment.status,
+        PaymentStatus::Cancelled,
+        "act on the re-fetched status"
+    );
 }
 
 #[tokio::test]
@@ -581,7 +694,11 @@ async fn a_receiver_that_does_not_acknowledge_gets_the_same_webhook_again() {
     let attempts = receiver.wait_for(3, |r| r.path == "flaky-bootpay").await;
     let keys: Vec<String> = attempts
         .iter()
-        .map(|r| BootpayWebhook::parse(&r.body, r.content_type.as_deref()).unwrap().idempotency_key())
+        .map(|r| {
+            BootpayWebhook::parse(&r.body, r.content_type.as_deref())
+                .unwrap()
+                .idempotency_key()
+        })
         .collect();
     assert_eq!(keys.len(), 3);
     assert!(keys.iter().all(|k| k == &keys[0]), "{keys:?}");
@@ -590,7 +707,9 @@ async fn a_receiver_that_does_not_acknowledge_gets_the_same_webhook_again() {
         "the per-payment receiver replaces the sandbox-wide one"
     );
     let client = env.basic_client();
-    merchant_accepts_bootpay(&client, &attempts[2]).await.unwrap();
+    merchant_accepts_bootpay(&client, &attempts[2])
+        .await
+        .unwrap();
 
     // iamport: 503 twice, then 200.
     admin
@@ -604,7 +723,11 @@ async fn a_receiver_that_does_not_acknowledge_gets_the_same_webhook_again() {
     let attempts = receiver.wait_for(3, |r| r.path == "flaky-iamport").await;
     let keys: Vec<String> = attempts
         .iter()
-        .map(|r| IamportWebhook::parse(&r.body, r.content_type.as_deref()).unwrap().idempotency_key())
+        .map(|r| {
+            IamportWebhook::parse(&r.body, r.content_type.as_deref())
+                .unwrap()
+                .idempotency_key()
+        })
         .collect();
     assert!(keys.iter().all(|k| k == &keys[0]), "{keys:?}");
 
@@ -625,7 +748,9 @@ async fn a_receiver_that_does_not_acknowledge_gets_the_same_webhook_again() {
     assert_eq!(again.resend_of, Some(bootpay.id));
     let fourth = receiver.wait_for(4, |r| r.path == "flaky-bootpay").await;
     assert_eq!(
-        BootpayWebhook::parse(&fourth[3].body, None).unwrap().idempotency_key(),
+        BootpayWebhook::parse(&fourth[3].body, None)
+            .unwrap()
+            .idempotency_key(),
         keys_of_bootpay(&attempts_of(&receiver, "flaky-bootpay")[0])
     );
 }
@@ -642,7 +767,10 @@ fn keys_of_bootpay(r: &Received) -> String {
 
 /// The deliveries once `count` of them are no longer pending (the record is written after the
 /// receiver answers, so it can lag what the receiver saw).
-async fn wait_until_settled(admin: &AdminClient, count: usize) -> Vec<paywire_sandbox::WebhookDelivery> {
+async fn wait_until_settled(
+    admin: &AdminClient,
+    count: usize,
+) -> Vec<paywire_sandbox::WebhookDelivery> {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let deliveries = admin.list_webhooks().await.unwrap().deliveries;

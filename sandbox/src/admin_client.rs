@@ -91,11 +91,8 @@ const CONFIGURE: AdminOperation = op("POST", "/__admin/config", "configure");
 const READ_CONFIG: AdminOperation = op("GET", "/__admin/config", "read_config");
 const RESET: AdminOperation = op("POST", "/__admin/reset", "reset");
 const LIST_WEBHOOKS: AdminOperation = op("GET", "/__admin/webhooks", "list_webhooks");
-const RESEND_WEBHOOK: AdminOperation = op(
-    "POST",
-    "/__admin/webhooks/{id}/resend",
-    "resend_webhook",
-);
+const RESEND_WEBHOOK: AdminOperation =
+    op("POST", "/__admin/webhooks/{id}/resend", "resend_webhook");
 const OPENAPI: AdminOperation = op("GET", "/__admin/openapi.json", "openapi");
 
 /// Every admin operation [`AdminClient`] calls, one row per method. The single declaration of

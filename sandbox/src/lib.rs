@@ -32,8 +32,7 @@ pub use admin_client::{
     AdminClient, AdminError, AdminOperation, BootpayReceipt, BootpayReceiptStatus, ClockState,
     ConfigUpdate, Counters, DeliveryAttempt, DeliveryState, ExpiredTokens, Fault, FaultProvider,
     FaultSpec, IamportPayment, IamportPaymentStatus, NewBootpayReceipt, NewIamportPayment,
-    RecordedRequest, SandboxSettings, WebhookDelivery, WebhookSettings, Webhooks,
-    ADMIN_OPERATIONS,
+    RecordedRequest, SandboxSettings, WebhookDelivery, WebhookSettings, Webhooks, ADMIN_OPERATIONS,
 };
 pub use webhooks::IamportFormat;
 
