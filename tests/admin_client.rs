@@ -85,6 +85,109 @@ async fn every_documented_operation_has_exactly_one_helper_and_no_helper_is_undo
     );
 }
 
+/// The property names of an operation's JSON request body in the document.
+fn body_properties(doc: &Value, method: &str, path: &str) -> BTreeSet<String> {
+    let mut schema =
+        &doc["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"];
+    if let Some(reference) = schema["$ref"].as_str() {
+        let name = reference.trim_start_matches("#/components/schemas/");
+        schema = &doc["components"]["schemas"][name];
+    }
+    schema["properties"]
+        .as_object()
+        .unwrap_or_else(|| panic!("{method} {path}: no body properties"))
+        .keys()
+        .cloned()
+        .collect()
+}
+
+fn keys(value: impl serde::Serialize) -> BTreeSet<String> {
+    serde_json::to_value(value)
+        .unwrap()
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn the_typed_inputs_cover_every_documented_body_field() {
+    let doc: Value = serde_json::from_str(include_str!("../sandbox/openapi/admin.json")).unwrap();
+    let text = || Some("x".to_owned());
+    let receipt = NewBootpayReceipt {
+        price: 1,
+        status: paywire_sandbox::BootpayReceiptStatus::Paid,
+        tax_free: Some(0),
+        order_id: text(),
+        order_name: text(),
+        pg: text(),
+        method: text(),
+        metadata: Some(json!({})),
+        user: Some(json!({})),
+        webhook_url: text(),
+    };
+    assert_eq!(
+        keys(&receipt),
+        body_properties(&doc, "post", "/__admin/bootpay/receipts")
+    );
+    let payment = NewIamportPayment {
+        amount: 1.0,
+        status: paywire_sandbox::IamportPaymentStatus::Paid,
+        merchant_uid: text(),
+        pay_method: text(),
+        pg_provider: text(),
+        currency: text(),
+        name: text(),
+        buyer_name: text(),
+        buyer_email: text(),
+        buyer_tel: text(),
+        buyer_addr: text(),
+        buyer_postcode: text(),
+        custom_data: text(),
+        tax_free: Some(0.0),
+        escrow: Some(false),
+        vbank_code: text(),
+        fail_reason: text(),
+        notice_url: vec!["http://x".into()],
+    };
+    assert_eq!(
+        keys(&payment),
+        body_properties(&doc, "post", "/__admin/iamport/payments")
+    );
+    let fault = FaultSpec {
+        provider: FaultProvider::Iamport,
+        method: text(),
+        path: "x".into(),
+        latency_ms: Some(1),
+        status: Some(500),
+        body: Some(json!({})),
+        headers: [("retry-after".to_owned(), "1".to_owned())].into(),
+        non_json: true,
+        drop: true,
+        after: true,
+        times: Some(1),
+    };
+    assert_eq!(
+        keys(&fault),
+        body_properties(&doc, "post", "/__admin/faults")
+    );
+    let config = ConfigUpdate {
+        token_ttl_secs: Some(1.0),
+        webhook_url: Some(None),
+        iamport_webhook_format: Some(IamportFormat::Json),
+    };
+    assert_eq!(
+        keys(&config),
+        body_properties(&doc, "post", "/__admin/config")
+    );
+    assert_eq!(
+        body_properties(&doc, "post", "/__admin/clock/advance"),
+        BTreeSet::from(["seconds".to_owned()]),
+        "advance_clock sends {{seconds}}"
+    );
+}
+
 #[tokio::test]
 async fn every_helper_works_against_a_live_sandbox() {
     let env = Env::start().await;

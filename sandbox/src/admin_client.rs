@@ -6,11 +6,9 @@
 //! serves (`sandbox/openapi/admin.json`), so the two cannot drift apart.
 //!
 //! ```no_run
-//! # async fn demo() -> Result<(), paywire_sandbox::AdminError> {
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
 //! use paywire_sandbox::{AdminClient, NewBootpayReceipt, Sandbox, SandboxConfig};
-//! let sandbox = Sandbox::start(SandboxConfig::default()).await.map_err(|e| {
-//!     paywire_sandbox::AdminError::InvalidUrl(e.to_string())
-//! })?;
+//! let sandbox = Sandbox::start(SandboxConfig::default()).await?;
 //! let admin = AdminClient::new(&sandbox.url())?;
 //! let receipt = admin
 //!     .create_bootpay_receipt(&NewBootpayReceipt::awaiting_confirm(30_000).order_id("order-1"))
@@ -384,6 +382,15 @@ pub struct NewIamportPayment {
     /// Buyer's e-mail.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub buyer_email: Option<String>,
+    /// Buyer's phone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buyer_tel: Option<String>,
+    /// Buyer's address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buyer_addr: Option<String>,
+    /// Buyer's postcode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buyer_postcode: Option<String>,
     /// Merchant data kept with the payment.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<String>,
