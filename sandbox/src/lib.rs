@@ -15,6 +15,7 @@
 //! ```
 
 mod admin;
+mod admin_client;
 mod body;
 mod bootpay;
 mod clock;
@@ -27,6 +28,12 @@ mod server;
 mod state;
 mod webhooks;
 
+pub use admin_client::{
+    AdminClient, AdminError, AdminOperation, BootpayReceipt, BootpayReceiptStatus, ClockState,
+    ConfigUpdate, Counters, DeliveryAttempt, DeliveryState, ExpiredTokens, Fault, FaultProvider,
+    FaultSpec, IamportPayment, IamportPaymentStatus, NewBootpayReceipt, NewIamportPayment,
+    RecordedRequest, SandboxSettings, WebhookDelivery, WebhookSettings, Webhooks, ADMIN_OPERATIONS,
+};
 pub use webhooks::IamportFormat;
 
 use std::net::SocketAddr;

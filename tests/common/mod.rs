@@ -2,7 +2,9 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use paywire::bootpay::Client;
-use paywire_sandbox::{Sandbox, SandboxConfig};
+use paywire_sandbox::{
+    AdminClient, BootpayReceiptStatus, FaultSpec, NewBootpayReceipt, Sandbox, SandboxConfig,
+};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -11,9 +13,11 @@ pub const PRIVATE_KEY: &str = "sandbox-private-key";
 pub const CLIENT_KEY: &str = "sandbox-client-key";
 pub const SECRET_KEY: &str = "sandbox-secret-key";
 
-/// A running sandbox plus a plain HTTP client for its admin API.
+/// A running sandbox plus clients of its admin API: the typed [`AdminClient`] (`admin`) and a
+/// plain HTTP client for the untyped `admin_*` helpers (arbitrary paths and bodies).
 pub struct Env {
     pub sandbox: Sandbox,
+    pub admin: AdminClient,
     http: reqwest::Client,
 }
 
@@ -25,8 +29,10 @@ impl Env {
     pub async fn start_with(config: SandboxConfig) -> Self {
         let _ = rustls::crypto::ring::default_provider().install_default();
         let sandbox = Sandbox::start(config).await.expect("sandbox starts");
+        let admin = AdminClient::new(&sandbox.url()).expect("admin client");
         Self {
             sandbox,
+            admin,
             http: reqwest::Client::new(),
         }
     }
@@ -92,11 +98,26 @@ impl Env {
 
     /// Creates a receipt as if a customer had paid in the browser.
     pub async fn receipt(&self, status: i64, price: i64) -> Value {
-        self.admin_post(
-            "bootpay/receipts",
-            json!({ "status": status, "price": price }),
-        )
-        .await
+        let status = match status {
+            1 => BootpayReceiptStatus::Paid,
+            2 => BootpayReceiptStatus::AwaitingConfirm,
+            5 => BootpayReceiptStatus::VirtualAccountIssued,
+            20 => BootpayReceiptStatus::Cancelled,
+            // Not a status the admin API seeds: sent as is, so the sandbox's refusal shows.
+            other => {
+                return self
+                    .admin_post(
+                        "bootpay/receipts",
+                        json!({ "status": other, "price": price }),
+                    )
+                    .await
+            }
+        };
+        self.admin
+            .create_bootpay_receipt(&NewBootpayReceipt::with_status(price, status))
+            .await
+            .expect("receipt created")
+            .raw
     }
 
     pub async fn receipt_id(&self, status: i64, price: i64) -> String {
@@ -106,29 +127,37 @@ impl Env {
             .to_owned()
     }
 
+    /// Arms a fault given as the JSON of `POST /__admin/faults` (read into [`FaultSpec`], so a
+    /// misspelt field fails here instead of being ignored).
     pub async fn fault(&self, fault: Value) {
-        self.admin_post("faults", fault).await;
+        let spec: FaultSpec = serde_json::from_value(fault.clone())
+            .unwrap_or_else(|e| panic!("fault spec {fault}: {e}"));
+        self.admin.add_fault(&spec).await.expect("fault armed");
     }
 
     pub async fn token_requests(&self) -> u64 {
-        self.admin_get("counters").await["token_requests"]
-            .as_u64()
-            .unwrap_or(0)
+        self.admin
+            .counters()
+            .await
+            .expect("counters")
+            .token_requests
     }
 
     /// How many requests hit a route key such as `POST subscribe/payment`.
     pub async fn route_count(&self, key: &str) -> u64 {
-        self.admin_get("counters").await["requests"][key]
-            .as_u64()
-            .unwrap_or(0)
+        let counters = self.admin.counters().await.expect("counters");
+        counters.requests.get(key).copied().unwrap_or(0)
     }
 
+    /// The recorded requests, each as the JSON the admin API answers.
     pub async fn requests(&self) -> Vec<Value> {
-        self.admin_get("requests")
+        self.admin
+            .list_requests()
             .await
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
+            .expect("recorded requests")
+            .into_iter()
+            .map(|r| serde_json::to_value(r).expect("request as JSON"))
+            .collect()
     }
 
     /// The last recorded request to `path` (relative, e.g. `cancel`).
@@ -144,12 +173,14 @@ impl Env {
     }
 
     pub async fn clear_requests(&self) {
-        self.admin_delete("requests").await;
+        self.admin.clear_requests().await.expect("requests cleared");
     }
 
     pub async fn advance_clock(&self, seconds: u64) {
-        self.admin_post("clock/advance", json!({ "seconds": seconds }))
-            .await;
+        self.admin
+            .advance_clock(seconds as f64)
+            .await
+            .expect("clock advanced");
     }
 }
 
@@ -195,9 +226,11 @@ impl Env {
     }
 
     pub async fn iamport_token_requests(&self) -> u64 {
-        self.admin_get("counters").await["iamport_token_requests"]
-            .as_u64()
-            .unwrap_or(0)
+        self.admin
+            .counters()
+            .await
+            .expect("counters")
+            .iamport_token_requests
     }
 }
 
