@@ -89,7 +89,9 @@ impl BootpayWebhook {
 
 impl Client {
     /// Verifies a webhook by re-fetching its receipt; returns the receipt as Bootpay reports it now.
-    /// A payload whose order id does not match the real receipt is refused as forged.
+    /// A payload whose order id or price does not match the real receipt is refused as forged
+    /// ([`crate::VerificationFailure::AmountMismatch`]: `expected` is what Bootpay reports, `actual` what the
+    /// payload claims).
     pub async fn verify_webhook(&self, webhook: &BootpayWebhook) -> Result<Receipt> {
         let receipt = self.get_receipt(&webhook.receipt_id, false).await?;
         if let (Some(claimed), Some(real)) = (&webhook.order_id, &receipt.order_id) {
@@ -99,6 +101,18 @@ impl Client {
                     failure: VerificationFailure::OrderMismatch {
                         expected: claimed.clone(),
                         actual: real.clone(),
+                    },
+                });
+            }
+        }
+        // A payload whose price is not the price Bootpay reports was forged or tampered with in transit.
+        if let Some(claimed) = webhook.price {
+            if claimed != receipt.price {
+                return Err(Error::Verification {
+                    payment_id: webhook.receipt_id.clone(),
+                    failure: VerificationFailure::AmountMismatch {
+                        expected: receipt.price,
+                        actual: claimed,
                     },
                 });
             }
