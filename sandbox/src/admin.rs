@@ -95,7 +95,7 @@ const MAX_ADMIN_AMOUNT: i64 = 1_000_000_000_000;
 /// `POST /__admin/bootpay/receipts`: a receipt as if a customer had gone through checkout.
 pub async fn create_receipt(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     let body = params::parse(&bytes)?;
-    let price = params::req_amount(&body, "price")?;
+    let price = params::req_amount(&body, "price").map_err(|e| e.with_field("price"))?;
     if price > MAX_ADMIN_AMOUNT {
         return Err(field_error(
             "price",
@@ -107,11 +107,13 @@ pub async fn create_receipt(State(app): State<Arc<App>>, bytes: Bytes) -> ApiRes
         Some(v) => v
             .as_i64()
             .filter(|s| [1, 2, 5, 20].contains(s))
-            .ok_or_else(|| ApiError::invalid("status must be 1, 2, 5 or 20"))?,
+            .ok_or_else(|| field_error("status", "status must be 1, 2, 5 or 20"))?,
     };
-    let tax_free = params::opt_amount(&body, "tax_free")?.unwrap_or(0);
+    let tax_free = params::opt_amount(&body, "tax_free")
+        .map_err(|e| e.with_field("tax_free"))?
+        .unwrap_or(0);
     if tax_free > price {
-        return Err(ApiError::invalid("tax_free must not exceed price"));
+        return Err(field_error("tax_free", "tax_free must not exceed price"));
     }
     let order_id =
         params::opt_str(&body, "order_id")?.unwrap_or_else(|| format!("order-{}", hex_id(8)));
