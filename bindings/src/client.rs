@@ -13,7 +13,6 @@ use crate::models::{
     PaymentMethod, Receipt, ReservedPayment, SubscribeReservation, UserToken,
 };
 use crate::ops::{self, all, apply_transport, client_objects, client_operations};
-use crate::redact::redacted_debug;
 use crate::requests::{
     CancelCashReceipt, CancelPayment, IssueBillingKey, PublishCashReceipt, RawRequest,
     RequestAuthentication, RequestCashReceipt, RequestPaymentLink, RequestTransferBillingKey,
@@ -25,7 +24,7 @@ use paywire::bootpay::Client;
 /// How to reach Bootpay. Give exactly one credential pair: `client_key` + `secret_key` (recommended,
 /// HTTP Basic) or `application_id` + `private_key` (legacy, Bearer token). Every field is optional;
 /// `toString()` / `description` print the secrets (and the proxy URL, which may hold a password) as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct BootpayConfig {
     /// Recommended pair, part 1.
@@ -64,13 +63,15 @@ pub struct BootpayConfig {
     /// Appended to the `User-Agent`.
     #[uniffi(default = None)]
     pub user_agent_suffix: Option<String>,
+    /// Requests this client (and its views) has on the wire at once (default 64, at most 10 000). A call
+    /// beyond it waits for a free slot up to its timeout, then fails with `Timeout` ("not sent"), so
+    /// abandoned or slow calls can never multiply sockets without limit.
+    #[uniffi(default = None)]
+    pub max_in_flight: Option<i32>,
+    /// The largest answer body read, in bytes (default 16 MiB, between 1 KiB and 1 GiB).
+    #[uniffi(default = None)]
+    pub max_response_bytes: Option<i64>,
 }
-
-redacted_debug!(BootpayConfig {
-    client_key, application_id, mode, base_url, timeout_ms, connect_timeout_ms, max_retries, api_version,
-    user_agent_suffix;
-    secret: secret_key, private_key, proxy
-});
 
 fn build_client(config: BootpayConfig) -> Result<Client, PaywireError> {
     let mut builder = Client::builder();
@@ -258,3 +259,5 @@ bootpay_operations! {
     fn verify_webhook(webhook: BootpayWebhook) -> Receipt =
         |c| Ok(c.verify_webhook(&webhook.try_into()?).await?.into());
 }
+
+crate::redact::redacted!(BootpayConfig,);

@@ -4,7 +4,7 @@
 use paywire::bootpay as core;
 
 /// Which Bootpay server to talk to; `BootpayConfig.base_url` overrides it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, uniffi::Enum)]
 pub enum Mode {
     /// `https://api.bootpay.co.kr/v2`
     Production,
@@ -28,7 +28,7 @@ impl From<Mode> for core::Mode {
 }
 
 /// The `status` of a receipt, billing key or certificate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, uniffi::Enum)]
 pub enum ReceiptStatus {
     /// 0: requested, not approved yet.
     Waiting,
@@ -122,7 +122,7 @@ pub fn receipt_status_code(status: ReceiptStatus) -> i64 {
 }
 
 /// A payment gateway; Korean names and aliases decode to the same case.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Enum)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, uniffi::Enum)]
 pub enum Pg {
     /// NICEPAY (나이스페이).
     Nicepay,
@@ -174,7 +174,7 @@ impl From<core::Pg> for Pg {
 }
 
 /// The kind of a Bootpay webhook.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Enum)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, uniffi::Enum)]
 pub enum WebhookType {
     /// `PAYMENT_COMPLETED` (status 1).
     PaymentCompleted,

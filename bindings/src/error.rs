@@ -165,6 +165,20 @@ pub enum PaywireError {
         /// One readable sentence.
         message: String,
     },
+    /// The calling Java thread was interrupted (`Thread.interrupt()`, `Future.cancel(true)`) while it waited
+    /// for a blocking call (`BootpayBlocking`, `IamportBlocking`). The thread's interrupt flag is left set,
+    /// as Java asks of code that reports an interrupt by another exception. When `in_background` is true
+    /// the request had already started: it runs to its end (a payment, confirm or cancel is never cut
+    /// half-way) and its outcome is logged to stderr; reconcile with a look-up before repeating it.
+    #[error("{message}")]
+    Interrupted {
+        /// The operation, e.g. `cancel_payment`.
+        operation: String,
+        /// Whether the call had started and goes on in the background (false: nothing was sent).
+        in_background: bool,
+        /// One readable sentence.
+        message: String,
+    },
     /// A bug in paywire (a caught panic); the process is fine, the call failed. Please report it.
     #[error("{message}")]
     Internal {
@@ -180,6 +194,23 @@ impl PaywireError {
 
     pub(crate) fn internal(message: String) -> Self {
         Self::Internal { message }
+    }
+
+    /// The caller's thread was interrupted while it waited for `operation` (see `runtime::block_on`).
+    pub(crate) fn interrupted(operation: &str, in_background: bool) -> Self {
+        let message = if in_background {
+            format!(
+                "{operation}: the calling thread was interrupted; the call goes on in the background and \
+                 its outcome is logged (reconcile with a look-up before repeating it)"
+            )
+        } else {
+            format!("{operation}: the calling thread was interrupted before anything was sent")
+        };
+        Self::Interrupted {
+            operation: operation.to_owned(),
+            in_background,
+            message,
+        }
     }
 
     /// An `InvalidInput` raised by this layer (e.g. metadata that is not a JSON object).

@@ -24,6 +24,7 @@ pub mod client;
 pub mod enums;
 pub mod error;
 pub mod iamport;
+mod jvm;
 pub mod models;
 mod ops;
 mod redact;
@@ -31,6 +32,7 @@ pub mod requests;
 mod runtime;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
+mod text;
 pub mod webhook;
 
 pub use client::{Bootpay, BootpayBlocking, BootpayConfig};

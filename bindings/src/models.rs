@@ -7,7 +7,6 @@
 //! `description`.
 
 use crate::enums::{Pg, ReceiptStatus};
-use crate::redact::redacted_debug;
 use paywire::bootpay as core;
 use serde_json::{Map, Value};
 
@@ -21,7 +20,8 @@ fn value_json(value: Option<Value>) -> Option<String> {
 }
 
 /// Card details of a card payment.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct CardData {
     /// PG transaction id.
     pub tid: Option<String>,
@@ -60,7 +60,8 @@ impl From<core::CardData> for CardData {
 }
 
 /// Bank transfer / virtual-account details.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct BankData {
     /// PG transaction id.
     pub tid: Option<String>,
@@ -96,7 +97,8 @@ impl From<core::BankData> for BankData {
 }
 
 /// Escrow state of a receipt.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct EscrowData {
     /// Escrow status code.
     pub status: Option<i64>,
@@ -123,7 +125,8 @@ impl From<core::EscrowData> for EscrowData {
 }
 
 /// Cash receipt issued on a payment.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct CashReceiptData {
     /// PG transaction id.
     pub tid: Option<String>,
@@ -150,7 +153,8 @@ impl From<core::CashReceiptData> for CashReceiptData {
 }
 
 /// A payment as Bootpay reports it.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct Receipt {
     /// Bootpay's id.
     pub receipt_id: String,
@@ -246,7 +250,8 @@ impl From<core::Receipt> for Receipt {
 }
 
 /// Card data of a billing key.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct BillingData {
     /// Masked card number.
     pub card_no: Option<String>,
@@ -273,7 +278,8 @@ impl From<core::BillingData> for BillingData {
 }
 
 /// A billing key.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct BillingKey {
     /// The key to charge with.
     pub billing_key: String,
@@ -327,7 +333,7 @@ impl From<core::BillingKey> for BillingKey {
 }
 
 /// Identity data of a certificate. `unique` (the person's CI) prints as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct AuthenticateData {
     /// Name.
@@ -352,11 +358,6 @@ pub struct AuthenticateData {
     pub extra_json: String,
 }
 
-redacted_debug!(AuthenticateData {
-    name, phone, birth, gender, foreigner, carrier, number_of_realarms, tid, extra_json;
-    secret: unique
-});
-
 impl From<core::AuthenticateData> for AuthenticateData {
     fn from(d: core::AuthenticateData) -> Self {
         Self {
@@ -375,7 +376,8 @@ impl From<core::AuthenticateData> for AuthenticateData {
 }
 
 /// An identity verification. Only status `Authenticated` (12) means verified.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct Certificate {
     /// Bootpay's id (use it for confirm / realarm).
     pub receipt_id: String,
@@ -417,7 +419,7 @@ impl From<core::Certificate> for Certificate {
 }
 
 /// The current access token. `access_token` prints as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct AccessToken {
     /// The bearer token (empty with client_key/secret_key). Secret.
@@ -427,8 +429,6 @@ pub struct AccessToken {
     /// Unknown fields, as JSON text.
     pub extra_json: String,
 }
-
-redacted_debug!(AccessToken { expire_in, extra_json; secret: access_token });
 
 impl From<core::AccessToken> for AccessToken {
     fn from(t: core::AccessToken) -> Self {
@@ -441,7 +441,7 @@ impl From<core::AccessToken> for AccessToken {
 }
 
 /// A user token for the front end. `user_token` prints as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct UserToken {
     /// The token. Secret.
@@ -451,8 +451,6 @@ pub struct UserToken {
     /// Unknown fields, as JSON text.
     pub extra_json: String,
 }
-
-redacted_debug!(UserToken { expired_at, extra_json; secret: user_token });
 
 impl From<core::UserToken> for UserToken {
     fn from(t: core::UserToken) -> Self {
@@ -465,7 +463,8 @@ impl From<core::UserToken> for UserToken {
 }
 
 /// One payment method enabled for the merchant.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct PaymentMethod {
     /// The PG.
     pub pg: Option<String>,
@@ -486,7 +485,8 @@ impl From<core::PaymentMethod> for PaymentMethod {
 }
 
 /// The answer to a reservation.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct ReservedPayment {
     /// The reservation id.
     pub reserve_id: String,
@@ -507,7 +507,8 @@ impl From<core::ReservedPayment> for ReservedPayment {
 }
 
 /// A reservation as looked up.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct SubscribeReservation {
     /// The reservation id.
     pub reserve_id: String,
@@ -552,7 +553,8 @@ impl From<core::SubscribeReservation> for SubscribeReservation {
 }
 
 /// The answer to a reservation cancel.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct CancelledReservation {
     /// The reservation id.
     pub reserve_id: String,
@@ -573,7 +575,8 @@ impl From<core::CancelledReservation> for CancelledReservation {
 }
 
 /// The answer to a billing-key destroy.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct DestroyedBillingKey {
     /// The destroyed key.
     pub billing_key: String,
@@ -591,7 +594,8 @@ impl From<core::DestroyedBillingKey> for DestroyedBillingKey {
 }
 
 /// A payment link.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct PaymentLink {
     /// The URL to send the customer to.
     pub url: Option<String>,
@@ -607,3 +611,23 @@ impl From<core::PaymentLink> for PaymentLink {
         }
     }
 }
+
+crate::redact::redacted!(
+    CardData,
+    BankData,
+    EscrowData,
+    CashReceiptData,
+    Receipt,
+    BillingData,
+    BillingKey,
+    AuthenticateData,
+    Certificate,
+    AccessToken,
+    UserToken,
+    PaymentMethod,
+    ReservedPayment,
+    SubscribeReservation,
+    CancelledReservation,
+    DestroyedBillingKey,
+    PaymentLink,
+);

@@ -40,6 +40,19 @@ pub(crate) fn retry_policy(max_retries: Option<i32>) -> Result<Option<RetryPolic
         .transpose()
 }
 
+/// A positive count (`max_in_flight`, `max_response_bytes`) as `usize`; `InvalidInput` naming `field` when it
+/// is zero or negative (core checks the upper bounds).
+pub(crate) fn count(field: &str, value: Option<i64>) -> Result<Option<usize>, PaywireError> {
+    value
+        .map(|n| {
+            usize::try_from(n)
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| PaywireError::invalid_input(field, "must be a positive number"))
+        })
+        .transpose()
+}
+
 /// Builds a core client inside the shared runtime (the HTTP client may look for one while it is built).
 pub(crate) fn build_in_runtime<C>(
     build: impl FnOnce() -> paywire::Result<C>,
@@ -49,7 +62,7 @@ pub(crate) fn build_in_runtime<C>(
 }
 
 /// Applies the transport fields every configuration record has (`timeout_ms`, `connect_timeout_ms`,
-/// `max_retries`, `proxy`, `user_agent_suffix`) to a core builder; both core builders share these setters.
+/// `max_retries`, `max_in_flight`, `max_response_bytes`, `proxy`, `user_agent_suffix`) to a core builder; both core builders share these setters.
 /// Use inside a function returning `Result<_, PaywireError>`.
 macro_rules! apply_transport {
     ($builder:expr, $config:expr) => {{
@@ -62,6 +75,13 @@ macro_rules! apply_transport {
         }
         if let Some(policy) = $crate::ops::retry_policy($config.max_retries)? {
             builder = builder.retry(policy);
+        }
+        if let Some(n) = $crate::ops::count("max_in_flight", $config.max_in_flight.map(i64::from))?
+        {
+            builder = builder.max_in_flight(n);
+        }
+        if let Some(n) = $crate::ops::count("max_response_bytes", $config.max_response_bytes)? {
+            builder = builder.max_response_bytes(n);
         }
         if let Some(v) = $config.proxy {
             builder = builder.proxy(v);
@@ -121,6 +141,7 @@ macro_rules! client_objects {
             /// proxy URL.
             #[uniffi::constructor]
             pub fn new(config: $config) -> Result<::std::sync::Arc<Self>, $crate::error::PaywireError> {
+                $crate::text::check("config", &config)?;
                 Ok(::std::sync::Arc::new(Self {
                     client: $build(config)?,
                 }))
@@ -144,6 +165,7 @@ macro_rules! client_objects {
             /// Validates the configuration and builds the client; no network call is made.
             #[uniffi::constructor]
             pub fn new(config: $config) -> Result<::std::sync::Arc<Self>, $crate::error::PaywireError> {
+                $crate::text::check("config", &config)?;
                 Ok(::std::sync::Arc::new(Self {
                     client: $build(config)?,
                 }))
@@ -169,7 +191,7 @@ pub(crate) use client_objects;
 ///
 /// An operation is `fn name(arg: Type, …) -> Ret = |c| body;` with optional leading attributes (doc
 /// comments, `#[uniffi::method(default(…))]`), which both exports receive. `|c| body` gets a clone of the
-/// core client; `body` is an async block's content returning `Result<Ret, PaywireError>`, and runs as a
+/// core client (after every argument passed `text::check`); `body` is an async block's content returning `Result<Ret, PaywireError>`, and runs as a
 /// detached task on the shared runtime ([`runtime::run`] / [`runtime::block_on`]).
 macro_rules! client_operations {
     ($async:ident, $blocking:ident; $(
@@ -181,6 +203,7 @@ macro_rules! client_operations {
             $(
                 $(#[$meta])*
                 pub async fn $name(&self, $($arg: $ty),*) -> Result<$ret, $crate::error::PaywireError> {
+                    $($crate::text::check(stringify!($arg), &$arg)?;)*
                     let $c = self.client.clone();
                     $crate::runtime::run(async move { $body }).await
                 }
@@ -192,8 +215,9 @@ macro_rules! client_operations {
             $(
                 $(#[$meta])*
                 pub fn $name(&self, $($arg: $ty),*) -> Result<$ret, $crate::error::PaywireError> {
+                    $($crate::text::check(stringify!($arg), &$arg)?;)*
                     let $c = self.client.clone();
-                    $crate::runtime::block_on(async move { $body })
+                    $crate::runtime::block_on(stringify!($name), async move { $body })
                 }
             )*
         }

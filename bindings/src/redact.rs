@@ -1,60 +1,149 @@
-//! `Debug`/`Display` for records that hold a secret (keys, card data, identity numbers, tokens).
+//! How every record prints: Kotlin `toString()`, Swift `description` / `debugDescription`, Rust `Debug`.
 //!
-//! Those records export both traits over FFI, so Kotlin's `toString()` and Swift's `description` /
-//! `debugDescription` come from here and print `***` for every secret field, instead of the generated
-//! field dump that would print the secret itself.
+//! One rule for all records, decided by field name, so a new record or field cannot forget it: the value
+//! of every field whose name is in [`SECRET_FIELDS`] (or ends in `_secret` / `token`) prints as `***`, at
+//! any depth, and JSON text fields (`*_json`) are printed with the same rule applied inside them. The
+//! list is core's list of sensitive wire names (`paywire`'s `redact.rs`, used for quoted answers) plus the
+//! request-only card fields. Every record derives `Serialize` (wire
+//! names) and is listed once in [`redacted!`].
 
+use serde::Serialize;
+use serde_json::Value;
 use std::fmt;
 
-/// How a secret field prints.
-pub(crate) struct Masked<'a, T: ?Sized>(pub(crate) &'a T);
+/// Field names whose values never print: credentials, card data, account, identity and CI/DI numbers.
+pub(crate) const SECRET_FIELDS: &[&str] = &[
+    // core's sensitive wire names
+    "access_token",
+    "account",
+    "account_number",
+    "bank_account",
+    "bank_num",
+    "billing_key",
+    "birth",
+    "card_identity_no",
+    "card_no",
+    "card_number",
+    "card_pw",
+    "expiry",
+    "identity_no",
+    "imp_secret",
+    "password",
+    "private_key",
+    "refund_account",
+    "refund_bank_num",
+    "secret_key",
+    "social_number",
+    "vbank_num",
+    // card input, identity and configuration fields of the records
+    "card_expire_month",
+    "card_expire_year",
+    "cash_receipt_identity_no",
+    "cvc",
+    "gender_digit",
+    "identifier",
+    "proxy",
+    "pwd_2digit",
+    "unique",
+    "unique_in_site",
+    "unique_key",
+];
 
-impl fmt::Debug for Masked<'_, String> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("***")
+/// What a hidden value prints as.
+const MASK: &str = "***";
+
+/// Whether a field's value never prints.
+pub(crate) fn is_secret(field: &str) -> bool {
+    SECRET_FIELDS.contains(&field) || field.ends_with("_secret") || field.ends_with("token")
+}
+
+fn masked(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(key, value)| {
+                    let value = match value {
+                        Value::Null => Value::Null,
+                        Value::String(s) if s.is_empty() => Value::String(s),
+                        _ if is_secret(&key) => Value::String(MASK.to_owned()),
+                        Value::String(text) if key.ends_with("_json") => {
+                            match serde_json::from_str::<Value>(&text) {
+                                Ok(inner) => Value::String(masked(inner).to_string()),
+                                Err(_) => Value::String(text),
+                            }
+                        }
+                        other => masked(other),
+                    };
+                    (key, value)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(masked).collect()),
+        other => other,
     }
 }
 
-impl fmt::Debug for Masked<'_, Option<String>> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(_) => f.write_str("Some(***)"),
-            None => f.write_str("None"),
-        }
+/// Writes `Name{"field":value,…}` with every secret masked.
+pub(crate) fn write_record<T: Serialize>(
+    name: &str,
+    record: &T,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    match serde_json::to_value(record) {
+        Ok(value) => write!(f, "{name}{}", masked(value)),
+        Err(_) => write!(f, "{name}{{…}}"),
     }
 }
 
-/// Implements `Debug` (secrets as `***`) and `Display` (the same text) for a record.
-macro_rules! redacted_debug {
-    ($ty:ident { $($plain:ident),* ; secret: $($secret:ident),+ }) => {
+/// `Debug` and `Display` (the same text, see [`write_record`]) for records; list every record once.
+macro_rules! redacted {
+    ($($ty:ident),+ $(,)?) => {$(
         impl ::std::fmt::Debug for $ty {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct(stringify!($ty))
-                    $(.field(stringify!($plain).trim_start_matches("r#"), &self.$plain))*
-                    $(.field(stringify!($secret), &$crate::redact::Masked(&self.$secret)))+
-                    .finish()
+                $crate::redact::write_record(stringify!($ty), self, f)
             }
         }
 
         impl ::std::fmt::Display for $ty {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Debug::fmt(self, f)
-            }
-        }
-    };
-}
-
-pub(crate) use redacted_debug;
-
-/// `Display` = `Debug` for records whose `Debug` is already safe (secrets only inside redacting children).
-macro_rules! display_as_debug {
-    ($($ty:ident),+) => {$(
-        impl ::std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Debug::fmt(self, f)
+                $crate::redact::write_record(stringify!($ty), self, f)
             }
         }
     )+};
 }
 
-pub(crate) use display_as_debug;
+pub(crate) use redacted;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[derive(Serialize)]
+    struct Sample {
+        receipt_id: String,
+        vbank_data: Value,
+        metadata_json: Option<String>,
+        user_token: String,
+    }
+    redacted!(Sample);
+
+    #[test]
+    fn secrets_are_masked_at_any_depth_and_inside_json_text() {
+        let sample = Sample {
+            receipt_id: "r-visible".into(),
+            vbank_data: json!({"bank_account": "110222333444", "bank_name": "국민", "card_no": null}),
+            metadata_json: Some(r#"{"refund_account":"998877665544","note":"ok"}"#.into()),
+            user_token: "tok-secret".into(),
+        };
+        let text = sample.to_string();
+        for secret in ["110222333444", "998877665544", "tok-secret"] {
+            assert!(!text.contains(secret), "{text}");
+        }
+        assert!(
+            text.starts_with("Sample{") && text.contains("r-visible") && text.contains("국민"),
+            "{text}"
+        );
+        assert_eq!(text, format!("{sample:?}"));
+    }
+}

@@ -7,7 +7,6 @@
 //! Records that carry a secret (card data, account and identity numbers) print it as `***`.
 
 use crate::error::PaywireError;
-use crate::redact::{display_as_debug, redacted_debug};
 use paywire::bootpay as core;
 use paywire::Secret;
 use serde_json::{Map, Value};
@@ -58,7 +57,8 @@ where
 }
 
 /// The buyer (`user`).
-#[derive(Debug, Clone, PartialEq, Default, uniffi::Record)]
+#[derive(Clone, PartialEq, Default, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct User {
     /// Merchant member id.
     #[uniffi(default = None)]
@@ -103,7 +103,8 @@ impl TryFrom<User> for core::User {
 }
 
 /// One line of the order. `price` is the discounted unit price; Σ price×qty must equal the total.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct Item {
     /// Item id.
     pub id: String,
@@ -156,7 +157,7 @@ impl TryFrom<Item> for core::Item {
 }
 
 /// Where a virtual-account refund goes. `bank_account` prints as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct Refund {
     /// Account number. Secret.
@@ -166,8 +167,6 @@ pub struct Refund {
     /// 3-digit bank code (`088` = 신한).
     pub bank_code: String,
 }
-
-redacted_debug!(Refund { bank_username, bank_code; secret: bank_account });
 
 impl TryFrom<Refund> for core::Refund {
     type Error = PaywireError;
@@ -181,7 +180,8 @@ impl TryFrom<Refund> for core::Refund {
 }
 
 /// `extra` of billing and subscribe calls.
-#[derive(Debug, Clone, PartialEq, Default, uniffi::Record)]
+#[derive(Clone, PartialEq, Default, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct SubscribeExtra {
     /// Charge 100 KRW to validate the card before issuing the key.
     #[uniffi(default = None)]
@@ -211,7 +211,7 @@ impl TryFrom<SubscribeExtra> for core::SubscribeExtra {
 
 /// A cancel: full when `cancel_price` is null, partial otherwise. A `cancel_id` is always sent (generated
 /// when null) so a retried cancel can never cancel twice; give your own to be safe across restarts.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct CancelPayment {
     /// The receipt to cancel.
@@ -260,7 +260,7 @@ impl TryFrom<CancelPayment> for core::CancelPayment {
 }
 
 /// Card billing-key issue. Card fields print as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct IssueBillingKey {
     /// The PG (one that supports REST billing, e.g. `nicepay`).
@@ -299,11 +299,6 @@ pub struct IssueBillingKey {
     pub metadata_json: Option<String>,
 }
 
-redacted_debug!(IssueBillingKey {
-    pg, order_name, subscription_id, method, price, tax_free, extra, user, metadata_json;
-    secret: card_no, card_pw, card_identity_no, card_expire_year, card_expire_month
-});
-
 impl TryFrom<IssueBillingKey> for core::IssueBillingKey {
     type Error = PaywireError;
     fn try_from(r: IssueBillingKey) -> Result<Self, PaywireError> {
@@ -328,7 +323,8 @@ impl TryFrom<IssueBillingKey> for core::IssueBillingKey {
 
 /// A charge with a billing key. `order_id` must be unique per attempt: it is how an unknown outcome is
 /// looked up.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct SubscribePayment {
     /// The billing key.
     pub billing_key: String,
@@ -389,7 +385,8 @@ impl TryFrom<SubscribePayment> for core::SubscribePayment {
 }
 
 /// A charge scheduled for later (at most 10 live per key).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct ReserveSubscribePayment {
     /// The billing key.
     pub billing_key: String,
@@ -441,7 +438,7 @@ impl TryFrom<ReserveSubscribePayment> for core::ReserveSubscribePayment {
 }
 
 /// Account (automatic transfer) billing-key request. Account and identity numbers print as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct RequestTransferBillingKey {
     /// The PG (NICEPAY).
@@ -489,12 +486,6 @@ pub struct RequestTransferBillingKey {
     pub metadata_json: Option<String>,
 }
 
-redacted_debug!(RequestTransferBillingKey {
-    pg, order_name, subscription_id, auth_type, username, bank_name, cash_receipt_type, phone, price,
-    tax_free, method, extra, user, metadata_json;
-    secret: bank_account, identity_no, cash_receipt_identity_no
-});
-
 impl TryFrom<RequestTransferBillingKey> for core::RequestTransferBillingKey {
     type Error = PaywireError;
     fn try_from(r: RequestTransferBillingKey) -> Result<Self, PaywireError> {
@@ -521,7 +512,7 @@ impl TryFrom<RequestTransferBillingKey> for core::RequestTransferBillingKey {
 }
 
 /// An SMS/PASS identity verification request. `identity_no` prints as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct RequestAuthentication {
     /// The PG, e.g. `danal`.
@@ -561,12 +552,6 @@ pub struct RequestAuthentication {
     pub metadata_json: Option<String>,
 }
 
-redacted_debug!(RequestAuthentication {
-    pg, method, authentication_id, username, carrier, phone, authenticate_type, client_ip, site_url,
-    order_name, user, extra_json, metadata_json;
-    secret: identity_no
-});
-
 impl TryFrom<RequestAuthentication> for core::RequestAuthentication {
     type Error = PaywireError;
     fn try_from(r: RequestAuthentication) -> Result<Self, PaywireError> {
@@ -590,7 +575,8 @@ impl TryFrom<RequestAuthentication> for core::RequestAuthentication {
 }
 
 /// A user-token request.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct RequestUserToken {
     /// The merchant's member id.
     pub user_id: String,
@@ -626,7 +612,8 @@ impl TryFrom<RequestUserToken> for core::RequestUserToken {
 }
 
 /// The recipient of an escrow shipment.
-#[derive(Debug, Clone, PartialEq, Default, uniffi::Record)]
+#[derive(Clone, PartialEq, Default, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct ShippingUser {
     /// Name.
     #[uniffi(default = None)]
@@ -655,7 +642,8 @@ impl TryFrom<ShippingUser> for core::ShippingUser {
 }
 
 /// The sender of an escrow shipment.
-#[derive(Debug, Clone, PartialEq, Default, uniffi::Record)]
+#[derive(Clone, PartialEq, Default, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct ShippingCompany {
     /// Company name.
     #[uniffi(default = None)]
@@ -688,7 +676,8 @@ impl TryFrom<ShippingCompany> for core::ShippingCompany {
 }
 
 /// Escrow shipping start (INICIS and KCP).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct ShippingStart {
     /// The escrow payment.
     pub receipt_id: String,
@@ -738,7 +727,7 @@ impl TryFrom<ShippingStart> for core::ShippingStart {
 }
 
 /// A cash receipt on an existing payment. `identity_no` prints as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct PublishCashReceipt {
     /// The payment.
@@ -761,11 +750,6 @@ pub struct PublishCashReceipt {
     pub currency: Option<String>,
 }
 
-redacted_debug!(PublishCashReceipt {
-    receipt_id, cash_receipt_type, username, email, phone, currency;
-    secret: identity_no
-});
-
 impl TryFrom<PublishCashReceipt> for core::PublishCashReceipt {
     type Error = PaywireError;
     fn try_from(r: PublishCashReceipt) -> Result<Self, PaywireError> {
@@ -782,7 +766,7 @@ impl TryFrom<PublishCashReceipt> for core::PublishCashReceipt {
 }
 
 /// A standalone cash receipt. `identity_no` prints as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct RequestCashReceipt {
     /// The merchant's order id.
@@ -815,12 +799,6 @@ pub struct RequestCashReceipt {
     pub extra_json: Option<String>,
 }
 
-redacted_debug!(RequestCashReceipt {
-    order_id, order_name, cash_receipt_type, price, pg, purchased_at, tax_free, user, metadata_json,
-    extra_json;
-    secret: identity_no
-});
-
 impl TryFrom<RequestCashReceipt> for core::RequestCashReceipt {
     type Error = PaywireError;
     fn try_from(r: RequestCashReceipt) -> Result<Self, PaywireError> {
@@ -841,7 +819,8 @@ impl TryFrom<RequestCashReceipt> for core::RequestCashReceipt {
 }
 
 /// Who cancels a cash receipt and why.
-#[derive(Debug, Clone, PartialEq, Default, uniffi::Record)]
+#[derive(Clone, PartialEq, Default, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct CancelCashReceipt {
     /// Who.
     #[uniffi(default = None)]
@@ -862,7 +841,8 @@ impl TryFrom<CancelCashReceipt> for core::CancelCashReceipt {
 }
 
 /// A payment-link request.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct RequestPaymentLink {
     /// The merchant's order id.
     pub order_id: String,
@@ -916,7 +896,8 @@ impl TryFrom<RequestPaymentLink> for core::RequestPaymentLink {
 }
 
 /// One query parameter of a raw request.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct QueryParam {
     /// Name.
     pub name: String,
@@ -925,7 +906,8 @@ pub struct QueryParam {
 }
 
 /// A request for an endpoint paywire does not wrap, sent through the same auth, retry and error layers.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct RawRequest {
     /// `GET`, `POST`, `PUT` or `DELETE`.
     pub method: String,
@@ -964,4 +946,25 @@ impl TryFrom<RawRequest> for core::RawRequest {
     }
 }
 
-display_as_debug!(CancelPayment);
+crate::redact::redacted!(
+    User,
+    Item,
+    Refund,
+    SubscribeExtra,
+    CancelPayment,
+    IssueBillingKey,
+    SubscribePayment,
+    ReserveSubscribePayment,
+    RequestTransferBillingKey,
+    RequestAuthentication,
+    RequestUserToken,
+    ShippingUser,
+    ShippingCompany,
+    ShippingStart,
+    PublishCashReceipt,
+    RequestCashReceipt,
+    CancelCashReceipt,
+    RequestPaymentLink,
+    QueryParam,
+    RawRequest,
+);

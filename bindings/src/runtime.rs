@@ -7,14 +7,19 @@
 //!   half-way; its outcome stays reconcilable by a look-up. The foreign side needs no reactor, so the
 //!   exports do not use `async_runtime = "tokio"`: this file is the single place the choice is made.
 //! - [`block_on`] (the `BootpayBlocking` exports for Java): the calling (non-tokio) thread parks until the
-//!   task ends.
+//!   task ends, or until its Java interrupt flag is set (checked every [`INTERRUPT_POLL`], see `jvm`):
+//!   then it returns `Interrupted` at once (flag still set) while the task finishes in the background and
+//!   its outcome is logged to stderr, so a money-moving call that was already sent is never cut half-way
+//!   and whoever reconciles can see how it ended.
 //!
 //! A panic inside a task is caught by tokio and comes back as [`PaywireError::Internal`]; no panic
 //! crosses the FFI boundary (the release profile keeps `panic = "unwind"`).
 
 use crate::error::PaywireError;
+use crate::jvm;
 use std::future::Future;
 use std::sync::OnceLock;
+use std::time::Duration;
 use tokio::runtime::{Builder, Runtime};
 
 static RUNTIME: OnceLock<Result<Runtime, String>> = OnceLock::new();
@@ -66,9 +71,14 @@ where
     joined(handle.await)
 }
 
+/// How often a blocked Java thread looks at its interrupt flag.
+const INTERRUPT_POLL: Duration = Duration::from_millis(10);
+
 /// Runs `future` as a task on the shared runtime and blocks the calling thread until it ends (blocking
-/// exports). Must not be called from a runtime thread; foreign threads never are.
-pub(crate) fn block_on<T, F>(future: F) -> Result<T, PaywireError>
+/// exports), or until the calling Java thread is interrupted: then `Interrupted`, with the task left to
+/// finish in the background and its outcome logged. Must not be called from a runtime thread; foreign
+/// threads never are.
+pub(crate) fn block_on<T, F>(operation: &'static str, future: F) -> Result<T, PaywireError>
 where
     F: Future<Output = Result<T, PaywireError>> + Send + 'static,
     T: Send + 'static,
@@ -79,6 +89,55 @@ where
             "a blocking paywire call was made from inside an async runtime; use the async API there".to_owned(),
         ));
     }
-    let handle = rt.spawn(future);
-    joined(rt.block_on(handle))
+    if jvm::interrupted() {
+        return Err(PaywireError::interrupted(operation, false));
+    }
+    let mut handle = rt.spawn(future);
+    loop {
+        match rt.block_on(async {
+            // Built inside the runtime: a timer needs its context.
+            tokio::time::timeout(INTERRUPT_POLL, &mut handle).await
+        }) {
+            Ok(result) => return joined(result),
+            Err(_elapsed) if jvm::interrupted() => {
+                rt.spawn(async move {
+                    let outcome = joined(handle.await);
+                    eprintln!("{}", background_outcome(operation, outcome.as_ref().err()));
+                });
+                return Err(PaywireError::interrupted(operation, true));
+            }
+            Err(_elapsed) => {}
+        }
+    }
+}
+
+/// The log line of a call whose caller was interrupted and that finished in the background.
+fn background_outcome(operation: &str, error: Option<&PaywireError>) -> String {
+    match error {
+        None => format!(
+            "paywire: {operation} (caller interrupted) finished in the background: succeeded"
+        ),
+        Some(e) => format!(
+            "paywire: {operation} (caller interrupted) finished in the background: failed: {e}"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn background_outcomes_are_one_readable_line() {
+        assert_eq!(
+            background_outcome("cancel_payment", None),
+            "paywire: cancel_payment (caller interrupted) finished in the background: succeeded"
+        );
+        let e = PaywireError::invalid_input("receipt_id", "must not be empty");
+        let line = background_outcome("get_receipt", Some(&e));
+        assert!(
+            line.ends_with(&e.to_string()) && !line.contains('\n'),
+            "{line}"
+        );
+    }
 }

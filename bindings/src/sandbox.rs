@@ -21,7 +21,7 @@ impl SandboxServer {
     /// Starts a sandbox on `127.0.0.1:0` with the default credentials.
     #[uniffi::constructor]
     pub fn start() -> Result<Arc<Self>, PaywireError> {
-        let sandbox = runtime::block_on(async {
+        let sandbox = runtime::block_on("sandbox_start", async {
             Sandbox::start(SandboxConfig::default())
                 .await
                 .map_err(|e| PaywireError::config(format!("the sandbox could not start: {e}")))

@@ -8,7 +8,8 @@ use crate::requests::json_object;
 use paywire::bootpay as core;
 
 /// A webhook as delivered: a hint, never proof. Store `idempotency_key` to process each event once.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct BootpayWebhook {
     /// The payment.
     pub receipt_id: String,
@@ -67,6 +68,7 @@ pub fn parse_bootpay_webhook(
     body: Vec<u8>,
     content_type: Option<String>,
 ) -> Result<BootpayWebhook, PaywireError> {
+    crate::text::check("content_type", &content_type)?;
     Ok(core::BootpayWebhook::parse(&body, content_type.as_deref())?.into())
 }
 
@@ -75,3 +77,5 @@ pub fn parse_bootpay_webhook(
 pub fn webhook_ack() -> String {
     paywire::webhook::WEBHOOK_ACK.to_owned()
 }
+
+crate::redact::redacted!(BootpayWebhook,);

@@ -72,22 +72,49 @@ fn kotlin_files(dir: &Path, found: &mut Vec<std::path::PathBuf>) -> std::io::Res
     Ok(())
 }
 
-/// Rewrites every generated `.kt` file under `out_dir`.
+/// Rewrites every generated `.kt` file under `out_dir` (this fix-up and the lone-surrogate one).
 pub fn apply(out_dir: &Path) -> Result<(), String> {
     let mut files = Vec::new();
     kotlin_files(out_dir, &mut files)
         .map_err(|e| format!("cannot list {}: {e}", out_dir.display()))?;
+    let mut found_converter = false;
+    let mut throwing_constructors = 0usize;
     for file in files {
         let source = fs::read_to_string(&file)
             .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let (text, count) = rewrite(&source).map_err(|e| format!("{}: {e}", file.display()))?;
-        if count > 0 {
+        let (mut text, count) = rewrite(&source).map_err(|e| format!("{}: {e}", file.display()))?;
+        let (annotated, constructors) = crate::kotlin_constructor_throws::rewrite(&text);
+        text = annotated;
+        throwing_constructors += constructors;
+        let mut changed = count > 0 || constructors > 0;
+        if let Some(fixed) = crate::kotlin_lone_surrogates::rewrite(&text)
+            .map_err(|e| format!("{}: {e}", file.display()))?
+        {
+            text = fixed;
+            changed = true;
+            found_converter = true;
+        }
+        if changed {
             fs::write(&file, text).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
             eprintln!(
                 "{}: {count} error variant(s) now use their `message` field as Throwable.message",
                 file.display()
             );
         }
+    }
+    if throwing_constructors == 0 {
+        return Err(format!(
+            "no throwing constructor found under {}; the @Throws fix-up \
+             (uniffi-bindgen/src/kotlin_constructor_throws.rs) could not be applied",
+            out_dir.display()
+        ));
+    }
+    if !found_converter {
+        return Err(format!(
+            "no generated Kotlin file under {} declares FfiConverterString; the lone-surrogate fix-up \
+             (uniffi-bindgen/src/kotlin_lone_surrogates.rs) could not be applied",
+            out_dir.display()
+        ));
     }
     Ok(())
 }

@@ -11,9 +11,14 @@
 //!   silently generate package `uniffi.paywire_ffi`);
 //! - [`kotlin_error_message::apply`] makes an error variant's own `message` field the Kotlin exception's
 //!   `message`. UniFFI renders `message` as a `field=value` dump, and a field named `message` would not
-//!   even compile beside it.
+//!   even compile beside it. It also applies [`kotlin_lone_surrogates`]: the string encoder writes U+FFFF
+//!   for a lone UTF-16 surrogate instead of throwing `MalformedInputException`, so paywire-ffi can
+//!   answer `InvalidInput` naming the field; and [`kotlin_constructor_throws`]: throwing constructors get
+//!   the `@Throws` UniFFI already puts on methods, so Java can `catch (PaywireException e)` around `new`.
 
+mod kotlin_constructor_throws;
 mod kotlin_error_message;
+mod kotlin_lone_surrogates;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

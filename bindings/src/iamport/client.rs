@@ -18,7 +18,6 @@ use super::requests::{
 use super::webhook::IamportWebhook;
 use crate::error::PaywireError;
 use crate::ops::{self, all, apply_transport, client_objects, client_operations};
-use crate::redact::redacted_debug;
 use crate::requests::RawRequest;
 use paywire::iamport::Client;
 
@@ -26,7 +25,7 @@ use paywire::iamport::Client;
 /// (`https://static-api.iamport.kr` for fixed egress IPs, a sandbox's `iamportUrl()`), an agency's
 /// sub-merchant `tier`, and the transport settings. `toString()` / `description` print `imp_secret` (and
 /// the proxy URL, which may hold a password) as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct IamportConfig {
     /// The REST API key.
@@ -54,12 +53,15 @@ pub struct IamportConfig {
     /// Appended to the `User-Agent`.
     #[uniffi(default = None)]
     pub user_agent_suffix: Option<String>,
+    /// Requests this client (and its views) has on the wire at once (default 64, at most 10 000). A call
+    /// beyond it waits for a free slot up to its timeout, then fails with `Timeout` ("not sent"), so
+    /// abandoned or slow calls can never multiply sockets without limit.
+    #[uniffi(default = None)]
+    pub max_in_flight: Option<i32>,
+    /// The largest answer body read, in bytes (default 16 MiB, between 1 KiB and 1 GiB).
+    #[uniffi(default = None)]
+    pub max_response_bytes: Option<i64>,
 }
-
-redacted_debug!(IamportConfig {
-    imp_key, base_url, tier, timeout_ms, connect_timeout_ms, max_retries, user_agent_suffix;
-    secret: imp_secret, proxy
-});
 
 fn build_client(config: IamportConfig) -> Result<Client, PaywireError> {
     let mut builder = Client::builder()
@@ -339,3 +341,5 @@ iamport_operations! {
     fn verify_webhook(webhook: IamportWebhook) -> Payment =
         |c| Ok(c.verify_webhook(&webhook.try_into()?).await?.into());
 }
+
+crate::redact::redacted!(IamportConfig,);

@@ -7,7 +7,7 @@ use paywire::iamport as core;
 macro_rules! open_enum {
     ($(#[doc = $doc:literal])* $name:ident { $($(#[doc = $vdoc:literal])* $variant:ident),+ $(,)? }) => {
         $(#[doc = $doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Enum)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, uniffi::Enum)]
         pub enum $name {
             $($(#[doc = $vdoc])* $variant,)+
             /// A value paywire does not know yet, as sent.
@@ -83,7 +83,7 @@ open_enum! {
 }
 
 /// What a payment that passed `verify_payment` is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, uniffi::Enum)]
 pub enum VerifiedState {
     /// Paid: fulfil the order (idempotently).
     Paid,

@@ -8,11 +8,10 @@
 use super::enums::{PaymentStatus, ScheduleStatus, VerifiedState};
 use crate::models::map_json;
 use crate::ops::all;
-use crate::redact::redacted_debug;
 use paywire::iamport as core;
 
 /// The token the client currently holds. `access_token` prints as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct IamportToken {
     /// The bearer token. Secret.
@@ -20,8 +19,6 @@ pub struct IamportToken {
     /// Seconds it has left by the local clock (skew-corrected).
     pub expire_in: i64,
 }
-
-redacted_debug!(IamportToken { expire_in; secret: access_token });
 
 impl From<core::CurrentToken> for IamportToken {
     fn from(t: core::CurrentToken) -> Self {
@@ -33,7 +30,8 @@ impl From<core::CurrentToken> for IamportToken {
 }
 
 /// One (partial) cancellation of a payment.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct PaymentCancel {
     /// PG cancel id.
     pub pg_tid: Option<String>,
@@ -66,7 +64,8 @@ impl From<core::PaymentCancel> for PaymentCancel {
 }
 
 /// A payment as iamport reports it.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct Payment {
     /// PortOne's id (`imp_…`).
     pub imp_uid: String,
@@ -195,7 +194,8 @@ impl From<core::Payment> for Payment {
 macro_rules! page {
     ($(#[doc = $doc:literal])* $page:ident of $item:ident) => {
         $(#[doc = $doc])*
-        #[derive(Debug, Clone, PartialEq, uniffi::Record)]
+        #[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+        #[uniffi::export(Display, Debug)]
         pub struct $page {
             /// Items in the whole result.
             pub total: i64,
@@ -206,6 +206,8 @@ macro_rules! page {
             /// This page.
             pub list: Vec<$item>,
         }
+
+        $crate::redact::redacted!($page);
 
         impl From<core::Page<core::$item>> for $page {
             fn from(p: core::Page<core::$item>) -> Self {
@@ -224,7 +226,8 @@ macro_rules! page {
 macro_rules! partial {
     ($(#[doc = $doc:literal])* $partial:ident of $item:ident) => {
         $(#[doc = $doc])*
-        #[derive(Debug, Clone, PartialEq, uniffi::Record)]
+        #[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+        #[uniffi::export(Display, Debug)]
         pub struct $partial {
             /// The items found.
             pub items: Vec<$item>,
@@ -234,6 +237,8 @@ macro_rules! partial {
             /// (HTTP 207, or none found) as the whole set.
             pub complete: bool,
         }
+
+        $crate::redact::redacted!($partial);
 
         impl From<core::Partial<core::$item>> for $partial {
             fn from(p: core::Partial<core::$item>) -> Self {
@@ -268,7 +273,8 @@ partial! {
 }
 
 /// A pre-registered amount (`payments/prepare`).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct Prepared {
     /// The merchant order id.
     pub merchant_uid: String,
@@ -292,7 +298,8 @@ impl From<core::Prepared> for Prepared {
 }
 
 /// A billing key ("customer"). A smart-routing key keeps its camelCase fields in `extra_json`.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct BillingCustomer {
     /// The merchant's id for this customer × card.
     pub customer_uid: String,
@@ -343,7 +350,8 @@ impl From<core::BillingCustomer> for BillingCustomer {
 }
 
 /// A scheduled payment.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct Schedule {
     /// The billing key.
     pub customer_uid: Option<String>,
@@ -391,7 +399,7 @@ impl From<core::Schedule> for Schedule {
 }
 
 /// An identity verification. `unique_key` (CI) and `unique_in_site` (DI) print as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct Certification {
     /// PortOne's id.
@@ -424,12 +432,6 @@ pub struct Certification {
     pub extra_json: String,
 }
 
-redacted_debug!(Certification {
-    imp_uid, merchant_uid, pg_provider, name, gender, birthday, foreigner, phone, carrier, certified,
-    certified_at, extra_json;
-    secret: unique_key, unique_in_site
-});
-
 impl From<core::Certification> for Certification {
     fn from(c: core::Certification) -> Self {
         Self {
@@ -452,7 +454,8 @@ impl From<core::Certification> for Certification {
 }
 
 /// The answer of an OTP certification request: the id to confirm with.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct CertificationOtp {
     /// PortOne's id of the pending verification.
     pub imp_uid: String,
@@ -465,7 +468,8 @@ impl From<core::CertificationOtp> for CertificationOtp {
 }
 
 /// Escrow shipping registration.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct EscrowLogis {
     /// Courier code (`CJGLS`, `HANJIN`, …).
     pub company: String,
@@ -492,7 +496,8 @@ impl From<core::EscrowLogis> for EscrowLogis {
 }
 
 /// A cash receipt (for a PortOne payment: `imp_uid` set; for an external sale: `merchant_uid` set).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct CashReceipt {
     /// The payment (PortOne payments).
     pub imp_uid: Option<String>,
@@ -537,7 +542,8 @@ impl From<core::CashReceipt> for CashReceipt {
 }
 
 /// A KFTC bank or card-company code.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct StandardCode {
     /// The code.
     pub code: Option<String>,
@@ -555,7 +561,8 @@ impl From<core::StandardCode> for StandardCode {
 }
 
 /// The holder of a bank account (`vbanks/holder`).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct VbankHolder {
     /// Holder name.
     pub bank_holder: String,
@@ -570,7 +577,8 @@ impl From<core::VbankHolder> for VbankHolder {
 }
 
 /// The per-means amount breakdown of a (PAYCO) payment, kept as returned.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct PaymentBalance {
     /// Total amount.
     pub amount: f64,
@@ -588,7 +596,8 @@ impl From<core::PaymentBalance> for PaymentBalance {
 }
 
 /// A payment that passed `verify_payment`.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct VerifiedPayment {
     /// The payment as iamport reports it.
     pub payment: Payment,
@@ -604,3 +613,20 @@ impl From<core::VerifiedPayment> for VerifiedPayment {
         }
     }
 }
+
+crate::redact::redacted!(
+    IamportToken,
+    PaymentCancel,
+    Payment,
+    Prepared,
+    BillingCustomer,
+    Schedule,
+    Certification,
+    CertificationOtp,
+    EscrowLogis,
+    CashReceipt,
+    StandardCode,
+    VbankHolder,
+    PaymentBalance,
+    VerifiedPayment,
+);

@@ -6,14 +6,14 @@
 
 use super::enums::Sorting;
 use crate::error::PaywireError;
-use crate::redact::{display_as_debug, redacted_debug};
 use crate::requests::{json_map, json_object, list, opt};
 use paywire::iamport as core;
 use paywire::Secret;
 use serde_json::Value;
 
 /// Paging and order of a list call; every field is optional (`ListOptions()` = iamport's defaults).
-#[derive(Debug, Clone, PartialEq, Default, uniffi::Record)]
+#[derive(Clone, PartialEq, Default, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct ListOptions {
     /// Page number, from 1.
     #[uniffi(default = None)]
@@ -47,7 +47,7 @@ impl From<ListOptions> for core::ListOptions {
 /// A cancel (`payments/cancel`): full when `amount` is null, partial otherwise. Name the payment by
 /// `imp_uid` (wins) or `merchant_uid`. When `checksum` is null paywire fills it with the cancellable balance
 /// it just looked up, so a retried cancel can never refund twice. `refund_account` prints as `***`.
-#[derive(Clone, PartialEq, Default, uniffi::Record)]
+#[derive(Clone, PartialEq, Default, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct IamportCancelPayment {
     /// The payment (wins over `merchant_uid`).
@@ -94,12 +94,6 @@ pub struct IamportCancelPayment {
     pub extra_json: Option<String>,
 }
 
-redacted_debug!(IamportCancelPayment {
-    imp_uid, merchant_uid, amount, tax_free, vat_amount, checksum, reason, refund_holder, refund_bank,
-    refund_tel, retain_promotion, enable_webhook, extra_json;
-    secret: refund_account
-});
-
 impl TryFrom<IamportCancelPayment> for core::CancelPayment {
     type Error = PaywireError;
     fn try_from(c: IamportCancelPayment) -> Result<Self, PaywireError> {
@@ -123,7 +117,7 @@ impl TryFrom<IamportCancelPayment> for core::CancelPayment {
 }
 
 /// Card data for a billing key or a key-in payment. Every field prints as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct CardInput {
     /// `dddd-dddd-dddd-dddd`. Secret.
@@ -141,8 +135,6 @@ pub struct CardInput {
     pub cvc: Option<String>,
 }
 
-redacted_debug!(CardInput { ; secret: card_number, expiry, birth, pwd_2digit, cvc });
-
 impl From<CardInput> for core::CardInput {
     fn from(c: CardInput) -> Self {
         Self {
@@ -156,7 +148,7 @@ impl From<CardInput> for core::CardInput {
 }
 
 /// Billing-key issue (`subscribe/customers/{customer_uid}`). The card prints as `***`.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct IamportIssueBillingKey {
     /// The card.
@@ -204,7 +196,8 @@ impl From<IamportIssueBillingKey> for core::IssueBillingKey {
 }
 
 /// Buyer and order options shared by `pay_onetime`, `pay_again` and schedules.
-#[derive(Debug, Clone, PartialEq, Default, uniffi::Record)]
+#[derive(Clone, PartialEq, Default, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct PaymentOptions {
     /// Currency (default KRW).
     #[uniffi(default = None)]
@@ -274,7 +267,7 @@ fn options(value: Option<PaymentOptions>) -> Result<core::PaymentOptions, Paywir
 
 /// A key-in payment (`subscribe/payments/onetime`), optionally storing the card as `customer_uid`. Never
 /// retried once sent: on `OutcomeUnknown` look the order up with `find_payment(merchant_uid)`.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct OnetimePayment {
     /// Unique per payment request: the look-up key if the outcome is unknown.
@@ -314,7 +307,8 @@ impl TryFrom<OnetimePayment> for core::OnetimePayment {
 
 /// A payment with a stored billing key (`subscribe/payments/again`). Never retried once sent: on
 /// `OutcomeUnknown` look the order up with `find_payment(merchant_uid)`.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct AgainPayment {
     /// The billing key.
     pub customer_uid: String,
@@ -347,7 +341,8 @@ impl TryFrom<AgainPayment> for core::AgainPayment {
 }
 
 /// One scheduled payment.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct ScheduleItem {
     /// Unique order id of this run.
     pub merchant_uid: String,
@@ -381,7 +376,7 @@ impl TryFrom<ScheduleItem> for core::ScheduleItem {
 
 /// Schedules for a billing key (`subscribe/payments/schedule`); with `card`, the key is issued first.
 /// The card prints as `***`.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct SchedulePayments {
     /// The billing key (issued from `card` when it does not exist yet).
@@ -417,7 +412,8 @@ impl TryFrom<SchedulePayments> for core::SchedulePayments {
 }
 
 /// A virtual account to issue (`POST vbanks`).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct IssueVbank {
     /// The order.
     pub merchant_uid: String,
@@ -482,7 +478,7 @@ impl TryFrom<IssueVbank> for core::IssueVbank {
 }
 
 /// An OTP (SMS/app) identity verification request. `birth` and `gender_digit` print as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct CertificationOtpRequest {
     /// Name.
@@ -512,11 +508,6 @@ pub struct CertificationOtpRequest {
     pub verification_method: Option<String>,
 }
 
-redacted_debug!(CertificationOtpRequest {
-    name, phone, carrier, is_mvno, company, merchant_uid, channel_key, verification_method;
-    secret: birth, gender_digit
-});
-
 impl From<CertificationOtpRequest> for core::CertificationOtpRequest {
     fn from(r: CertificationOtpRequest) -> Self {
         Self {
@@ -535,7 +526,8 @@ impl From<CertificationOtpRequest> for core::CertificationOtpRequest {
 }
 
 /// An escrow sender or receiver.
-#[derive(Debug, Clone, PartialEq, Default, uniffi::Record)]
+#[derive(Clone, PartialEq, Default, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct EscrowParty {
     /// Name.
     #[uniffi(default = None)]
@@ -568,7 +560,8 @@ impl TryFrom<EscrowParty> for core::EscrowParty {
 }
 
 /// The shipment itself.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct EscrowShipment {
     /// Courier code (`CJGLS`, `HANJIN`, `EPOST`, …; unknown → `ETC`).
     pub company: String,
@@ -597,7 +590,8 @@ impl From<EscrowShipment> for core::EscrowShipment {
 }
 
 /// Shipping information to register or update (`escrows/logis/{imp_uid}`).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct EscrowLogisRequest {
     /// The shipment.
     pub logis: EscrowShipment,
@@ -647,7 +641,7 @@ impl TryFrom<EscrowLogisRequest> for core::EscrowLogisRequest {
 }
 
 /// A cash receipt for a PortOne payment (`receipts/{imp_uid}`). `identifier` prints as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct IssueCashReceipt {
     /// Tax card, phone, resident or business number. Secret.
@@ -675,11 +669,6 @@ pub struct IssueCashReceipt {
     pub other_json: Option<String>,
 }
 
-redacted_debug!(IssueCashReceipt {
-    identifier_type, r#type, buyer_name, buyer_email, buyer_tel, tax_free, other_json;
-    secret: identifier
-});
-
 impl TryFrom<IssueCashReceipt> for core::IssueCashReceipt {
     type Error = PaywireError;
     fn try_from(r: IssueCashReceipt) -> Result<Self, PaywireError> {
@@ -698,7 +687,7 @@ impl TryFrom<IssueCashReceipt> for core::IssueCashReceipt {
 
 /// A cash receipt for a sale outside PortOne (`receipts/external/{merchant_uid}`). `identifier` prints
 /// as `***`.
-#[derive(Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
 #[uniffi::export(Display, Debug)]
 pub struct IssueExternalCashReceipt {
     /// Sale name.
@@ -724,11 +713,6 @@ pub struct IssueExternalCashReceipt {
     pub other_json: Option<String>,
 }
 
-redacted_debug!(IssueExternalCashReceipt {
-    name, amount, channel_key, pg, identifier_type, r#type, other_json;
-    secret: identifier
-});
-
 impl TryFrom<IssueExternalCashReceipt> for core::IssueExternalCashReceipt {
     type Error = PaywireError;
     fn try_from(r: IssueExternalCashReceipt) -> Result<Self, PaywireError> {
@@ -745,4 +729,21 @@ impl TryFrom<IssueExternalCashReceipt> for core::IssueExternalCashReceipt {
     }
 }
 
-display_as_debug!(IamportIssueBillingKey, OnetimePayment, SchedulePayments);
+crate::redact::redacted!(
+    ListOptions,
+    IamportCancelPayment,
+    CardInput,
+    IamportIssueBillingKey,
+    PaymentOptions,
+    OnetimePayment,
+    AgainPayment,
+    ScheduleItem,
+    SchedulePayments,
+    IssueVbank,
+    CertificationOtpRequest,
+    EscrowParty,
+    EscrowShipment,
+    EscrowLogisRequest,
+    IssueCashReceipt,
+    IssueExternalCashReceipt,
+);

@@ -9,7 +9,8 @@ use crate::requests::json_object;
 use paywire::iamport as core;
 
 /// An iamport webhook as delivered: a hint, never proof.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Clone, PartialEq, serde::Serialize, uniffi::Record)]
+#[uniffi::export(Display, Debug)]
 pub struct IamportWebhook {
     /// The payment.
     pub imp_uid: String,
@@ -59,5 +60,8 @@ pub fn parse_iamport_webhook(
     body: Vec<u8>,
     content_type: Option<String>,
 ) -> Result<IamportWebhook, PaywireError> {
+    crate::text::check("content_type", &content_type)?;
     Ok(core::IamportWebhook::parse(&body, content_type.as_deref())?.into())
 }
+
+crate::redact::redacted!(IamportWebhook,);

@@ -13,11 +13,13 @@ extension PaywireError: LocalizedError, CustomStringConvertible {
         case let .InvalidInput(_, _, message): return message
         case let .Timeout(_, message): return message
         case let .Transport(_, message): return message
-        case let .OutcomeUnknown(_, _, _, _, message): return message
+        case let .OutcomeUnknown(_, _, _, _, _, message): return message
+        case let .Redirect(_, _, _, message): return message
         case let .Decode(_, _, _, _, message): return message
         case let .Verification(_, _, _, _, message): return message
         case let .MerchantStep(_, message): return message
         case let .Config(message): return message
+        case let .Interrupted(_, _, message): return message
         case let .Internal(message): return message
         }
     }

@@ -66,7 +66,10 @@ final class ErrorsTests: XCTestCase {
         XCTAssertEqual(message2, "invalid input: receipt_id \(reason)")
 
         XCTAssertThrowsError(try Bootpay(config: BootpayConfig(clientKey: "c", secretKey: "s", proxy: "http://user:pa ss@proxy:99999"))) { error in
-            guard case .Config = error as? PaywireError else { return XCTFail("\(error)") }
+            // core checks the proxy URL itself now: InvalidInput naming it, without the password.
+            guard case let .InvalidInput(field, _, message)? = error as? PaywireError else { return XCTFail("\(error)") }
+            XCTAssertEqual(field, "proxy")
+            XCTAssertFalse(message.contains("pa ss"))
         }
         let panic = await assertThrows(PaywireError.self) { try await admin.server.simulatePanic() }
         guard case let .Internal(message3)? = panic else { return XCTFail("\(String(describing: panic))") }
@@ -94,7 +97,7 @@ final class ErrorsTests: XCTestCase {
         let unknown = await assertThrows(PaywireError.self) {
             try await bootpay.subscribePayment(request: SubscribePayment(billingKey: key, orderName: "구독", orderId: order, price: 9900))
         }
-        guard case let .OutcomeUnknown(operation, _, hint, timedOut, _)? = unknown else { return XCTFail("\(String(describing: unknown))") }
+        guard case let .OutcomeUnknown(operation, _, hint, timedOut, _, _)? = unknown else { return XCTFail("\(String(describing: unknown))") }
         XCTAssertEqual(operation, "subscribe_payment")
         XCTAssertFalse(timedOut)
         XCTAssertTrue(hint.contains("get_receipts_by_order_id"))

@@ -123,7 +123,7 @@ final class IamportTests: XCTestCase {
         let lost = await assertThrows(PaywireError.self) {
             try await iamport.payAgain(request: AgainPayment(customerUid: "cust-u", merchantUid: "order-u-swift", amount: 9900, name: "정기"))
         }
-        guard case let .OutcomeUnknown(operation, _, hint, _, _)? = lost else { return XCTFail("\(String(describing: lost))") }
+        guard case let .OutcomeUnknown(operation, _, hint, _, _, _)? = lost else { return XCTFail("\(String(describing: lost))") }
         XCTAssertEqual(operation, "pay_again")
         XCTAssertTrue(hint.contains("find_payment(\"order-u-swift\")"), hint)
         XCTAssertEqual(try await admin.routeCount("iamport:POST subscribe/payments/again"), 1)

@@ -31,7 +31,7 @@ class BlockingJavaTest {
         // Java has no named arguments: every BootpayConfig field is positional (null = default).
         BootpayConfig config = new BootpayConfig(
                 "sandbox-client-key", "sandbox-secret-key", null, null, null, server.bootpayUrl(),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
         bootpay = new Bootpay(config).blocking();
     }
 
@@ -119,7 +119,7 @@ class BlockingJavaTest {
     @Test
     void secretsStayOutOfToString() {
         BootpayConfig config = new BootpayConfig(
-                "ck", "java-secret-key", null, null, null, null, null, null, null, null, null, null);
+                "ck", "java-secret-key", null, null, null, null, null, null, null, null, null, null, null, null);
         assertFalse(config.toString().contains("java-secret-key"), config.toString());
         IssueBillingKey card = new IssueBillingKey("nicepay", "o", "s", "5570999988887777", "12", "900101", "28", "12",
                 null, null, null, null, null, null);

@@ -31,7 +31,7 @@ class IamportBlockingJavaTest {
         // Java has no named arguments: every IamportConfig field is positional (null = default):
         // impKey, impSecret, baseUrl, tier, timeoutMs, connectTimeoutMs, maxRetries, proxy, userAgentSuffix.
         IamportConfig config = new IamportConfig(
-                "sandbox-imp-key", "sandbox-imp-secret", server.iamportUrl(), null, null, null, null, null, null);
+                "sandbox-imp-key", "sandbox-imp-secret", server.iamportUrl(), null, null, null, null, null, null, null, null);
         iamport = new IamportBlocking(config);
     }
 
@@ -117,7 +117,7 @@ class IamportBlockingJavaTest {
 
     @Test
     void secretsStayOutOfToString() {
-        IamportConfig config = new IamportConfig("k", "java-imp-secret", null, null, null, null, null, null, null);
+        IamportConfig config = new IamportConfig("k", "java-imp-secret", null, null, null, null, null, null, null, null, null);
         assertFalse(config.toString().contains("java-imp-secret"), config.toString());
         CardInput card = new CardInput("5570-9999-8888-7777", "2031-07", "850505", "12", null);
         assertFalse(card.toString().contains("5570-9999-8888-7777"), card.toString());

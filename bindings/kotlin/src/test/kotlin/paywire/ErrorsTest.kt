@@ -43,6 +43,8 @@ class ErrorsTest {
         is PaywireException.Timeout -> "Timeout"
         is PaywireException.Transport -> "Transport"
         is PaywireException.OutcomeUnknown -> "OutcomeUnknown"
+        is PaywireException.Redirect -> "Redirect"
+        is PaywireException.Interrupted -> "Interrupted"
         is PaywireException.Decode -> "Decode"
         is PaywireException.Verification -> "Verification"
         is PaywireException.MerchantStep -> "MerchantStep"
@@ -162,6 +164,41 @@ class ErrorsTest {
     }
 
     @Test
+    fun `OutcomeUnknown - carries the idempotency key of a cancel`() = runBlocking {
+        val id = admin.receipt(status = 1, price = 1000)
+        admin.fault("""{"method":"POST","path":"cancel","drop":true,"after":true}""")
+        val e = assertThrows<PaywireException.OutcomeUnknown> {
+            admin.basic(maxRetries = 0).cancelPayment(CancelPayment(receiptId = id, cancelPrice = 1000, cancelId = "refund-key-1"))
+        }
+        admin.delete("faults")
+        assertEquals("refund-key-1", e.idempotencyKey)
+        assertReadable(e)
+    }
+
+    @Test
+    fun `Redirect - never followed, readable, the query is not quoted`() = runBlocking {
+        admin.fault(
+            """{"method":"GET","path":"receipt/*","status":302,"headers":{"location":"https://elsewhere.example/v2/receipt/x?private_key=pk-in-url"},"times":1}""",
+        )
+        val e = assertThrows<PaywireException.Redirect> { admin.basic(maxRetries = 0).getReceipt("r-moved", false) }
+        assertEquals("bootpay", e.provider)
+        assertEquals(302, e.httpStatus)
+        assertTrue(e.location.startsWith("https://elsewhere.example/v2/receipt/x"), e.location)
+        assertFalse(e.location.contains("pk-in-url") || e.message.contains("pk-in-url"), e.message)
+        assertEquals("Redirect", variantName(e))
+        assertReadable(e)
+    }
+
+    @Test
+    fun `Interrupted - carries its fields and a readable message`() {
+        val e = PaywireException.Interrupted("cancel_payment", true, "cancel_payment: the calling thread was interrupted")
+        assertEquals("cancel_payment", e.operation)
+        assertTrue(e.inBackground)
+        assertEquals("Interrupted", variantName(e))
+        assertReadable(e)
+    }
+
+    @Test
     fun `Decode - an HTML page instead of JSON`() = runBlocking {
         admin.fault("""{"method":"GET","path":"receipt/*","non_json":true,"status":502,"times":1}""")
         val e = assertThrows<PaywireException.Decode> { admin.basic(maxRetries = 0).getReceipt("r-html", false) }
@@ -188,12 +225,20 @@ class ErrorsTest {
     }
 
     @Test
-    fun `Config - a proxy URL that is not one`() {
-        val e = assertThrows<PaywireException.Config> {
+    fun `a proxy URL that is not one is InvalidInput naming it, without its password`() {
+        val e = assertThrows<PaywireException.InvalidInput> {
             Bootpay(BootpayConfig(clientKey = "c", secretKey = "s", proxy = "http://user:pa ss@proxy:99999"))
         }
-        assertTrue(e.message.startsWith("configuration error: "), e.message)
+        assertEquals("proxy", e.field)
         assertFalse(e.message.contains("pa ss"), e.message)
+        assertReadable(e)
+    }
+
+    @Test
+    fun `Config - carries a readable message`() {
+        val e = PaywireException.Config("configuration error: the paywire runtime could not start: x")
+        assertEquals("Config", variantName(e))
+        assertTrue(e.message.startsWith("configuration error: "), e.message)
         assertReadable(e)
     }
 
