@@ -1,60 +1,21 @@
 //! How every record prints: Kotlin `toString()`, Swift `description` / `debugDescription`, Rust `Debug`.
 //!
 //! One rule for all records, decided by field name, so a new record or field cannot forget it: the value
-//! of every field whose name is in [`SECRET_FIELDS`] (or ends in `_secret` / `token`) prints as `***`, at
-//! any depth, and JSON text fields (`*_json`) are printed with the same rule applied inside them. The
-//! list is core's list of sensitive wire names (`paywire`'s `redact.rs`, used for quoted answers) plus the
-//! request-only card fields. Every record derives `Serialize` (wire
-//! names) and is listed once in [`redacted!`].
+//! of every field that core's `paywire::is_sensitive_field` names (the one list, shared with Python and
+//! with what core quotes) prints as `***`, at any depth, and JSON text fields (`*_json`) are printed with
+//! the same rule applied inside them. Every record derives `Serialize` (wire names) and is listed once in
+//! [`redacted!`].
 
 use serde::Serialize;
 use serde_json::Value;
 use std::fmt;
 
-/// Field names whose values never print: credentials, card data, account, identity and CI/DI numbers.
-pub(crate) const SECRET_FIELDS: &[&str] = &[
-    // core's sensitive wire names
-    "access_token",
-    "account",
-    "account_number",
-    "bank_account",
-    "bank_num",
-    "billing_key",
-    "birth",
-    "card_identity_no",
-    "card_no",
-    "card_number",
-    "card_pw",
-    "expiry",
-    "identity_no",
-    "imp_secret",
-    "password",
-    "private_key",
-    "refund_account",
-    "refund_bank_num",
-    "secret_key",
-    "social_number",
-    "vbank_num",
-    // card input, identity and configuration fields of the records
-    "card_expire_month",
-    "card_expire_year",
-    "cash_receipt_identity_no",
-    "cvc",
-    "gender_digit",
-    "identifier",
-    "proxy",
-    "pwd_2digit",
-    "unique",
-    "unique_in_site",
-    "unique_key",
-];
-
 /// What a hidden value prints as.
 const MASK: &str = "***";
 
-/// Whether a field's value never prints.
+/// Whether a field's value never prints (core's one list).
 pub(crate) fn is_secret(field: &str) -> bool {
-    SECRET_FIELDS.contains(&field) || field.ends_with("_secret") || field.ends_with("token")
+    paywire::is_sensitive_field(field)
 }
 
 fn masked(value: Value) -> Value {

@@ -43,6 +43,7 @@ mod wire;
 
 pub use error::{Error, ErrorCode, PgError, Result, VerificationFailure};
 pub use raw::RawRequest;
+pub use redact::is_sensitive_field;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use transport::{

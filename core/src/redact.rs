@@ -7,7 +7,9 @@
 
 use serde_json::Value;
 
-/// JSON keys whose values are never quoted: credentials, card data, account and identity numbers.
+/// Field names whose values are never shown, in any language: credentials, card data, account, identity
+/// and CI/DI numbers. The one list: core masks these in everything it quotes, and every binding prints
+/// its records through [`crate::is_sensitive_field`].
 const SENSITIVE_KEYS: &[&str] = &[
     "access_token",
     "account",
@@ -16,27 +18,46 @@ const SENSITIVE_KEYS: &[&str] = &[
     "bank_num",
     "billing_key",
     "birth",
+    "card_expire_month",
+    "card_expire_year",
     "card_identity_no",
     "card_no",
     "card_number",
     "card_pw",
+    "cash_receipt_identity_no",
+    "cvc",
     "expiry",
+    "gender_digit",
+    "identifier",
     "identity_no",
     "imp_secret",
     "password",
     "private_key",
+    "proxy",
+    "pwd_2digit",
     "refund_account",
     "refund_bank_num",
     "secret_key",
     "social_number",
+    "unique",
+    "unique_in_site",
+    "unique_key",
     "vbank_num",
 ];
 
 /// What a hidden value is replaced with.
 pub(crate) const MASK: &str = "***";
 
-/// Whether a JSON key names a value that must never be quoted.
-pub(crate) fn is_sensitive_key(key: &str) -> bool {
+/// Whether a field (by its wire name) holds a value that must never be shown: a credential, card data, an
+/// account, identity or CI/DI number. Bindings print their records through it, so every language hides the
+/// same fields.
+///
+/// ```
+/// assert!(paywire::is_sensitive_field("bank_account"));
+/// assert!(paywire::is_sensitive_field("user_token"));
+/// assert!(!paywire::is_sensitive_field("receipt_id"));
+/// ```
+pub fn is_sensitive_field(key: &str) -> bool {
     let key = key.to_ascii_lowercase();
     SENSITIVE_KEYS.contains(&key.as_str()) || key.ends_with("_secret") || key.ends_with("token")
 }
@@ -48,7 +69,7 @@ pub(crate) fn scrub_json(value: &Value) -> Value {
         Value::Object(map) => Value::Object(
             map.iter()
                 .map(|(k, v)| {
-                    let v = if is_sensitive_key(k) && !v.is_null() {
+                    let v = if is_sensitive_field(k) && !v.is_null() {
                         Value::String(MASK.to_owned())
                     } else {
                         scrub_json(v)

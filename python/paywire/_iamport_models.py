@@ -67,20 +67,6 @@ __all__ = [
 #: An iamport amount: ``int`` when whole, ``float`` when fractional (e.g. 10.5 USD).
 Amount = Union[int, float]
 
-_SECRETS = frozenset(
-    {
-        "access_token",
-        "card_number",
-        "expiry",
-        "birth",
-        "pwd_2digit",
-        "cvc",
-        "identifier",
-        "unique_key",
-        "unique_in_site",
-        "refund_account",
-    }
-)
 
 
 def from_unix(value: Any) -> Optional[datetime]:
@@ -114,7 +100,6 @@ def to_unix(value: Union[int, datetime], field: str) -> int:
 class _IamportModel(Model):
     """iamport answers: ``*_at`` fields (and those in ``_timestamps``) are unix seconds → UTC datetimes."""
 
-    _secret_fields: ClassVar[FrozenSet[str]] = _SECRETS
     _timestamps: ClassVar[FrozenSet[str]] = frozenset()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

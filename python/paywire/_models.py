@@ -11,10 +11,13 @@ Inputs (``User``, ``Item``, …) are small dataclasses; every method also accept
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, FrozenSet, Generic, List, Mapping, Optional, TypeVar
+
+from . import _native
 
 __all__ = [
     "AccessToken",
@@ -49,7 +52,6 @@ _DATETIME = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$"
 )
 _REDACTED = "***"
-_SECRET_FIELDS = frozenset({"access_token", "user_token", "card_no", "unique", "bank_account", "identity_no"})
 
 
 def parse_datetime(value: Any) -> Optional[datetime]:
@@ -84,8 +86,14 @@ def parse_datetime(value: Any) -> Optional[datetime]:
         return None
 
 
-def _redact(name: str, value: Any, secrets: FrozenSet[str] = _SECRET_FIELDS) -> Any:
-    if name in secrets and value not in (None, ""):
+@functools.cache
+def _is_sensitive(name: str) -> bool:
+    # Core's one list of fields that never show, shared with Kotlin, Swift and core's own error texts.
+    return bool(_native.is_sensitive_field(name))
+
+
+def _redact(name: str, value: Any) -> Any:
+    if _is_sensitive(name) and value not in (None, ""):
         return _REDACTED
     if isinstance(value, datetime):
         return value.isoformat()
@@ -99,8 +107,6 @@ class Model:
     _defaults: ClassVar[Dict[str, Any]] = {}
     _field_names: ClassVar[FrozenSet[str]] = frozenset()
     _repr_fields: ClassVar[List[str]] = []
-    #: Fields whose value ``repr`` replaces with ``***``.
-    _secret_fields: ClassVar[FrozenSet[str]] = _SECRET_FIELDS
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -159,7 +165,7 @@ class Model:
             value = getattr(self, name)
             if value is None:
                 continue
-            parts.append(f"{name}={_redact(name, value, type(self)._secret_fields)!r}")
+            parts.append(f"{name}={_redact(name, value)!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
 
 

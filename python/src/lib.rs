@@ -31,6 +31,12 @@ fn parse_webhook(
 }
 
 /// The Python module.
+/// Whether a field's value never shows in a `repr` (core's one list, shared by every language).
+#[pyfunction]
+fn is_sensitive_field(name: &str) -> bool {
+    paywire::is_sensitive_field(name)
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logging::install();
@@ -42,6 +48,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sandbox::SandboxServer>()?;
     m.add_class::<completion::Completions>()?;
     m.add_function(wrap_pyfunction!(parse_webhook, m)?)?;
+    m.add_function(wrap_pyfunction!(is_sensitive_field, m)?)?;
     m.add_function(wrap_pyfunction!(logging::set_log_level, m)?)?;
     Ok(())
 }

@@ -98,3 +98,13 @@ def test_core_retries_are_logged_on_the_paywire_logger(
     assert any(
         (r.levelno >= logging.INFO and "503" in r.getMessage()) or "retry" in r.getMessage().lower() for r in records
     ), caplog.text
+
+
+def test_repr_hides_the_fields_every_language_hides(sandbox: Sandbox) -> None:
+    # The list is core's (paywire.is_sensitive_field in Rust): Kotlin's toString and Swift's description
+    # hide the same fields.
+    receipt_id = sandbox.create_receipt(status=5, price=30000)["receipt_id"]
+    receipt = sandbox.client().get_receipt(receipt_id)
+    account = receipt.to_dict()["vbank_data"]["bank_account"]
+    assert account and account not in repr(receipt)
+    assert account not in repr(receipt.vbank_data)
