@@ -32,7 +32,7 @@ rm -rf "$inside" && mkdir -p "$inside"
 cp "$wheel" "$smoke" "$inside/"
 mounted=()
 cleanup_chroot() {
-    local m
+    local i
     for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount "${mounted[i]}" 2> /dev/null || umount -l "${mounted[i]}"; done
     rm -rf "$inside" "$work"
 }
@@ -59,6 +59,8 @@ for dir in "${path_dirs[@]}"; do
     [[ -x "$dir/cargo" || -x "$dir/rustc" || -x "$dir/rustup" ]] && continue
     no_rust_path="${no_rust_path:+$no_rust_path:}$dir"
 done
+PATH="$no_rust_path" command -v python3 > /dev/null \
+    || { echo "check-python.sh: python3 shares a directory with cargo/rustc: cannot hide Rust" >&2; exit 1; }
 PATH="$no_rust_path" bash -euc '
     if command -v cargo || command -v rustc; then echo "Rust is still on PATH" >&2; exit 1; fi
     python3 -m venv "$1/venv"
