@@ -75,7 +75,7 @@ PATH="$no_rust_path" bash -euc '
 echo "==> sdist: pip install $(basename "$sdist") (builds with cargo, dev profile) and run the smoke flow"
 python3 -m venv "$work/sdist-venv"
 "$work/sdist-venv/bin/pip" install --quiet "maturin==1.16.0"
-CARGO_TARGET_DIR="$ROOT/target" MATURIN_PEP517_ARGS="--profile dev" \
+PATH="$work/sdist-venv/bin:$PATH" CARGO_TARGET_DIR="$ROOT/target" MATURIN_PEP517_ARGS="--profile dev" \
     "$work/sdist-venv/bin/pip" install --quiet --no-build-isolation "$sdist"
 (cd "$work" && "$work/sdist-venv/bin/python" "$smoke")
 echo "==> Python artifacts passed"
