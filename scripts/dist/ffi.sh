@@ -15,7 +15,7 @@ cd "$ROOT"
 echo "==> cargo zigbuild --release -p paywire-ffi --target $ZIG_TARGET (target/dist-ffi)"
 # strip=none: rustc's default for release (strip=debuginfo) makes zig drop .symtab, and with it the metadata.
 CARGO_TARGET_DIR="$ROOT/target/dist-ffi" CARGO_PROFILE_RELEASE_STRIP=none \
-    cargo zigbuild --quiet --release -p paywire-ffi --target "$ZIG_TARGET"
+    cargo zigbuild --quiet --release -p paywire-ffi --lib --target "$ZIG_TARGET"
 unstripped="target/dist-ffi/$GLIBC_TARGET/release/libpaywire_ffi.so"
 echo "==> cargo build -p uniffi-bindgen (dev profile)"
 cargo build --quiet -p uniffi-bindgen
