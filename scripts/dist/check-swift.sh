@@ -13,8 +13,13 @@ bash "$ROOT/scripts/dist/install.sh" "$prefix"
 # What the PaywireFFI system-library target gets from pkg-config, checked with a C compiler: the installed
 # header, -L/-l from paywire_ffi.pc and the installed library agree (UniFFI's contract version is callable).
 if command -v cc > /dev/null && command -v pkg-config > /dev/null; then
+    # The header carries clang's nullability qualifiers (Swift imports them); gcc does not know them.
     cat > "$prefix/contract.c" <<'C'
 #include <stdio.h>
+#ifndef __clang__
+#define _Nonnull
+#define _Nullable
+#endif
 #include "PaywireFFI.h"
 int main(void) {
     printf("    libpaywire_ffi UniFFI contract version %u (via pkg-config paywire_ffi)\n", ffi_paywire_ffi_uniffi_contract_version());
