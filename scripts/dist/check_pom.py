@@ -23,8 +23,6 @@ def main() -> None:
             problems.append(f"{required.replace('m:', '')} is missing")
     if len(root.findall("m:licenses/m:license", NS)) != 2:
         problems.append("expected two licenses (MIT, Apache-2.0)")
-    if "${" in ET.tostring(root, encoding="unicode").split("<dependencies>")[0]:
-        problems.append("unresolved ${...} property in the project header")
     if problems:
         sys.exit(f"check_pom: {path}: " + "; ".join(problems))
     print(f"  {path.rsplit('/', 1)[-1]}: dev.paywire:paywire:{version}, licenses, scm, developers")
