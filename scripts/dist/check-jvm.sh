@@ -29,10 +29,10 @@ mvn -q -B -Dmaven.repo.local="$repo" org.apache.maven.plugins:maven-install-plug
     -Dsources="$DIST/paywire-$VERSION-sources.jar" -Djavadoc="$DIST/paywire-$VERSION-javadoc.jar"
 
 readme="examples/jvm/target/generated-sources/readme"
-rm -rf "$readme"
+rm -rf examples/jvm/target
 python3 scripts/dist/readme_blocks.py kotlin-java "$readme"
 echo "==> examples/jvm: mvn verify (compile the consumer + README blocks, run the smoke flow)"
-mvn -q -B -f examples/jvm -Dmaven.repo.local="$repo" -Dpaywire.version="$VERSION" clean verify
+mvn -q -B -f examples/jvm -Dmaven.repo.local="$repo" -Dpaywire.version="$VERSION" verify
 cmp -s "$jar" "$repo/dev/paywire/paywire/$VERSION/paywire-$VERSION.jar" \
     || { echo "check-jvm.sh: the consumer did not use dist/'s jar" >&2; exit 1; }
 echo "==> JVM artifacts passed"
