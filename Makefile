@@ -1,5 +1,6 @@
 # One command per task, shared by people and CI. `make help` lists them.
-.PHONY: help demo demo-rust demo-python test test-rust test-python test-kotlin lint fmt bench bench-kotlin sandbox
+.PHONY: help demo demo-rust demo-python test test-rust test-python test-kotlin lint fmt bench bench-kotlin sandbox \
+	dist dist-python dist-jvm check-dist install
 
 # Tests build the Python wheel in the dev profile (shares target/debug with the Rust tests); benchmarks use release.
 PYTHON_PROFILE ?= dev
@@ -11,6 +12,9 @@ help:
 	@echo "make bench         Python benchmark: paywire vs the official bootpay-backend SDK"
 	@echo "make bench-kotlin  per-call cost of crossing the FFI boundary (Kotlin vs Rust)"
 	@echo "make sandbox       serve the sandbox on 127.0.0.1:7878"
+	@echo "make dist          release artifacts into dist/: manylinux2014 wheel + sdist, jar + sources + javadoc + pom"
+	@echo "make check-dist    install dist/ as users do (Debian 11 chroot, no-Rust venv, consumer Maven project) and run the smoke flow"
+	@echo "make install       PREFIX=/usr/local: libpaywire_ffi.so, its C header and paywire_ffi.pc (for the Swift package)"
 
 demo: demo-rust demo-python
 
@@ -46,3 +50,26 @@ bench-kotlin:
 
 sandbox:
 	cargo run -p paywire-sandbox
+
+# ---- distribution (scripts/dist/): one version for all, from [workspace.package] in Cargo.toml ----------------
+PREFIX ?= /usr/local
+
+dist: dist-python dist-jvm
+	@ls -l dist/
+
+dist-python:
+	bash scripts/dist/python.sh
+
+# One release build of libpaywire_ffi (glibc 2.17) serves the jar and `make install`.
+dist-jvm:
+	bash scripts/dist/ffi.sh
+	bash scripts/dist/jvm.sh
+
+check-dist:
+	bash scripts/dist/check-python.sh
+	bash scripts/dist/check-jvm.sh
+	bash scripts/dist/check-swift.sh
+
+install:
+	bash scripts/dist/ffi.sh
+	bash scripts/dist/install.sh "$(PREFIX)"

@@ -3,7 +3,8 @@
 #   1. the native library  target/debug/libpaywire_ffi.so  (cargo build -p paywire-ffi)
 #   2. the generator       target/debug/uniffi-bindgen     (dev profile: release is much slower to build)
 #   3. the Kotlin sources  bindings/kotlin/src/main/kotlin/paywire/generated/   (git-ignored)
-#   4. the Swift sources   bindings/swift/Sources/...                            (git-ignored)
+#   4. checks the checked-in Swift sources bindings/swift/Sources/... against the library
+#      (PAYWIRE_UPDATE_GENERATED=1 rewrites them instead)
 #   5. the library copied to bindings/kotlin/src/main/resources/linux-x86-64/   (git-ignored), so JNA
 #      loads it from the jar.
 # Then: mvn -f bindings/kotlin package (or test). Usage: bindings/kotlin/build.sh [--release]
@@ -37,15 +38,13 @@ rm -rf "$KT_OUT"
 echo "==> generate Kotlin -> $KT_OUT"
 "$BINDGEN" generate --library "$LIBRARY" --language kotlin --config uniffi.toml --out-dir "$KT_OUT" --no-format
 
-# Swift: the generated Swift goes into the Paywire target, the header into our own C module (whose
-# module map, written by hand, works on Linux; UniFFI's says `use "Darwin"`).
-SW_TMP="$(mktemp -d)"
-trap 'rm -rf "$SW_TMP"' EXIT
-echo "==> generate Swift -> bindings/swift/Sources"
-"$BINDGEN" generate --library "$LIBRARY" --language swift --config uniffi.toml --out-dir "$SW_TMP" --no-format
-mkdir -p bindings/swift/Sources/Paywire/Generated bindings/swift/Sources/PaywireFFI
-cp "$SW_TMP/Paywire.swift" bindings/swift/Sources/Paywire/Generated/Paywire.swift
-cp "$SW_TMP/PaywireFFI.h" bindings/swift/Sources/PaywireFFI/PaywireFFI.h
+# Swift: the generated Swift and header are checked in (SwiftPM users get them by URL, without Rust):
+# fail when they are stale, or rewrite them with PAYWIRE_UPDATE_GENERATED=1 (then commit them).
+if [[ "${PAYWIRE_UPDATE_GENERATED:-}" == 1 ]]; then
+  bash scripts/dist/swift-generated.sh update "$LIBRARY"
+else
+  bash scripts/dist/swift-generated.sh check "$LIBRARY"
+fi
 
 # The native library inside the jar, where JNA looks for it (resource prefix per platform).
 RES=bindings/kotlin/src/main/resources/$JNA_DIR

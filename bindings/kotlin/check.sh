@@ -38,8 +38,12 @@ fi
 
 if command -v swift > /dev/null; then
   echo "==> swift test"
-  (cd bindings/swift && swift test)
+  # The root Package.swift finds libpaywire_ffi through pkg-config: point it at the debug build.
+  pc_dir="$(mktemp -d)"
+  printf 'libdir=%s\nName: paywire_ffi\nDescription: paywire (debug build)\nVersion: 0\nLibs: -L${libdir} -lpaywire_ffi\nCflags:\n' \
+    "$ROOT/target/debug" > "$pc_dir/paywire_ffi.pc"
+  PKG_CONFIG_PATH="$pc_dir" LD_LIBRARY_PATH="$ROOT/target/debug" swift test
 else
-  echo "Swift tests skipped: no 'swift' on PATH (bindings/swift was generated and is ready; run 'swift test' there with a Swift 6 toolchain)"
+  echo "Swift tests skipped: no 'swift' on PATH (the root Package.swift is ready; run 'swift test' there with a Swift 6 toolchain)"
 fi
 echo "==> bindings check passed"

@@ -8,6 +8,12 @@ use paywire_sandbox::{
 use serde_json::{json, Value};
 use std::time::Duration;
 
+/// README.md's Rust quick start as a doctest (`cargo test -p paywire-tests --doc`, part of `make test`): its
+/// hidden lines run it against the sandbox. The other languages' blocks: scripts/dist/readme_blocks.py.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 pub const APPLICATION_ID: &str = "sandbox-application-id";
 pub const PRIVATE_KEY: &str = "sandbox-private-key";
 pub const CLIENT_KEY: &str = "sandbox-client-key";

@@ -1,0 +1,75 @@
+// The smoke flow from plain Java: the blocking API (BootpayBlocking / IamportBlocking), the confirm flow
+// with a Java lambda (ConfirmFlow), and CompletableFuture fan-out over the blocking calls (PaywireFutures).
+
+package example;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import paywire.Bootpay;
+import paywire.BootpayBlocking;
+import paywire.BootpayConfig;
+import paywire.CancelPayment;
+import paywire.ConfirmFlow;
+import paywire.Confirmed;
+import paywire.IamportBlocking;
+import paywire.IamportConfig;
+import paywire.PaywireException;
+import paywire.PaywireFutures;
+import paywire.Receipt;
+import paywire.VerifiedState;
+
+public final class JavaSmoke {
+    private JavaSmoke() {}
+
+    public static void run(SandboxAdmin admin) throws Exception {
+        String url = admin.getServer().bootpayUrl();
+        // Java has no named arguments: BootpayConfig's fields are positional (null = default): clientKey,
+        // secretKey, applicationId, privateKey, mode, baseUrl, timeoutMs, connectTimeoutMs, maxRetries, proxy,
+        // apiVersion, userAgentSuffix.
+        try (BootpayBlocking legacy = new Bootpay(new BootpayConfig(null, null, "sandbox-application-id",
+                        "sandbox-private-key", null, url, null, null, null, null, null, null)).blocking();
+                BootpayBlocking bootpay = new Bootpay(new BootpayConfig("sandbox-client-key", "sandbox-secret-key",
+                        null, null, null, url, null, null, null, null, null, null)).blocking();
+                IamportBlocking iamport = new IamportBlocking(new IamportConfig("sandbox-imp-key",
+                        "sandbox-imp-secret", admin.getServer().iamportUrl(), null, null, null, null, null, null))) {
+            StepsKt.step("token (blocking)", !legacy.getAccessToken().getAccessToken().isEmpty());
+
+            String paid = admin.receipt(1, 30000L);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<CompletableFuture<Receipt>> lookups = List.of(
+                        PaywireFutures.supplyAsync(() -> bootpay.getReceipt(paid, false), pool),
+                        PaywireFutures.supplyAsync(() -> bootpay.getReceipt(paid, false), pool),
+                        PaywireFutures.supplyAsync(() -> bootpay.getReceipt(paid, false), pool));
+                CompletableFuture.allOf(lookups.toArray(new CompletableFuture[0])).join();
+                boolean all = lookups.stream().allMatch(f -> f.join().getPrice() == 30000L);
+                StepsKt.step("look-up (CompletableFuture x3)", all);
+            } finally {
+                pool.shutdown();
+            }
+
+            boolean refused;
+            try {
+                bootpay.verifyPayment(paid, 29000L);
+                refused = false;
+            } catch (PaywireException.Verification e) {
+                refused = true;
+            }
+            StepsKt.step("forgery check (blocking, wrong amount refused)", refused);
+            StepsKt.step("forgery check (blocking)", bootpay.verifyPayment(paid, 30000L).getPrice() == 30000L);
+
+            String pending = admin.receipt(2, 12000L);
+            Confirmed<String> done = ConfirmFlow.confirmVerified(bootpay, pending, 12000L, receipt -> receipt.getReceiptId());
+            StepsKt.step("confirm (blocking, Java lambda step)", pending.equals(done.getOutput()));
+
+            CancelPayment partial = new CancelPayment(paid, 1000L, null, "java-refund-1", null, null, null, null, null);
+            StepsKt.step("partial cancel (blocking)", bootpay.cancelPayment(partial).getCancelledPrice() == 1000L);
+
+            String impUid = admin.iamportPayment("paid", 30000L);
+            StepsKt.step("iamport verify (blocking)",
+                    iamport.verifyPayment(impUid, 30000.0).getState() == VerifiedState.PAID);
+        }
+    }
+}
