@@ -141,6 +141,18 @@ def clients(args: argparse.Namespace, base: str) -> List[Client]:
                 conc_label="32 threads",
             )
         )
+        java, deps = shutil.which("java"), HERE / "java" / "target" / "deps"
+        if java and deps.is_dir() and any(deps.glob("backend-*.jar")):
+            out.append(
+                Client(
+                    "java-official",
+                    "official io.github.bootpay:backend 3.1.0 (Java)",
+                    [java, "-cp", f"{deps}/*", str(HERE / "clients" / "JavaOfficial.java"), *common, *off_n],
+                    conc_label="32 threads",
+                )
+            )
+        else:
+            out.append(Client("java-official", "official io.github.bootpay:backend 3.1.0 (Java)", [], error="not installed (mvn -f bench/java dependency:copy-dependencies)"))
         node = shutil.which("node")
         if node and (HERE / "node" / "node_modules" / "@bootpay" / "backend-js").exists():
             out.append(Client("node-official", "official @bootpay/backend-js (Node)", [node, str(HERE / "clients" / "node_official.js"), *common, *off_n]))

@@ -18,11 +18,12 @@ for arg in "$@"; do
     esac
 done
 
-# System tools: nginx (the server), valgrind (instruction counts), node (the official Node SDK).
+# System tools: nginx (the server), valgrind (instruction counts), node (the official Node SDK), Java + Maven.
 missing=()
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 command -v valgrind >/dev/null || missing+=(valgrind)
 command -v node >/dev/null || missing+=(nodejs npm)
+command -v mvn >/dev/null || missing+=(maven default-jdk-headless)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "==> apt-get install ${missing[*]}"
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -36,6 +37,9 @@ py="$venv/bin/python"
 
 echo "==> npm install (@bootpay/backend-js)"
 (cd "$here/node" && npm install --no-audit --no-fund --silent)
+
+echo "==> Maven (official Java SDK io.github.bootpay:backend 3.1.0)"
+mvn -q -B -f "$here/java" dependency:copy-dependencies -DoutputDirectory=target/deps
 
 if [ "$smoke" = 1 ]; then profile=dev; cargo_flags=(); bin_dir=debug; else profile=release; cargo_flags=(--release); bin_dir=release; fi
 echo "==> Rust bench binary ($profile)"
