@@ -203,12 +203,13 @@ def table(cs: List[Client], args: argparse.Namespace) -> str:
         return median_rate(by[name], kind) if name in by else None
 
     rows = [
-        "| client | sequential calls/s | µs/call | vs raw | vs Rust core | concurrent | calls/s | µs/call | vs raw | vs Rust core | peak RSS MB |",
-        "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|",
+        "| client | sequential calls/s | µs/call | vs raw | vs Rust core | concurrent | calls/s | µs/call | vs raw | vs Rust core | peak RSS MB | note |",
+        "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|",
     ]
     for c in cs:
         if not c.results:
-            rows.append(f"| {c.label} | — | | | | | | | | | | ({c.error or 'no result'})")
+            why = (c.error or "no result").strip().splitlines()[-1][:120]
+            rows.append(f"| {c.label} | — | | | | | | | | | | {why} |")
             continue
         cells = [c.label]
         for kind in ("seq", "conc"):
@@ -226,6 +227,7 @@ def table(cs: List[Client], args: argparse.Namespace) -> str:
                 f"{rate / core:.2f}" if core else "",
             ]
         cells.append(f"{max(r['rss_kb'] for r in c.results) / 1024:.1f}")
+        cells.append("")
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
