@@ -1,6 +1,6 @@
 # One command per task, shared by people and CI. `make help` lists them.
-.PHONY: help demo demo-rust demo-python test test-rust test-python test-kotlin lint fmt bench bench-kotlin sandbox \
-	dist dist-python dist-jvm check-dist install
+.PHONY: help demo demo-rust demo-python test test-rust test-python test-kotlin test-browser test-fuzz-corpus lint fmt \
+	bench bench-kotlin bench-smoke sandbox dist dist-python dist-jvm check-dist install
 
 # Tests build the Python wheel in the dev profile (shares target/debug with the Rust tests); benchmarks use release.
 PYTHON_PROFILE ?= dev
@@ -9,8 +9,9 @@ help:
 	@echo "make demo          the seed flows against the embedded sandbox (Rust, then Python), no credentials"
 	@echo "make test          every test: Rust (core + sandbox), Python package, Kotlin/Java (+ Swift when swift exists)"
 	@echo "make lint          cargo fmt --check + clippy -D warnings"
-	@echo "make bench         Python benchmark: paywire vs the official bootpay-backend SDK"
-	@echo "make bench-kotlin  per-call cost of crossing the FFI boundary (Kotlin vs Rust)"
+	@echo "make bench         client benchmark vs nginx: raw reqwest, paywire Rust/Python, official SDKs; + instructions/call"
+	@echo "make bench-kotlin  the same with the Kotlin rows (release cdylib + Maven, several minutes more)"
+	@echo "make bench-smoke   the benchmark with tiny N and debug builds: does every client still run (CI)"
 	@echo "make sandbox       serve the sandbox on 127.0.0.1:7878"
 	@echo "make dist          release artifacts into dist/: manylinux2014 wheel + sdist, jar + sources + javadoc + pom"
 	@echo "make check-dist    install dist/ as users do (Debian 11 chroot, no-Rust venv, consumer Maven project) and run the smoke flow"
@@ -43,10 +44,13 @@ fmt:
 	cargo fmt --all
 
 bench:
-	bash bench/run.sh
+	bash bench/run.sh --instructions
 
 bench-kotlin:
-	bash bindings/kotlin/bench.sh
+	bash bench/run.sh --kotlin --instructions
+
+bench-smoke:
+	bash bench/run.sh --smoke
 
 sandbox:
 	cargo run -p paywire-sandbox

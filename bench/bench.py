@@ -1,146 +1,319 @@
-"""paywire vs the official Bootpay Python SDK (bootpay-backend), against the in-process sandbox.
+"""Client benchmark: paywire (Rust, Python, Kotlin) against the HTTP floor and the official SDKs.
 
-The same workload for every client: one access token, then N receipt look-ups one after another, then
-M look-ups with 32 in flight (threads for the blocking clients, asyncio.gather + a semaphore of 32 for
-AsyncBootpay). Each client starts cold (no token, no connections). This is a benchmark, not a test.
+The server is nginx answering from memory (`return 200 '...'`), started here on a free loopback port, so
+the figures measure the clients, not a server. Every client runs in its own process, on the same
+workload: one access token, N receipt look-ups one after another, then M look-ups with 32 in flight.
+Rounds are interleaved (A B C ... A B C ...) so machine noise hits every client alike; the table shows
+the median of the rounds and the highest peak RSS. This is a benchmark, not a test.
 
-    python bench.py --sequential 2000 --concurrent 5000
+    python bench.py --sequential 2000 --concurrent 5000 --rounds 3 [--kotlin] [--instructions]
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Dict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
 
-import paywire
-from paywire.testing import Sandbox
-
-try:
-    from bootpay_backend import BootpayBackend
-except ImportError:  # the bench still runs paywire alone
-    BootpayBackend = None
-
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+RECEIPT_ID = "6100e8e7019943003850f9b0"
+TOKEN_ANSWER = '{"access_token":"bench-access-token-5f3c9a0e7d214b8c9e6f1a2b3c4d5e6f","expire_in":1800}'
 CONCURRENCY = 32
 
 
-def timed(label: str, calls: int, run: Callable[[], Any]) -> float:
+@dataclass
+class Client:
+    """One row of the table: how to start the client process."""
+
+    name: str
+    label: str
+    argv: List[str]
+    conc_label: str = "32 in flight"
+    env: Dict[str, str] = field(default_factory=dict)
+    results: List[dict] = field(default_factory=list)
+    error: Optional[str] = None
+
+
+# --------------------------------------------------------------------------------------------- server
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Nginx:
+    """nginx as a child process: one worker, fixed answers, no logs, keep-alive without a request cap."""
+
+    def __init__(self) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="paywire-bench-nginx-"))
+        self.port = free_port()
+        receipt = (HERE / "server" / "receipt.json").read_text().strip()
+        if "'" in receipt or "'" in TOKEN_ANSWER:
+            raise SystemExit("answers must not contain a single quote (nginx string)")
+        conf = f"""
+daemon off;
+worker_processes 1;
+pid {self.dir}/nginx.pid;
+error_log {self.dir}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {self.dir}/body;
+    proxy_temp_path {self.dir}/proxy;
+    fastcgi_temp_path {self.dir}/fastcgi;
+    uwsgi_temp_path {self.dir}/uwsgi;
+    scgi_temp_path {self.dir}/scgi;
+    keepalive_requests 100000000;
+    keepalive_timeout 300s;
+    default_type application/json;
+    server {{
+        listen 127.0.0.1:{self.port} reuseport backlog=1024;
+        location = /v2/request/token {{ return 200 '{TOKEN_ANSWER}'; }}
+        location /v2/receipt/ {{ return 200 '{receipt}'; }}
+        location / {{ return 404 '{{"error_code":"NOT_FOUND","message":"not in the bench server"}}'; }}
+    }}
+}}
+"""
+        (self.dir / "nginx.conf").write_text(conf)
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.proc = subprocess.Popen(
+            [nginx, "-p", str(self.dir), "-c", str(self.dir / "nginx.conf")],
+            stdout=subprocess.DEVNULL,
+            stderr=open(self.dir / "stderr.log", "w"),
+        )
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                break
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise SystemExit("nginx did not start: " + (self.dir / "stderr.log").read_text())
+                time.sleep(0.05)
+        self.base_url = f"http://127.0.0.1:{self.port}/v2"
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------------------------- clients
+def clients(args: argparse.Namespace, base: str) -> List[Client]:
+    py = sys.executable
+    rust = str(args.rust_bin)
+    common = [base, RECEIPT_ID]
+    nm = [str(args.sequential), str(args.concurrent)]
+    out = [
+        Client("raw", "raw reqwest (floor)", [rust, "raw", *common, *nm]),
+        Client("core", "paywire Rust core", [rust, "core", *common, *nm]),
+        Client("py-async", "paywire Python AsyncBootpay", [py, str(HERE / "clients" / "py_paywire.py"), "async", *common, *nm]),
+        Client(
+            "py-block",
+            "paywire Python Bootpay",
+            [py, str(HERE / "clients" / "py_paywire.py"), "blocking", *common, *nm],
+            conc_label="32 threads",
+        ),
+    ]
+    if args.kotlin:
+        props = [f"-Dbench.baseUrl={base}", f"-Dbench.receiptId={RECEIPT_ID}", f"-Dbench.sequential={args.sequential}", f"-Dbench.concurrent={args.concurrent}"]
+        mvn = ["mvn", "-q", "-B", "-o", "-f", str(ROOT / "bindings" / "kotlin"), "-Pbench", "test", "-Dtest=LookupBench", "-Dsurefire.failIfNoSpecifiedTests=false", *props]
+        out.append(Client("kt-suspend", "paywire Kotlin suspend", mvn + ["-Dbench.mode=suspend"]))
+        out.append(Client("kt-block", "paywire Kotlin blocking", mvn + ["-Dbench.mode=blocking"], conc_label="32 threads"))
+    if args.official:
+        off_n = [str(max(1, args.sequential // args.official_divisor)), str(max(1, args.concurrent // args.official_divisor))]
+        out.append(
+            Client(
+                "py-official",
+                "official bootpay-backend 2.9.0 (Python)",
+                [py, str(HERE / "clients" / "py_official.py"), *common, *off_n],
+                conc_label="32 threads",
+            )
+        )
+        java, deps = shutil.which("java"), HERE / "java" / "target" / "deps"
+        if java and deps.is_dir() and any(deps.glob("backend-*.jar")):
+            out.append(
+                Client(
+                    "java-official",
+                    "official io.github.bootpay:backend 3.1.0 (Java)",
+                    [java, "-cp", f"{deps}/*", str(HERE / "clients" / "JavaOfficial.java"), *common, *off_n],
+                    conc_label="32 threads",
+                )
+            )
+        else:
+            out.append(Client("java-official", "official io.github.bootpay:backend 3.1.0 (Java)", [], error="not installed (mvn -f bench/java dependency:copy-dependencies)"))
+        node = shutil.which("node")
+        if node and (HERE / "node" / "node_modules" / "@bootpay" / "backend-js").exists():
+            out.append(Client("node-official", "official @bootpay/backend-js (Node)", [node, str(HERE / "clients" / "node_official.js"), *common, *off_n]))
+        else:
+            out.append(Client("node-official", "official @bootpay/backend-js (Node)", [], error="not installed (npm install in bench/node)"))
+    return out
+
+
+def run_client(c: Client, kotlin_result: Path) -> None:
+    if c.error is not None and not c.argv:
+        return
+    env = dict(os.environ, **c.env)
+    if c.name.startswith("kt-"):
+        kotlin_result.unlink(missing_ok=True)
+        env["BENCH_RESULT"] = str(kotlin_result)
     started = time.perf_counter()
-    run()
-    elapsed = time.perf_counter() - started
-    rate = calls / elapsed
-    print(f"  {label:<34} {calls:>6} calls in {elapsed:7.3f} s = {rate:>9.0f} calls/s", flush=True)
-    return rate
-
-
-def bench_blocking(sandbox: Sandbox, rid: str, n: int, m: int) -> Dict[str, float]:
-    client = paywire.Bootpay(
-        application_id=sandbox.application_id, private_key=sandbox.private_key, base_url=sandbox.bootpay_url
+    proc = subprocess.run(c.argv, capture_output=True, text=True, env=env, cwd=HERE)
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        c.error = f"exit {proc.returncode}: " + (proc.stderr.strip() or proc.stdout.strip())[-600:]
+        print(f"  {c.name:<14} FAILED {c.error}", flush=True)
+        return
+    text = kotlin_result.read_text() if c.name.startswith("kt-") else proc.stdout
+    lines = [line for line in text.splitlines() if line.startswith("{")]
+    if not lines:
+        c.error = "no result line: " + proc.stdout[-300:] + proc.stderr[-300:]
+        print(f"  {c.name:<14} FAILED {c.error}", flush=True)
+        return
+    result = json.loads(lines[-1])
+    c.results.append(result)
+    print(
+        f"  {c.name:<14} seq {result['seq_calls'] / result['seq_s']:>8.0f}/s  conc {result['conc_calls'] / result['conc_s']:>8.0f}/s"
+        f"  rss {result['rss_kb'] / 1024:6.1f} MB  ({wall:.1f} s wall)",
+        flush=True,
     )
 
-    def one(_: int = 0) -> None:
-        assert client.get_receipt(rid).receipt_id == rid
 
-    timed("token", 1, client.get_access_token)
-    seq = timed("sequential", n, lambda: [one() for _ in range(n)])
-    with ThreadPoolExecutor(CONCURRENCY) as pool:
-        conc = timed(f"{CONCURRENCY} threads", m, lambda: list(pool.map(one, range(m))))
-    return {"sequential": seq, "concurrent": conc}
+# --------------------------------------------------------------------------------------------- table
+def median_rate(c: Client, kind: str) -> Optional[float]:
+    rates = [r[f"{kind}_calls"] / r[f"{kind}_s"] for r in c.results if r[f"{kind}_s"] > 0 and r[f"{kind}_calls"] > 0]
+    return statistics.median(rates) if rates else None
 
 
-def bench_async(sandbox: Sandbox, rid: str, n: int, m: int) -> Dict[str, float]:
-    client = paywire.AsyncBootpay(
-        application_id=sandbox.application_id, private_key=sandbox.private_key, base_url=sandbox.bootpay_url
+def table(cs: List[Client], args: argparse.Namespace) -> str:
+    by = {c.name: c for c in cs}
+
+    def ref(name: str, kind: str) -> Optional[float]:
+        return median_rate(by[name], kind) if name in by else None
+
+    rows = [
+        "| client | sequential calls/s | µs/call | vs raw | vs Rust core | concurrent | calls/s | µs/call | vs raw | vs Rust core | peak RSS MB | note |",
+        "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for c in cs:
+        if not c.results:
+            why = (c.error or "no result").strip().splitlines()[-1][:120]
+            rows.append(f"| {c.label} | — | | | | | | | | | | {why} |")
+            continue
+        cells = [c.label]
+        for kind in ("seq", "conc"):
+            rate = median_rate(c, kind)
+            if kind == "conc":
+                cells.append(c.conc_label)
+            if rate is None:
+                cells += ["—", "", "", ""]
+                continue
+            raw, core = ref("raw", kind), ref("core", kind)
+            cells += [
+                f"{rate:,.0f}",
+                f"{1e6 / rate:.1f}",
+                f"{rate / raw:.2f}" if raw else "",
+                f"{rate / core:.2f}" if core else "",
+            ]
+        cells.append(f"{max(r['rss_kb'] for r in c.results) / 1024:.1f}")
+        cells.append("")
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+# --------------------------------------------------------------------------------------------- instructions
+def callgrind_total(argv: List[str], workdir: Path) -> int:
+    out = workdir / f"cg.{time.time_ns()}"
+    proc = subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *argv],
+        capture_output=True,
+        text=True,
+        cwd=HERE,
     )
-    rates: Dict[str, float] = {}
-
-    async def main() -> None:
-        started = time.perf_counter()
-        await client.get_access_token()
-        print(f"  {'token':<34} {1:>6} calls in {time.perf_counter() - started:7.3f} s", flush=True)
-
-        started = time.perf_counter()
-        for _ in range(n):
-            assert (await client.get_receipt(rid)).receipt_id == rid
-        elapsed = time.perf_counter() - started
-        rates["sequential"] = n / elapsed
-        print(f"  {'sequential (await one by one)':<34} {n:>6} calls in {elapsed:7.3f} s = "
-              f"{n / elapsed:>9.0f} calls/s", flush=True)
-
-        gate = asyncio.Semaphore(CONCURRENCY)
-
-        async def one() -> None:
-            async with gate:
-                assert (await client.get_receipt(rid)).receipt_id == rid
-
-        started = time.perf_counter()
-        await asyncio.gather(*(one() for _ in range(m)))
-        elapsed = time.perf_counter() - started
-        rates["concurrent"] = m / elapsed
-        print(f"  {f'gather, semaphore {CONCURRENCY}':<34} {m:>6} calls in {elapsed:7.3f} s = "
-              f"{m / elapsed:>9.0f} calls/s", flush=True)
-
-    asyncio.run(main())
-    return rates
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-600:])
+    total = 0
+    for line in out.read_text(errors="replace").splitlines():
+        if line.startswith("totals:") or line.startswith("summary:"):
+            total = int(line.split()[1])
+    out.unlink()
+    return total
 
 
-def bench_official(sandbox: Sandbox, rid: str, n: int, m: int) -> Dict[str, float]:
-    assert BootpayBackend is not None
-    api = BootpayBackend(application_id=sandbox.application_id, private_key=sandbox.private_key)
-    # The SDK builds every URL from BASE_URL[mode] (rest_client.py): point production at the sandbox.
-    api.BASE_URL = {"production": sandbox.bootpay_url}
+def instructions(cs: List[Client], args: argparse.Namespace) -> str:
+    """Instructions per sequential call: (Ir at N large - Ir at N small) / delta, per process, under callgrind."""
+    if not shutil.which("valgrind"):
+        return "instructions per call: valgrind not installed"
+    small, large = args.instr_small, args.instr_large
+    lines = [f"Instructions per sequential look-up (callgrind, whole client process, (Ir[N={large}] - Ir[N={small}]) / {large - small}):"]
+    work = Path(tempfile.mkdtemp(prefix="paywire-bench-cg-"))
+    for c in cs:
+        if c.name not in args.instr_clients or not c.argv:
+            continue
 
-    def one(_: int = 0) -> None:
-        answer = api.receipt_payment(rid)
-        assert answer.get("receipt_id") == rid, answer
+        def argv(n: int) -> List[str]:
+            a = list(c.argv)
+            a[-2], a[-1] = str(n), "0"  # N sequential, no concurrent phase
+            return a
 
-    timed("token (manual get_access_token)", 1, api.get_access_token)
-    seq = timed("sequential", n, lambda: [one() for _ in range(n)])
-    with ThreadPoolExecutor(CONCURRENCY) as pool:
-        conc = timed(f"{CONCURRENCY} threads", m, lambda: list(pool.map(one, range(m))))
-    return {"sequential": seq, "concurrent": conc}
+        try:
+            lo = callgrind_total(argv(small), work)
+            hi = callgrind_total(argv(large), work)
+            lines.append(f"  {c.label:<34} {(hi - lo) / (large - small):>12,.0f} instructions/call")
+        except (RuntimeError, OSError) as e:
+            lines.append(f"  {c.label:<34} failed: {e}")
+    shutil.rmtree(work, ignore_errors=True)
+    return "\n".join(lines)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sequential", "-n", type=int, default=2000, help="N sequential look-ups per client")
-    parser.add_argument("--concurrent", "-m", type=int, default=5000, help="M look-ups, 32 in flight, per client")
-    parser.add_argument("--official-scale", type=float, default=0.5,
-                        help="fraction of N and M for the (slow) official SDK; rates are per call either way")
-    args = parser.parse_args()
-    n, m = args.sequential, args.concurrent
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--sequential", type=int, default=2000, help="look-ups one after another (N)")
+    p.add_argument("--concurrent", type=int, default=5000, help="look-ups with 32 in flight (M)")
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--rust-bin", type=Path, default=ROOT / "target" / "release" / "paywire-bench")
+    p.add_argument("--kotlin", action="store_true", help="include the Kotlin rows (needs bindings/kotlin built)")
+    p.add_argument("--no-official", dest="official", action="store_false", help="skip the official SDKs")
+    p.add_argument("--official-divisor", type=int, default=4, help="the official SDKs do N/d and M/d calls (they are slow)")
+    p.add_argument("--strict", action="store_true", help="exit non-zero when a client fails (bench-smoke)")
+    p.add_argument("--instructions", action="store_true", help="also count instructions per call under callgrind")
+    p.add_argument("--instr-small", type=int, default=200)
+    p.add_argument("--instr-large", type=int, default=1200)
+    p.add_argument("--instr-clients", default="raw,core,py-async,py-block")
+    args = p.parse_args()
+    args.instr_clients = args.instr_clients.split(",")
 
-    with Sandbox() as sandbox:
-        rid = sandbox.create_receipt(status=1, price=30000)["receipt_id"]
-        print(f"sandbox {sandbox.url}; receipt {rid}; N={n}, M={m}", flush=True)
-        print("paywire.Bootpay (blocking)")
-        blocking = bench_blocking(sandbox, rid, n, m)
-        print("paywire.AsyncBootpay (asyncio)")
-        asynchronous = bench_async(sandbox, rid, n, m)
-        official = None
-        if BootpayBackend is not None:
-            on, om = max(1, int(n * args.official_scale)), max(1, int(m * args.official_scale))
-            print(f"bootpay-backend (official SDK, requests; N={on}, M={om})")
-            official = bench_official(sandbox, rid, on, om)
-        print(f"token requests seen by the sandbox: {sandbox.counters()['token_requests']} (one per client)")
-
-    print("\nsummary (calls/s)")
-    print(f"  {'client':<28} {'sequential':>12} {f'{CONCURRENCY} in flight':>14}")
-    rows = [("paywire.Bootpay", blocking), ("paywire.AsyncBootpay", asynchronous)]
-    if official:
-        rows.append(("bootpay-backend (official)", official))
-    for name, rates in rows:
-        print(f"  {name:<28} {rates['sequential']:>12.0f} {rates['concurrent']:>14.0f}")
-    if official:
-        print("\nratios vs the official SDK")
-        async_ratio = asynchronous["concurrent"] / official["concurrent"]
-        seq_ratio = blocking["sequential"] / official["sequential"]
-        print(f"  AsyncBootpay, {CONCURRENCY} in flight:  {async_ratio:6.1f}x  (target >= 20x)")
-        print(f"  Bootpay, {CONCURRENCY} threads:         {blocking['concurrent'] / official['concurrent']:6.1f}x")
-        print(f"  Bootpay, sequential:          {seq_ratio:6.1f}x  (target >= 5x)")
-        print(f"  AsyncBootpay, sequential:     {asynchronous['sequential'] / official['sequential']:6.1f}x")
+    server = Nginx()
+    try:
+        cs = clients(args, server.base_url)
+        print(f"server: nginx at {server.base_url}; N={args.sequential} sequential, M={args.concurrent} with {CONCURRENCY} in flight, {args.rounds} round(s)", flush=True)
+        kotlin_result = Path(tempfile.mkdtemp(prefix="paywire-bench-kt-")) / "result.json"
+        for round_no in range(1, args.rounds + 1):
+            print(f"round {round_no}", flush=True)
+            for c in cs:
+                run_client(c, kotlin_result)
+        print()
+        print(f"N={args.sequential} sequential, M={args.concurrent} concurrent (official SDKs: /{args.official_divisor}); median of {args.rounds} round(s); {os.cpu_count()} CPUs")
+        print(table(cs, args))
+        if args.instructions:
+            print()
+            print(instructions(cs, args))
+        failed = [c for c in cs if c.error and c.results == []]
+        if failed and args.strict:
+            raise SystemExit(f"{len(failed)} client(s) failed: " + ", ".join(c.name for c in failed))
+    finally:
+        server.stop()
 
 
 if __name__ == "__main__":

@@ -102,12 +102,25 @@ impl Call {
     }
 }
 
+/// Says whether a 2xx body is well-formed JSON that carries none of the provider's error signals, so it
+/// may be decoded straight into the caller's type without going through [`Interpret`] first.
+pub(crate) type PlainSuccess = fn(&[u8]) -> bool;
+
 /// Static description of a provider's wire conventions.
 #[derive(Clone)]
 pub(crate) struct ProviderWire {
     pub name: &'static str,
     pub interpret: Interpret,
+    /// The fast path's check; `None`: every answer goes through `interpret`.
+    pub plain_success: Option<PlainSuccess>,
     pub headers: HeaderMap,
+}
+
+/// A successful answer: the raw body when the provider's [`PlainSuccess`] check passed (the caller decodes
+/// it straight into its type, with no JSON tree in between), else the JSON `interpret` produced.
+pub(crate) enum Success {
+    Body(Vec<u8>),
+    Json(Value),
 }
 
 /// The largest answer read by default (16 MiB): far above any real answer, far below what hurts.
@@ -251,6 +264,9 @@ pub(crate) struct TransportConfig {
 struct Shared {
     http: reqwest::Client,
     base_url: String,
+    /// `base_url` parsed once (when it is a plain base: no query or fragment): a call's URL is a copy with
+    /// its path set, so the host is never parsed again. `None`: each URL is built and parsed as text.
+    base: Option<reqwest::Url>,
     timeout: Duration,
     retry: RetryPolicy,
     wire: ProviderWire,
@@ -265,6 +281,14 @@ struct Shared {
 #[derive(Clone)]
 pub(crate) struct Transport {
     shared: Arc<Shared>,
+}
+
+/// A call's URL: parsed from the client's base (no host parsing per call), or text when the base could not
+/// be kept parsed (reqwest then parses it, and reports a bad one, as it always did).
+#[derive(Clone)]
+enum Target {
+    Parsed(reqwest::Url),
+    Text(String),
 }
 
 /// What one attempt produced before interpretation.
@@ -294,7 +318,11 @@ impl Transport {
             Some(suffix) => format!("paywire/{SDK_VERSION} (rust; {suffix})"),
             None => format!("paywire/{SDK_VERSION} (rust)"),
         };
+        // The provider's fixed headers and `Accept` go into the client once, not into every request.
+        let mut fixed_headers = wire.headers.clone();
+        fixed_headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         let mut builder = reqwest::Client::builder()
+            .default_headers(fixed_headers)
             .connect_timeout(config.connect_timeout)
             // Never follow a redirect: a 307 would re-send a token request's keys (or a payment) to
             // whatever host the answer names, and a 303 would turn a confirm into a GET of another page.
@@ -322,6 +350,7 @@ impl Transport {
             shared: Arc::new(Shared {
                 http,
                 base_url: config.base_url.trim_end_matches('/').to_owned(),
+                base: parsed_base(config.base_url.trim_end_matches('/')),
                 timeout: config.timeout,
                 retry: config.retry,
                 wire,
@@ -351,6 +380,37 @@ impl Transport {
             .await
             .0
             .map(|(_, value)| value)
+    }
+
+    /// Runs a call and decodes its answer into `T`: straight from the body's bytes when the provider's
+    /// fast check passed, else (and whenever that direct decode fails) exactly as [`Transport::decode`]
+    /// would, so errors, redaction and the outcome-unknown rule are those of the JSON path.
+    pub async fn execute_as<T: DeserializeOwned>(
+        &self,
+        call: &Call,
+        timeout: Option<Duration>,
+    ) -> Result<T> {
+        self.execute_status_as(call, timeout).await.map(|(_, t)| t)
+    }
+
+    /// [`Transport::execute_as`], also returning the HTTP status it succeeded with.
+    pub async fn execute_status_as<T: DeserializeOwned>(
+        &self,
+        call: &Call,
+        timeout: Option<Duration>,
+    ) -> Result<(u16, T)> {
+        let (status, success) = self.execute_answer(call, timeout).await.0?;
+        let decoded = match success {
+            Success::Body(body) => match serde_json::from_slice::<T>(&body) {
+                Ok(decoded) => decoded,
+                Err(_) => {
+                    let value = self.settle_success(call, status, &body)?;
+                    self.decode(call, status.as_u16(), value)?
+                }
+            },
+            Success::Json(value) => self.decode(call, status.as_u16(), value)?,
+        };
+        Ok((status.as_u16(), decoded))
     }
 
     /// Runs a call and returns the HTTP status it succeeded with and its JSON.
@@ -397,23 +457,45 @@ impl Transport {
     }
 
     /// The full URL of a call, refused before sending when it is too long for servers to accept.
-    fn url(&self, call: &Call) -> Result<String> {
-        let mut url = format!("{}/{}", self.shared.base_url, call.path.as_str());
-        if !call.query.is_empty() {
-            url.push('?');
-            url.push_str(
-                &form_urlencoded::Serializer::new(String::new())
-                    .extend_pairs(&call.query)
-                    .finish(),
-            );
-        }
-        if url.len() > MAX_URL_BYTES {
+    fn url(&self, call: &Call) -> Result<Target> {
+        let path = call.path.as_str();
+        let url = match &self.shared.base {
+            Some(base) => {
+                let mut url = base.clone();
+                let base_path = base.path().trim_end_matches('/');
+                let mut full_path = String::with_capacity(base_path.len() + 1 + path.len());
+                full_path.push_str(base_path);
+                full_path.push('/');
+                full_path.push_str(path);
+                url.set_path(&full_path);
+                if !call.query.is_empty() {
+                    url.query_pairs_mut().extend_pairs(&call.query);
+                }
+                Target::Parsed(url)
+            }
+            None => {
+                let mut text = format!("{}/{}", self.shared.base_url, path);
+                if !call.query.is_empty() {
+                    text.push('?');
+                    let start = text.len();
+                    text = form_urlencoded::Serializer::for_suffix(text, start)
+                        .extend_pairs(&call.query)
+                        .finish();
+                }
+                Target::Text(text)
+            }
+        };
+        let url_len = match &url {
+            Target::Parsed(url) => url.as_str().len(),
+            Target::Text(text) => text.len(),
+        };
+        if url_len > MAX_URL_BYTES {
             return Err(Error::invalid_input(
                 "url",
                 format!(
                     "of {} would be {} bytes, over the {MAX_URL_BYTES}-byte limit servers accept; an id or query value is far too long (nothing was sent)",
                     call.operation,
-                    url.len()
+                    url_len
                 ),
             ));
         }
@@ -427,6 +509,58 @@ impl Transport {
         call: &Call,
         timeout: Option<Duration>,
     ) -> (Result<(u16, Value)>, u32) {
+        let (result, attempts) = self.execute_answer(call, timeout).await;
+        let result = result.and_then(|(status, success)| {
+            let value = match success {
+                Success::Json(value) => value,
+                Success::Body(body) => match serde_json::from_slice::<Value>(&body) {
+                    Ok(value) => value,
+                    Err(_) => self.settle_success(call, status, &body)?,
+                },
+            };
+            Ok((status.as_u16(), value))
+        });
+        (result, attempts)
+    }
+
+    /// What the attempt loop would have made of a 2xx `body` that skipped `interpret` (the fast path),
+    /// for when decoding it directly failed: the provider's reading, credentials withheld, and an
+    /// unreadable answer to a call that moves money turned into an outcome-unknown error.
+    fn settle_success(&self, call: &Call, status: StatusCode, body: &[u8]) -> Result<Value> {
+        match self.interpret_answer(call, status, body) {
+            Err(e) if call.moves_money() && answer_leaves_outcome_open(status, &e) => {
+                Err(call.outcome_unknown(format!("no readable answer: {e}"), false))
+            }
+            other => other,
+        }
+    }
+
+    /// The provider's reading of an answer; a decode error of a call whose answer carries credentials
+    /// does not quote the body.
+    fn interpret_answer(&self, call: &Call, status: StatusCode, body: &[u8]) -> Result<Value> {
+        match (self.shared.wire.interpret)(status, body) {
+            Err(Error::Decode {
+                provider,
+                http_status,
+                message,
+                ..
+            }) if call.sensitive_response => Err(Error::Decode {
+                provider,
+                http_status,
+                message,
+                body_snippet: WITHHELD.to_owned(),
+            }),
+            other => other,
+        }
+    }
+
+    /// The attempt loop: auth, the in-flight bound, retries, the 401 refresh, redirects and the
+    /// outcome-unknown rule. A 2xx that passes the provider's fast check comes back as its raw body.
+    async fn execute_answer(
+        &self,
+        call: &Call,
+        timeout: Option<Duration>,
+    ) -> (Result<(StatusCode, Success)>, u32) {
         let timeout = match timeout.map(|t| validate_timeout("timeout", t)).transpose() {
             Ok(t) => t.unwrap_or(self.shared.timeout),
             Err(e) => return (Err(e), 0),
@@ -482,7 +616,7 @@ impl Transport {
                 }
             };
             let attempt = self
-                .send_once(call, &url, credential.as_ref(), timeout)
+                .send_once(call, url.clone(), credential.as_ref(), timeout)
                 .await;
             drop(permit);
             let retries_left = attempts <= policy.max_retries;
@@ -533,20 +667,18 @@ impl Transport {
                         };
                         return (Err(error), attempts);
                     }
-                    let result = match (self.shared.wire.interpret)(status, &body) {
-                        Err(Error::Decode {
-                            provider,
-                            http_status,
-                            message,
-                            ..
-                        }) if call.sensitive_response => Err(Error::Decode {
-                            provider,
-                            http_status,
-                            message,
-                            body_snippet: WITHHELD.to_owned(),
-                        }),
-                        other => other,
-                    };
+                    if status.is_success()
+                        && self
+                            .shared
+                            .wire
+                            .plain_success
+                            .is_some_and(|plain| plain(&body))
+                    {
+                        return (Ok((status, Success::Body(body))), attempts);
+                    }
+                    let result = self
+                        .interpret_answer(call, status, &body)
+                        .map(Success::Json);
                     let unreadable = result
                         .as_ref()
                         .err()
@@ -567,7 +699,7 @@ impl Transport {
                                 tokio::time::sleep(delay).await;
                                 continue;
                             }
-                            None => return (result.map(|v| (status.as_u16(), v)), attempts),
+                            None => return (result.map(|v| (status, v)), attempts),
                         }
                     }
                     if call.moves_money() && unreadable {
@@ -577,7 +709,7 @@ impl Transport {
                         };
                         return (Err(call.outcome_unknown(message, false)), attempts);
                     }
-                    return (result.map(|v| (status.as_u16(), v)), attempts);
+                    return (result.map(|v| (status, v)), attempts);
                 }
                 Attempt::TooLarge { status, limit } => {
                     let message = format!(
@@ -637,17 +769,16 @@ impl Transport {
     async fn send_once(
         &self,
         call: &Call,
-        url: &str,
+        url: Target,
         credential: Option<&HeaderValue>,
         timeout: Duration,
     ) -> Attempt {
-        let mut request = self
-            .shared
-            .http
-            .request(call.method.clone(), url)
-            .timeout(timeout)
-            .headers(self.shared.wire.headers.clone())
-            .header(ACCEPT, "application/json");
+        let http = &self.shared.http;
+        let request = match url {
+            Target::Parsed(url) => http.request(call.method.clone(), url),
+            Target::Text(text) => http.request(call.method.clone(), text),
+        };
+        let mut request = request.timeout(timeout);
         if let Some(credential) = credential {
             request = request.header(reqwest::header::AUTHORIZATION, credential.clone());
         }
@@ -688,7 +819,8 @@ impl Transport {
             return Attempt::TooLarge { status, limit };
         }
         // Read chunk by chunk so a lying or missing Content-Length can never make us hold more than the cap.
-        let mut body = Vec::new();
+        let expected = response.content_length().map_or(0, |len| len as usize);
+        let mut body = Vec::with_capacity(expected);
         loop {
             match response.chunk().await {
                 Ok(Some(chunk)) => {
@@ -778,4 +910,146 @@ pub(crate) fn headers(pairs: &[(&'static str, String)]) -> HeaderMap {
 /// The start of a body, for decode errors: sensitive values masked, at most `max` characters.
 pub(crate) fn snippet(body: &[u8], max: usize) -> String {
     crate::redact::body_snippet(body, max)
+}
+
+/// `base_url` as a parsed base for [`Transport::url`], when parsing it changes nothing a caller could notice
+/// (no query, fragment or normalisation): otherwise `None`, and every URL is parsed from its text as before.
+fn parsed_base(base_url: &str) -> Option<reqwest::Url> {
+    let base = reqwest::Url::parse(base_url).ok()?;
+    let plain = !base.cannot_be_a_base()
+        && base.query().is_none()
+        && base.fragment().is_none()
+        && base.as_str().trim_end_matches('/') == base_url;
+    plain.then_some(base)
+}
+
+/// Whether `body` cannot carry a non-null `key` at its top level, so a 2xx may skip the provider's
+/// `interpret` and be decoded straight into its model (whether it is JSON at all is then the decoder's
+/// finding, which falls back to `interpret`). Without a `\u` escape a key's text is its bytes, so a body
+/// whose bytes never spell `key` is answered by one scan; otherwise it is parsed without building anything.
+/// Any doubt (invalid UTF-8, a scalar, `key` twice) answers `false`: the slow path. E.g. for `error_code`,
+/// `{"receipt_id":"r1","data":{"error_code":1}}` passes and `{"error_code":"RC_X"}` does not (the cases
+/// are the unit test below; a crate-private function has no runnable doc example).
+pub(crate) fn lacks_top_level_key(body: &[u8], key: &str) -> bool {
+    use serde::de::DeserializeSeed;
+    let Ok(text) = std::str::from_utf8(body) else {
+        return false;
+    };
+    if !text.contains(key) && !text.contains("\\u") {
+        return true;
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let absent = TopLevelKey(key).deserialize(&mut deserializer);
+    matches!(absent, Ok(true)) && deserializer.end().is_ok()
+}
+
+/// A serde visitor answering "is `.0` absent (or null) at the top level?" while skipping every value.
+struct TopLevelKey<'k>(&'k str);
+
+impl<'de> serde::de::DeserializeSeed<'de> for TopLevelKey<'_> {
+    type Value = bool;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for TopLevelKey<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON object or array")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<bool, A::Error> {
+        use serde::de::{Error as _, IgnoredAny};
+        let mut absent = true;
+        let mut seen = false;
+        while let Some(is_key) = map.next_key_seed(KeyIs(self.0))? {
+            if is_key {
+                if seen {
+                    return Err(A::Error::custom("the key appears twice"));
+                }
+                seen = true;
+                absent = map.next_value::<Option<IgnoredAny>>()?.is_none();
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(absent)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<bool, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(true)
+    }
+}
+
+/// A map key compared with the wanted one, never copied.
+struct KeyIs<'k>(&'k str);
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeyIs<'_> {
+    type Value = bool;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<bool, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for KeyIs<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> std::result::Result<bool, E> {
+        Ok(key == self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lacks_top_level_key;
+
+    #[test]
+    fn the_fast_check_refuses_any_body_that_may_carry_the_key() {
+        let key = "error_code";
+        assert!(lacks_top_level_key(
+            br#"{"receipt_id":"r1","data":{"error_code":1}}"#,
+            key
+        ));
+        assert!(lacks_top_level_key(
+            br#"{"error_code":null,"price":1}"#,
+            key
+        ));
+        assert!(lacks_top_level_key(br#"[{"error_code":1}]"#, key));
+        assert!(lacks_top_level_key(
+            br#"{"receipt_id":"r1","name":"caf\u00e9"}"#,
+            key
+        ));
+        assert!(!lacks_top_level_key(br#"{"error_code":"RC_X"}"#, key));
+        assert!(!lacks_top_level_key(br#"{"error_code":0}"#, key));
+        assert!(!lacks_top_level_key(br#"{"error\u005fcode":1}"#, key));
+        assert!(!lacks_top_level_key(
+            br#"{"error_code":null,"error_code":null}"#,
+            key
+        ));
+        assert!(!lacks_top_level_key(b"null \\u0041", key));
+        assert!(!lacks_top_level_key(
+            br#"{"a":"\u00e9","error_code":null} x"#,
+            key
+        ));
+        assert!(!lacks_top_level_key(br#"{"a":"error_code"#, key));
+        assert!(!lacks_top_level_key(b"\xff\xfe", key));
+        // Bodies that cannot hold the key pass whatever they are: decoding them is the model's test.
+        assert!(lacks_top_level_key(b"", key));
+        assert!(lacks_top_level_key(b"<html>bad gateway</html>", key));
+    }
 }

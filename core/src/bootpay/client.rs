@@ -208,6 +208,8 @@ impl ClientBuilder {
         let wire = ProviderWire {
             name: "bootpay",
             interpret,
+            // Bootpay signals an error by a top-level `error_code`: a 2xx without one is the model itself.
+            plain_success: Some(|body| crate::transport::lacks_top_level_key(body, "error_code")),
             headers: headers(&[
                 (
                     "bootpay-api-version",
@@ -254,8 +256,7 @@ async fn fetch_token(
     .body(json!({ "application_id": application_id, "private_key": private_key.expose() }));
     call.auth = false;
     call.sensitive_response = true;
-    let (status, value) = transport.execute_status(&call, None).await?;
-    let token: AccessToken = transport.decode(&call, status, value)?;
+    let (status, token): (u16, AccessToken) = transport.execute_status_as(&call, None).await?;
     if token.access_token.is_empty() {
         return Err(Error::Decode {
             provider: "bootpay",
@@ -322,8 +323,7 @@ impl Client {
     }
 
     pub(crate) async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<T> {
-        let (status, value) = self.transport.execute_status(&call, self.timeout).await?;
-        self.transport.decode(&call, status, value)
+        self.transport.execute_as(&call, self.timeout).await
     }
 
     /// The current access token (`request/token`), fetched if needed and cached.

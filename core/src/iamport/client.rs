@@ -134,6 +134,8 @@ impl ClientBuilder {
             ProviderWire {
                 name: "iamport",
                 interpret,
+                // The answer is the envelope's `response`: every answer goes through `interpret`.
+                plain_success: None,
                 headers: headers(&wire_headers),
             },
             auth,
