@@ -28,8 +28,9 @@ for target in "${targets[@]}"; do
         status=1
     fi
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
-    files=$(find "work/$target" -type f | wc -l)
-    echo "   $result: $execs executions, working corpus $files files (log: fuzz/$log)"
+    # The in-memory corpus at the end (seeds plus what this run kept), as libFuzzer's DONE line reports it.
+    corpus=$(grep -o 'DONE .*corp: [0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
+    echo "   $result: ${seconds}s, $execs executions, corpus $corpus files (log: fuzz/$log)"
     if [ "$result" = CRASH ]; then
         grep -E 'panicked|SUMMARY|Test unit written|artifact' "$log" | head -n 8 | sed 's/^/   /'
     fi
