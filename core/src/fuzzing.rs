@@ -85,7 +85,11 @@ fn render(error: &Error) {
     let debug = format!("{error:?}");
     assert!(!shown.is_empty() && !debug.is_empty());
     if let Error::Decode { body_snippet, .. } = error {
-        check_quoted("a decode error's snippet", body_snippet, Some(SNIPPET_CHARS + 1));
+        check_quoted(
+            "a decode error's snippet",
+            body_snippet,
+            Some(SNIPPET_CHARS + 1),
+        );
     }
 }
 
@@ -94,7 +98,11 @@ fn decode<T: DeserializeOwned>(value: &Value) -> Option<T> {
     match T::deserialize(value) {
         Ok(decoded) => Some(decoded),
         Err(e) => {
-            check_quoted("a serde message", &redact::serde_message(&e.to_string()), None);
+            check_quoted(
+                "a serde message",
+                &redact::serde_message(&e.to_string()),
+                None,
+            );
             let snippet = crate::transport::snippet(value.to_string().as_bytes(), SNIPPET_CHARS);
             check_quoted("a decode snippet", &snippet, Some(SNIPPET_CHARS + 1));
             None
@@ -107,7 +115,11 @@ fn decode_owned<T: DeserializeOwned>(value: &Value) -> Option<T> {
     match serde_json::from_value::<T>(value.clone()) {
         Ok(decoded) => Some(decoded),
         Err(e) => {
-            check_quoted("a serde message", &redact::serde_message(&e.to_string()), None);
+            check_quoted(
+                "a serde message",
+                &redact::serde_message(&e.to_string()),
+                None,
+            );
             None
         }
     }
@@ -239,7 +251,11 @@ pub fn redaction(data: &[u8]) {
         return;
     };
     let max = usize::from(max);
-    check_quoted("body_snippet", &redact::body_snippet(body, max), Some(max + 1));
+    check_quoted(
+        "body_snippet",
+        &redact::body_snippet(body, max),
+        Some(max + 1),
+    );
     check_quoted(
         "body_snippet",
         &redact::body_snippet(body, SNIPPET_CHARS),
@@ -250,7 +266,11 @@ pub fn redaction(data: &[u8]) {
     // Masking only ever shortens: `***` replaces at least 8 digits.
     check_quoted("scrub_text", &scrubbed, Some(text.chars().count()));
     check_quoted("serde_message", &redact::serde_message(&text), None);
-    check_quoted("url_for_message", &redact::url_for_message(&text), Some(201));
+    check_quoted(
+        "url_for_message",
+        &redact::url_for_message(&text),
+        Some(201),
+    );
 }
 
 #[cfg(all(test, feature = "fuzzing"))]
@@ -263,7 +283,10 @@ mod tests {
     fn replay(target: &str, run: fn(&[u8])) {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz");
         let mut files = 0;
-        for dir in [root.join("corpus").join(target), root.join("regressions").join(target)] {
+        for dir in [
+            root.join("corpus").join(target),
+            root.join("regressions").join(target),
+        ] {
             let Ok(entries) = std::fs::read_dir(&dir) else {
                 continue;
             };
@@ -275,7 +298,11 @@ mod tests {
                 files += 1;
             }
         }
-        assert!(files > 0, "no corpus files for {target} under {}", root.display());
+        assert!(
+            files > 0,
+            "no corpus files for {target} under {}",
+            root.display()
+        );
     }
 
     #[test]
