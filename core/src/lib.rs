@@ -29,6 +29,9 @@
 mod auth;
 pub mod bootpay;
 mod error;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod iamport;
 mod path;
 mod raw;
