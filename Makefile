@@ -1,5 +1,5 @@
 # One command per task, shared by people and CI. `make help` lists them.
-.PHONY: help demo demo-rust demo-python test test-rust test-python test-kotlin test-browser test-fuzz-corpus lint fmt \
+.PHONY: help demo demo-rust demo-python test test-rust test-python test-kotlin test-browser lint fmt \
 	bench bench-kotlin bench-smoke sandbox dist dist-python dist-jvm check-dist install
 
 # Tests build the Python wheel in the dev profile (shares target/debug with the Rust tests); benchmarks use release.
@@ -9,6 +9,7 @@ help:
 	@echo "make demo          the seed flows against the embedded sandbox (Rust, then Python), no credentials"
 	@echo "make test          every test: Rust (core + sandbox), Python package, Kotlin/Java (+ Swift when swift exists)"
 	@echo "make lint          cargo fmt --check + clippy -D warnings"
+	@echo "make test-browser  the sandbox dashboard driven through a checkout in headless Chromium"
 	@echo "make bench         client benchmark vs nginx: raw reqwest, paywire Rust/Python, official SDKs; + instructions/call"
 	@echo "make bench-kotlin  the same with the Kotlin rows (release cdylib + Maven, several minutes more)"
 	@echo "make bench-smoke   the benchmark with tiny N and debug builds: does every client still run (CI)"
@@ -25,10 +26,16 @@ demo-rust:
 demo-python:
 	PAYWIRE_PROFILE=$(PYTHON_PROFILE) bash python/scripts/demo.sh
 
-test: test-rust test-python test-kotlin
+test: test-rust test-python test-kotlin test-browser
 
 test-rust:
 	cargo test
+	# Every committed fuzz seed (and regression) through the decoders, on stable Rust.
+	cargo test -p paywire --features fuzzing --lib fuzzing
+
+# The sandbox dashboard clicked through in headless Chromium (installs chromium + selenium itself).
+test-browser:
+	bash sandbox/tests/browser/run.sh
 
 test-python:
 	PAYWIRE_PROFILE=$(PYTHON_PROFILE) bash python/scripts/check.sh

@@ -8,6 +8,11 @@ mod cash_receipt;
 mod client;
 mod enums;
 mod errors;
+/// The answer mapping, for the fuzz targets only.
+#[cfg(feature = "fuzzing")]
+pub(crate) mod fuzzing_interpret {
+    pub(crate) use super::errors::interpret;
+}
 mod escrow;
 mod identity;
 mod link;

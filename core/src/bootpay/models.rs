@@ -522,7 +522,8 @@ pub struct Receipt {
 impl Receipt {
     /// What can still be cancelled.
     pub fn remaining_price(&self) -> i64 {
-        self.price - self.cancelled_price
+        // Both numbers come from the server: never let them overflow.
+        self.price.saturating_sub(self.cancelled_price)
     }
 }
 

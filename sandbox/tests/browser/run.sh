@@ -24,6 +24,14 @@ if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check "selenium>=4.20,<5"
+# The merchant side of the test is the paywire Python package, as a shop installs it: the wheel `make
+# test-python` built (or a fresh dev build when there is none).
+wheel="$(ls -t "$root"/target/wheels/paywire-*.whl 2>/dev/null | head -n 1 || true)"
+if [ -z "$wheel" ]; then
+    PAYWIRE_PROFILE=dev bash "$root/python/scripts/install.sh"
+    wheel="$(ls -t "$root"/target/wheels/paywire-*.whl | head -n 1)"
+fi
+"$venv/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"
 
 cargo build -q -p paywire-sandbox --bin paywire-sandbox
 mkdir -p "$out"

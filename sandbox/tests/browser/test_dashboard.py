@@ -2,9 +2,10 @@
 
 Starts the `paywire-sandbox` binary on a free port with a webhook receiver, plays the customer
 in the dashboard (checkout awaiting confirmation, a virtual account and its deposit), lets the
-merchant side verify and confirm over plain HTTP, cancels from the page, resends a webhook, and
-checks that the page shows each state and that the receiver got each webhook. Screenshots go to
-$OUT. Run through run.sh, which installs Chromium, chromium-driver and Selenium.
+merchant side — the paywire Python client, as a shop's server would use it — verify and confirm,
+cancels from the page, resends a webhook, checks that the page shows each state and that the
+receiver got each webhook, and has paywire parse and verify every delivered webhook. Screenshots go
+to $OUT. Run through run.sh, which installs Chromium, chromium-driver, Selenium and the paywire wheel.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import paywire
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -196,17 +198,19 @@ def run(flow: Flow) -> None:
     assert status == "2" and "승인대기" in label and "Awaiting confirmation" in label, label
     flow.shot("bootpay-awaiting-confirm")
 
-    # The merchant side verifies the amount and confirms over the API.
-    token = http_json(
-        "POST",
-        f"{base}/v2/request/token",
-        {"application_id": "sandbox-application-id", "private_key": "sandbox-private-key"},
-    )["access_token"]
-    auth = {"authorization": f"Bearer {token}", "bootpay-api-version": "5.1.0"}
-    receipt = http_json("GET", f"{base}/v2/receipt/{receipt_id}", headers=auth)
-    assert receipt["price"] == 12000 and receipt["order_id"] == "browser-order-1", receipt
-    confirmed = http_json("POST", f"{base}/v2/confirm", {"receipt_id": receipt_id}, headers=auth)
-    assert confirmed["status"] == 1, confirmed
+    # The merchant side (paywire) verifies the amount, runs its own step, and confirms.
+    merchant = paywire.Bootpay(
+        application_id="sandbox-application-id", private_key="sandbox-private-key", base_url=f"{base}/v2"
+    )
+    with_wrong_amount = None
+    try:
+        merchant.confirm_verified(receipt_id, 1200, lambda r: r.order_id)
+    except paywire.VerificationError as e:
+        with_wrong_amount = e
+    assert with_wrong_amount is not None and with_wrong_amount.kind == "amount_mismatch", with_wrong_amount
+    confirmed = merchant.confirm_verified(receipt_id, 12000, lambda r: r.order_id)
+    assert confirmed.output == "browser-order-1", confirmed
+    assert int(confirmed.receipt.status) == 1, confirmed
     status, label = flow.status_of(receipt_id)
     assert status == "1" and "결제완료" in label and "Paid" in label, label
     completed = flow.webhooks_for(receipt_id, "receipt_id", 1)
@@ -249,6 +253,26 @@ def run(flow: Flow) -> None:
     assert hooks[2]["webhook_type"] == "PAYMENT_COMPLETED", hooks
     flow.open()
     flow.shot("dashboard-after-flows")
+
+    # Every delivery, parsed and verified by the merchant's paywire clients (re-fetch, order id and price).
+    iamport = paywire.Iamport(
+        imp_key="sandbox-imp-key", imp_secret="sandbox-imp-secret", base_url=f"{base}/iamport"
+    )
+    seen = set()
+    for body in flow.inbox.snapshot():
+        raw = json.dumps(body).encode()
+        if "receipt_id" in body:
+            hook = paywire.parse_webhook(raw, "application/json")
+            now = merchant.verify_webhook(hook)
+            assert now.receipt_id == receipt_id, now
+        else:
+            ihook = paywire.parse_iamport_webhook(raw, "application/json")
+            payment = iamport.verify_webhook(ihook)
+            assert payment.imp_uid == imp_uid, payment
+            hook = ihook
+        seen.add(hook.idempotency_key)
+    # The resend repeats an event: same idempotency key, so a merchant processes it once.
+    assert len(seen) == len(flow.inbox.snapshot()) - 1, seen
 
 
 def main() -> int:

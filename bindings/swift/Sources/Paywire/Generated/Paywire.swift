@@ -5280,7 +5280,7 @@ public func FfiConverterTypeAccessToken_lower(_ value: AccessToken) -> RustBuffe
  * A payment with a stored billing key (`subscribe/payments/again`). Never retried once sent: on
  * `OutcomeUnknown` look the order up with `find_payment(merchant_uid)`.
  */
-public struct AgainPayment: Equatable, Hashable {
+public struct AgainPayment: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The billing key.
      */
@@ -5338,6 +5338,28 @@ public struct AgainPayment: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_againpayment_uniffi_trait_debug(
+            FfiConverterTypeAgainPayment_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_againpayment_uniffi_trait_display(
+            FfiConverterTypeAgainPayment_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -5560,7 +5582,7 @@ public func FfiConverterTypeAuthenticateData_lower(_ value: AuthenticateData) ->
 /**
  * Bank transfer / virtual-account details.
  */
-public struct BankData: Equatable, Hashable {
+public struct BankData: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * PG transaction id.
      */
@@ -5634,6 +5656,28 @@ public struct BankData: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_bankdata_uniffi_trait_debug(
+            FfiConverterTypeBankData_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_bankdata_uniffi_trait_display(
+            FfiConverterTypeBankData_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -5689,7 +5733,7 @@ public func FfiConverterTypeBankData_lower(_ value: BankData) -> RustBuffer {
 /**
  * A billing key ("customer"). A smart-routing key keeps its camelCase fields in `extra_json`.
  */
-public struct BillingCustomer: Equatable, Hashable {
+public struct BillingCustomer: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The merchant's id for this customer × card.
      */
@@ -5803,6 +5847,28 @@ public struct BillingCustomer: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_billingcustomer_uniffi_trait_debug(
+            FfiConverterTypeBillingCustomer_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_billingcustomer_uniffi_trait_display(
+            FfiConverterTypeBillingCustomer_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -5868,7 +5934,7 @@ public func FfiConverterTypeBillingCustomer_lower(_ value: BillingCustomer) -> R
 /**
  * Card data of a billing key.
  */
-public struct BillingData: Equatable, Hashable {
+public struct BillingData: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Masked card number.
      */
@@ -5918,6 +5984,28 @@ public struct BillingData: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_billingdata_uniffi_trait_debug(
+            FfiConverterTypeBillingData_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_billingdata_uniffi_trait_display(
+            FfiConverterTypeBillingData_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -5967,7 +6055,7 @@ public func FfiConverterTypeBillingData_lower(_ value: BillingData) -> RustBuffe
 /**
  * A billing key.
  */
-public struct BillingKey: Equatable, Hashable {
+public struct BillingKey: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The key to charge with.
      */
@@ -6089,6 +6177,28 @@ public struct BillingKey: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_billingkey_uniffi_trait_debug(
+            FfiConverterTypeBillingKey_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_billingkey_uniffi_trait_display(
+            FfiConverterTypeBillingKey_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -6207,6 +6317,16 @@ public struct BootpayConfig: Equatable, Hashable, CustomDebugStringConvertible, 
      * Appended to the `User-Agent`.
      */
     public var userAgentSuffix: String?
+    /**
+     * Requests this client (and its views) has on the wire at once (default 64, at most 10 000). A call
+     * beyond it waits for a free slot up to its timeout, then fails with `Timeout` ("not sent"), so
+     * abandoned or slow calls can never multiply sockets without limit.
+     */
+    public var maxInFlight: Int32?
+    /**
+     * The largest answer body read, in bytes (default 16 MiB, between 1 KiB and 1 GiB).
+     */
+    public var maxResponseBytes: Int64?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6246,7 +6366,15 @@ public struct BootpayConfig: Equatable, Hashable, CustomDebugStringConvertible, 
          */apiVersion: String? = nil, 
         /**
          * Appended to the `User-Agent`.
-         */userAgentSuffix: String? = nil) {
+         */userAgentSuffix: String? = nil, 
+        /**
+         * Requests this client (and its views) has on the wire at once (default 64, at most 10 000). A call
+         * beyond it waits for a free slot up to its timeout, then fails with `Timeout` ("not sent"), so
+         * abandoned or slow calls can never multiply sockets without limit.
+         */maxInFlight: Int32? = nil, 
+        /**
+         * The largest answer body read, in bytes (default 16 MiB, between 1 KiB and 1 GiB).
+         */maxResponseBytes: Int64? = nil) {
         self.clientKey = clientKey
         self.secretKey = secretKey
         self.applicationId = applicationId
@@ -6259,6 +6387,8 @@ public struct BootpayConfig: Equatable, Hashable, CustomDebugStringConvertible, 
         self.proxy = proxy
         self.apiVersion = apiVersion
         self.userAgentSuffix = userAgentSuffix
+        self.maxInFlight = maxInFlight
+        self.maxResponseBytes = maxResponseBytes
     }
 
     
@@ -6310,7 +6440,9 @@ public struct FfiConverterTypeBootpayConfig: FfiConverterRustBuffer {
                 maxRetries: FfiConverterOptionInt32.read(from: &buf), 
                 proxy: FfiConverterOptionString.read(from: &buf), 
                 apiVersion: FfiConverterOptionString.read(from: &buf), 
-                userAgentSuffix: FfiConverterOptionString.read(from: &buf)
+                userAgentSuffix: FfiConverterOptionString.read(from: &buf), 
+                maxInFlight: FfiConverterOptionInt32.read(from: &buf), 
+                maxResponseBytes: FfiConverterOptionInt64.read(from: &buf)
         )
     }
 
@@ -6327,6 +6459,8 @@ public struct FfiConverterTypeBootpayConfig: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.proxy, into: &buf)
         FfiConverterOptionString.write(value.apiVersion, into: &buf)
         FfiConverterOptionString.write(value.userAgentSuffix, into: &buf)
+        FfiConverterOptionInt32.write(value.maxInFlight, into: &buf)
+        FfiConverterOptionInt64.write(value.maxResponseBytes, into: &buf)
     }
 }
 
@@ -6349,7 +6483,7 @@ public func FfiConverterTypeBootpayConfig_lower(_ value: BootpayConfig) -> RustB
 /**
  * A webhook as delivered: a hint, never proof. Store `idempotency_key` to process each event once.
  */
-public struct BootpayWebhook: Equatable, Hashable {
+public struct BootpayWebhook: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The payment.
      */
@@ -6431,6 +6565,28 @@ public struct BootpayWebhook: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_bootpaywebhook_uniffi_trait_debug(
+            FfiConverterTypeBootpayWebhook_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_bootpaywebhook_uniffi_trait_display(
+            FfiConverterTypeBootpayWebhook_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -6488,7 +6644,7 @@ public func FfiConverterTypeBootpayWebhook_lower(_ value: BootpayWebhook) -> Rus
 /**
  * Who cancels a cash receipt and why.
  */
-public struct CancelCashReceipt: Equatable, Hashable {
+public struct CancelCashReceipt: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Who.
      */
@@ -6514,6 +6670,28 @@ public struct CancelCashReceipt: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_cancelcashreceipt_uniffi_trait_debug(
+            FfiConverterTypeCancelCashReceipt_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_cancelcashreceipt_uniffi_trait_display(
+            FfiConverterTypeCancelCashReceipt_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -6719,7 +6897,7 @@ public func FfiConverterTypeCancelPayment_lower(_ value: CancelPayment) -> RustB
 /**
  * The answer to a reservation cancel.
  */
-public struct CancelledReservation: Equatable, Hashable {
+public struct CancelledReservation: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The reservation id.
      */
@@ -6753,6 +6931,28 @@ public struct CancelledReservation: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_cancelledreservation_uniffi_trait_debug(
+            FfiConverterTypeCancelledReservation_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_cancelledreservation_uniffi_trait_display(
+            FfiConverterTypeCancelledReservation_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -6798,7 +6998,7 @@ public func FfiConverterTypeCancelledReservation_lower(_ value: CancelledReserva
 /**
  * Card details of a card payment.
  */
-public struct CardData: Equatable, Hashable {
+public struct CardData: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * PG transaction id.
      */
@@ -6880,6 +7080,28 @@ public struct CardData: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_carddata_uniffi_trait_debug(
+            FfiConverterTypeCardData_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_carddata_uniffi_trait_display(
+            FfiConverterTypeCardData_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -7058,7 +7280,7 @@ public func FfiConverterTypeCardInput_lower(_ value: CardInput) -> RustBuffer {
 /**
  * A cash receipt (for a PortOne payment: `imp_uid` set; for an external sale: `merchant_uid` set).
  */
-public struct CashReceipt: Equatable, Hashable {
+public struct CashReceipt: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The payment (PortOne payments).
      */
@@ -7156,6 +7378,28 @@ public struct CashReceipt: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_cashreceipt_uniffi_trait_debug(
+            FfiConverterTypeCashReceipt_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_cashreceipt_uniffi_trait_display(
+            FfiConverterTypeCashReceipt_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -7217,7 +7461,7 @@ public func FfiConverterTypeCashReceipt_lower(_ value: CashReceipt) -> RustBuffe
 /**
  * Cash receipt issued on a payment.
  */
-public struct CashReceiptData: Equatable, Hashable {
+public struct CashReceiptData: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * PG transaction id.
      */
@@ -7267,6 +7511,28 @@ public struct CashReceiptData: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_cashreceiptdata_uniffi_trait_debug(
+            FfiConverterTypeCashReceiptData_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_cashreceiptdata_uniffi_trait_display(
+            FfiConverterTypeCashReceiptData_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -7316,7 +7582,7 @@ public func FfiConverterTypeCashReceiptData_lower(_ value: CashReceiptData) -> R
 /**
  * An identity verification. Only status `Authenticated` (12) means verified.
  */
-public struct Certificate: Equatable, Hashable {
+public struct Certificate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Bootpay's id (use it for confirm / realarm).
      */
@@ -7406,6 +7672,28 @@ public struct Certificate: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_certificate_uniffi_trait_debug(
+            FfiConverterTypeCertificate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_certificate_uniffi_trait_display(
+            FfiConverterTypeCertificate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -7676,7 +7964,7 @@ public func FfiConverterTypeCertification_lower(_ value: Certification) -> RustB
 /**
  * The answer of an OTP certification request: the id to confirm with.
  */
-public struct CertificationOtp: Equatable, Hashable {
+public struct CertificationOtp: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * PortOne's id of the pending verification.
      */
@@ -7694,6 +7982,28 @@ public struct CertificationOtp: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_certificationotp_uniffi_trait_debug(
+            FfiConverterTypeCertificationOtp_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_certificationotp_uniffi_trait_display(
+            FfiConverterTypeCertificationOtp_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -7906,7 +8216,7 @@ public func FfiConverterTypeCertificationOtpRequest_lower(_ value: Certification
 /**
  * The answer to a billing-key destroy.
  */
-public struct DestroyedBillingKey: Equatable, Hashable {
+public struct DestroyedBillingKey: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The destroyed key.
      */
@@ -7932,6 +8242,28 @@ public struct DestroyedBillingKey: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_destroyedbillingkey_uniffi_trait_debug(
+            FfiConverterTypeDestroyedBillingKey_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_destroyedbillingkey_uniffi_trait_display(
+            FfiConverterTypeDestroyedBillingKey_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -7975,7 +8307,7 @@ public func FfiConverterTypeDestroyedBillingKey_lower(_ value: DestroyedBillingK
 /**
  * Escrow state of a receipt.
  */
-public struct EscrowData: Equatable, Hashable {
+public struct EscrowData: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Escrow status code.
      */
@@ -8025,6 +8357,28 @@ public struct EscrowData: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_escrowdata_uniffi_trait_debug(
+            FfiConverterTypeEscrowData_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_escrowdata_uniffi_trait_display(
+            FfiConverterTypeEscrowData_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -8074,7 +8428,7 @@ public func FfiConverterTypeEscrowData_lower(_ value: EscrowData) -> RustBuffer 
 /**
  * Escrow shipping registration.
  */
-public struct EscrowLogis: Equatable, Hashable {
+public struct EscrowLogis: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Courier code (`CJGLS`, `HANJIN`, …).
      */
@@ -8124,6 +8478,28 @@ public struct EscrowLogis: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_escrowlogis_uniffi_trait_debug(
+            FfiConverterTypeEscrowLogis_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_escrowlogis_uniffi_trait_display(
+            FfiConverterTypeEscrowLogis_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -8173,7 +8549,7 @@ public func FfiConverterTypeEscrowLogis_lower(_ value: EscrowLogis) -> RustBuffe
 /**
  * Shipping information to register or update (`escrows/logis/{imp_uid}`).
  */
-public struct EscrowLogisRequest: Equatable, Hashable {
+public struct EscrowLogisRequest: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The shipment.
      */
@@ -8223,6 +8599,28 @@ public struct EscrowLogisRequest: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_escrowlogisrequest_uniffi_trait_debug(
+            FfiConverterTypeEscrowLogisRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_escrowlogisrequest_uniffi_trait_display(
+            FfiConverterTypeEscrowLogisRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -8272,7 +8670,7 @@ public func FfiConverterTypeEscrowLogisRequest_lower(_ value: EscrowLogisRequest
 /**
  * An escrow sender or receiver.
  */
-public struct EscrowParty: Equatable, Hashable {
+public struct EscrowParty: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Name.
      */
@@ -8322,6 +8720,28 @@ public struct EscrowParty: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_escrowparty_uniffi_trait_debug(
+            FfiConverterTypeEscrowParty_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_escrowparty_uniffi_trait_display(
+            FfiConverterTypeEscrowParty_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -8371,7 +8791,7 @@ public func FfiConverterTypeEscrowParty_lower(_ value: EscrowParty) -> RustBuffe
 /**
  * The shipment itself.
  */
-public struct EscrowShipment: Equatable, Hashable {
+public struct EscrowShipment: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Courier code (`CJGLS`, `HANJIN`, `EPOST`, …; unknown → `ETC`).
      */
@@ -8421,6 +8841,28 @@ public struct EscrowShipment: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_escrowshipment_uniffi_trait_debug(
+            FfiConverterTypeEscrowShipment_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_escrowshipment_uniffi_trait_display(
+            FfiConverterTypeEscrowShipment_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -8723,6 +9165,16 @@ public struct IamportConfig: Equatable, Hashable, CustomDebugStringConvertible, 
      * Appended to the `User-Agent`.
      */
     public var userAgentSuffix: String?
+    /**
+     * Requests this client (and its views) has on the wire at once (default 64, at most 10 000). A call
+     * beyond it waits for a free slot up to its timeout, then fails with `Timeout` ("not sent"), so
+     * abandoned or slow calls can never multiply sockets without limit.
+     */
+    public var maxInFlight: Int32?
+    /**
+     * The largest answer body read, in bytes (default 16 MiB, between 1 KiB and 1 GiB).
+     */
+    public var maxResponseBytes: Int64?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -8753,7 +9205,15 @@ public struct IamportConfig: Equatable, Hashable, CustomDebugStringConvertible, 
          */proxy: String? = nil, 
         /**
          * Appended to the `User-Agent`.
-         */userAgentSuffix: String? = nil) {
+         */userAgentSuffix: String? = nil, 
+        /**
+         * Requests this client (and its views) has on the wire at once (default 64, at most 10 000). A call
+         * beyond it waits for a free slot up to its timeout, then fails with `Timeout` ("not sent"), so
+         * abandoned or slow calls can never multiply sockets without limit.
+         */maxInFlight: Int32? = nil, 
+        /**
+         * The largest answer body read, in bytes (default 16 MiB, between 1 KiB and 1 GiB).
+         */maxResponseBytes: Int64? = nil) {
         self.impKey = impKey
         self.impSecret = impSecret
         self.baseUrl = baseUrl
@@ -8763,6 +9223,8 @@ public struct IamportConfig: Equatable, Hashable, CustomDebugStringConvertible, 
         self.maxRetries = maxRetries
         self.proxy = proxy
         self.userAgentSuffix = userAgentSuffix
+        self.maxInFlight = maxInFlight
+        self.maxResponseBytes = maxResponseBytes
     }
 
     
@@ -8811,7 +9273,9 @@ public struct FfiConverterTypeIamportConfig: FfiConverterRustBuffer {
                 connectTimeoutMs: FfiConverterOptionInt64.read(from: &buf), 
                 maxRetries: FfiConverterOptionInt32.read(from: &buf), 
                 proxy: FfiConverterOptionString.read(from: &buf), 
-                userAgentSuffix: FfiConverterOptionString.read(from: &buf)
+                userAgentSuffix: FfiConverterOptionString.read(from: &buf), 
+                maxInFlight: FfiConverterOptionInt32.read(from: &buf), 
+                maxResponseBytes: FfiConverterOptionInt64.read(from: &buf)
         )
     }
 
@@ -8825,6 +9289,8 @@ public struct FfiConverterTypeIamportConfig: FfiConverterRustBuffer {
         FfiConverterOptionInt32.write(value.maxRetries, into: &buf)
         FfiConverterOptionString.write(value.proxy, into: &buf)
         FfiConverterOptionString.write(value.userAgentSuffix, into: &buf)
+        FfiConverterOptionInt32.write(value.maxInFlight, into: &buf)
+        FfiConverterOptionInt64.write(value.maxResponseBytes, into: &buf)
     }
 }
 
@@ -9099,7 +9565,7 @@ public func FfiConverterTypeIamportToken_lower(_ value: IamportToken) -> RustBuf
 /**
  * An iamport webhook as delivered: a hint, never proof.
  */
-public struct IamportWebhook: Equatable, Hashable {
+public struct IamportWebhook: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The payment.
      */
@@ -9159,6 +9625,28 @@ public struct IamportWebhook: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_iamportwebhook_uniffi_trait_debug(
+            FfiConverterTypeIamportWebhook_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_iamportwebhook_uniffi_trait_display(
+            FfiConverterTypeIamportWebhook_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -9724,7 +10212,7 @@ public func FfiConverterTypeIssueExternalCashReceipt_lower(_ value: IssueExterna
 /**
  * A virtual account to issue (`POST vbanks`).
  */
-public struct IssueVbank: Equatable, Hashable {
+public struct IssueVbank: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The order.
      */
@@ -9846,6 +10334,28 @@ public struct IssueVbank: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_issuevbank_uniffi_trait_debug(
+            FfiConverterTypeIssueVbank_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_issuevbank_uniffi_trait_display(
+            FfiConverterTypeIssueVbank_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -9913,7 +10423,7 @@ public func FfiConverterTypeIssueVbank_lower(_ value: IssueVbank) -> RustBuffer 
 /**
  * One line of the order. `price` is the discounted unit price; Σ price×qty must equal the total.
  */
-public struct Item: Equatable, Hashable {
+public struct Item: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Item id.
      */
@@ -9958,10 +10468,6 @@ public struct Item: Equatable, Hashable {
      * Service end `yyyyMMdd`.
      */
     public var endDate: String?
-    /**
-     * Anything else, as JSON-object text.
-     */
-    public var extraJson: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -9998,10 +10504,7 @@ public struct Item: Equatable, Hashable {
          */startDate: String? = nil, 
         /**
          * Service end `yyyyMMdd`.
-         */endDate: String? = nil, 
-        /**
-         * Anything else, as JSON-object text.
-         */extraJson: String? = nil) {
+         */endDate: String? = nil) {
         self.id = id
         self.name = name
         self.qty = qty
@@ -10013,12 +10516,33 @@ public struct Item: Equatable, Hashable {
         self.categoryCode = categoryCode
         self.startDate = startDate
         self.endDate = endDate
-        self.extraJson = extraJson
     }
 
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_item_uniffi_trait_debug(
+            FfiConverterTypeItem_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_item_uniffi_trait_display(
+            FfiConverterTypeItem_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -10042,8 +10566,7 @@ public struct FfiConverterTypeItem: FfiConverterRustBuffer {
                 categoryType: FfiConverterOptionString.read(from: &buf), 
                 categoryCode: FfiConverterOptionString.read(from: &buf), 
                 startDate: FfiConverterOptionString.read(from: &buf), 
-                endDate: FfiConverterOptionString.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
+                endDate: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -10059,7 +10582,6 @@ public struct FfiConverterTypeItem: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.categoryCode, into: &buf)
         FfiConverterOptionString.write(value.startDate, into: &buf)
         FfiConverterOptionString.write(value.endDate, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
     }
 }
 
@@ -10082,7 +10604,7 @@ public func FfiConverterTypeItem_lower(_ value: Item) -> RustBuffer {
 /**
  * Paging and order of a list call; every field is optional (`ListOptions()` = iamport's defaults).
  */
-public struct ListOptions: Equatable, Hashable {
+public struct ListOptions: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Page number, from 1.
      */
@@ -10132,6 +10654,28 @@ public struct ListOptions: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_listoptions_uniffi_trait_debug(
+            FfiConverterTypeListOptions_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_listoptions_uniffi_trait_display(
+            FfiConverterTypeListOptions_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -10323,7 +10867,7 @@ public func FfiConverterTypeOnetimePayment_lower(_ value: OnetimePayment) -> Rus
 /**
  * The answer of `get_billing_keys`: iamport answers HTTP 207 when only some keys were found.
  */
-public struct PartialBillingCustomers: Equatable, Hashable {
+public struct PartialBillingCustomers: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The items found.
      */
@@ -10359,6 +10903,28 @@ public struct PartialBillingCustomers: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_partialbillingcustomers_uniffi_trait_debug(
+            FfiConverterTypePartialBillingCustomers_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_partialbillingcustomers_uniffi_trait_display(
+            FfiConverterTypePartialBillingCustomers_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -10404,7 +10970,7 @@ public func FfiConverterTypePartialBillingCustomers_lower(_ value: PartialBillin
 /**
  * The answer of `get_payments`: iamport answers HTTP 207 when only some ids were found.
  */
-public struct PartialPayments: Equatable, Hashable {
+public struct PartialPayments: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The items found.
      */
@@ -10440,6 +11006,28 @@ public struct PartialPayments: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_partialpayments_uniffi_trait_debug(
+            FfiConverterTypePartialPayments_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_partialpayments_uniffi_trait_display(
+            FfiConverterTypePartialPayments_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -10485,7 +11073,7 @@ public func FfiConverterTypePartialPayments_lower(_ value: PartialPayments) -> R
 /**
  * A payment as iamport reports it.
  */
-public struct Payment: Equatable, Hashable {
+public struct Payment: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * PortOne's id (`imp_…`).
      */
@@ -10799,6 +11387,28 @@ public struct Payment: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_payment_uniffi_trait_debug(
+            FfiConverterTypePayment_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_payment_uniffi_trait_display(
+            FfiConverterTypePayment_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -10914,7 +11524,7 @@ public func FfiConverterTypePayment_lower(_ value: Payment) -> RustBuffer {
 /**
  * The per-means amount breakdown of a (PAYCO) payment, kept as returned.
  */
-public struct PaymentBalance: Equatable, Hashable {
+public struct PaymentBalance: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Total amount.
      */
@@ -10940,6 +11550,28 @@ public struct PaymentBalance: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_paymentbalance_uniffi_trait_debug(
+            FfiConverterTypePaymentBalance_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_paymentbalance_uniffi_trait_display(
+            FfiConverterTypePaymentBalance_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -10983,7 +11615,7 @@ public func FfiConverterTypePaymentBalance_lower(_ value: PaymentBalance) -> Rus
 /**
  * One (partial) cancellation of a payment.
  */
-public struct PaymentCancel: Equatable, Hashable {
+public struct PaymentCancel: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * PG cancel id.
      */
@@ -11049,6 +11681,28 @@ public struct PaymentCancel: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_paymentcancel_uniffi_trait_debug(
+            FfiConverterTypePaymentCancel_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_paymentcancel_uniffi_trait_display(
+            FfiConverterTypePaymentCancel_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -11102,7 +11756,7 @@ public func FfiConverterTypePaymentCancel_lower(_ value: PaymentCancel) -> RustB
 /**
  * A payment link.
  */
-public struct PaymentLink: Equatable, Hashable {
+public struct PaymentLink: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The URL to send the customer to.
      */
@@ -11128,6 +11782,28 @@ public struct PaymentLink: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_paymentlink_uniffi_trait_debug(
+            FfiConverterTypePaymentLink_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_paymentlink_uniffi_trait_display(
+            FfiConverterTypePaymentLink_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -11171,7 +11847,7 @@ public func FfiConverterTypePaymentLink_lower(_ value: PaymentLink) -> RustBuffe
 /**
  * One payment method enabled for the merchant.
  */
-public struct PaymentMethod: Equatable, Hashable {
+public struct PaymentMethod: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The PG.
      */
@@ -11205,6 +11881,28 @@ public struct PaymentMethod: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_paymentmethod_uniffi_trait_debug(
+            FfiConverterTypePaymentMethod_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_paymentmethod_uniffi_trait_display(
+            FfiConverterTypePaymentMethod_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -11250,7 +11948,7 @@ public func FfiConverterTypePaymentMethod_lower(_ value: PaymentMethod) -> RustB
 /**
  * Buyer and order options shared by `pay_onetime`, `pay_again` and schedules.
  */
-public struct PaymentOptions: Equatable, Hashable {
+public struct PaymentOptions: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Currency (default KRW).
      */
@@ -11364,6 +12062,28 @@ public struct PaymentOptions: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_paymentoptions_uniffi_trait_debug(
+            FfiConverterTypePaymentOptions_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_paymentoptions_uniffi_trait_display(
+            FfiConverterTypePaymentOptions_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -11429,7 +12149,7 @@ public func FfiConverterTypePaymentOptions_lower(_ value: PaymentOptions) -> Rus
 /**
  * A page of payments; `next == 0` on the last page.
  */
-public struct PaymentPage: Equatable, Hashable {
+public struct PaymentPage: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Items in the whole result.
      */
@@ -11471,6 +12191,28 @@ public struct PaymentPage: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_paymentpage_uniffi_trait_debug(
+            FfiConverterTypePaymentPage_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_paymentpage_uniffi_trait_display(
+            FfiConverterTypePaymentPage_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -11518,7 +12260,7 @@ public func FfiConverterTypePaymentPage_lower(_ value: PaymentPage) -> RustBuffe
 /**
  * A pre-registered amount (`payments/prepare`).
  */
-public struct Prepared: Equatable, Hashable {
+public struct Prepared: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The merchant order id.
      */
@@ -11560,6 +12302,28 @@ public struct Prepared: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_prepared_uniffi_trait_debug(
+            FfiConverterTypePrepared_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_prepared_uniffi_trait_display(
+            FfiConverterTypePrepared_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -11748,7 +12512,7 @@ public func FfiConverterTypePublishCashReceipt_lower(_ value: PublishCashReceipt
 /**
  * One query parameter of a raw request.
  */
-public struct QueryParam: Equatable, Hashable {
+public struct QueryParam: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Name.
      */
@@ -11774,6 +12538,28 @@ public struct QueryParam: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_queryparam_uniffi_trait_debug(
+            FfiConverterTypeQueryParam_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_queryparam_uniffi_trait_display(
+            FfiConverterTypeQueryParam_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -11817,7 +12603,7 @@ public func FfiConverterTypeQueryParam_lower(_ value: QueryParam) -> RustBuffer 
 /**
  * A request for an endpoint paywire does not wrap, sent through the same auth, retry and error layers.
  */
-public struct RawRequest: Equatable, Hashable {
+public struct RawRequest: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * `GET`, `POST`, `PUT` or `DELETE`.
      */
@@ -11867,6 +12653,28 @@ public struct RawRequest: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_rawrequest_uniffi_trait_debug(
+            FfiConverterTypeRawRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_rawrequest_uniffi_trait_display(
+            FfiConverterTypeRawRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -11916,7 +12724,7 @@ public func FfiConverterTypeRawRequest_lower(_ value: RawRequest) -> RustBuffer 
 /**
  * A payment as Bootpay reports it.
  */
-public struct Receipt: Equatable, Hashable {
+public struct Receipt: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Bootpay's id.
      */
@@ -12150,6 +12958,28 @@ public struct Receipt: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_receipt_uniffi_trait_debug(
+            FfiConverterTypeReceipt_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_receipt_uniffi_trait_display(
+            FfiConverterTypeReceipt_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -12738,7 +13568,7 @@ public func FfiConverterTypeRequestCashReceipt_lower(_ value: RequestCashReceipt
 /**
  * A payment-link request.
  */
-public struct RequestPaymentLink: Equatable, Hashable {
+public struct RequestPaymentLink: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The merchant's order id.
      */
@@ -12836,6 +13666,28 @@ public struct RequestPaymentLink: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_requestpaymentlink_uniffi_trait_debug(
+            FfiConverterTypeRequestPaymentLink_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_requestpaymentlink_uniffi_trait_display(
+            FfiConverterTypeRequestPaymentLink_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -13138,7 +13990,7 @@ public func FfiConverterTypeRequestTransferBillingKey_lower(_ value: RequestTran
 /**
  * A user-token request.
  */
-public struct RequestUserToken: Equatable, Hashable {
+public struct RequestUserToken: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The merchant's member id.
      */
@@ -13196,6 +14048,28 @@ public struct RequestUserToken: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_requestusertoken_uniffi_trait_debug(
+            FfiConverterTypeRequestUserToken_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_requestusertoken_uniffi_trait_display(
+            FfiConverterTypeRequestUserToken_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -13247,7 +14121,7 @@ public func FfiConverterTypeRequestUserToken_lower(_ value: RequestUserToken) ->
 /**
  * A charge scheduled for later (at most 10 live per key).
  */
-public struct ReserveSubscribePayment: Equatable, Hashable {
+public struct ReserveSubscribePayment: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The billing key.
      */
@@ -13345,6 +14219,28 @@ public struct ReserveSubscribePayment: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_reservesubscribepayment_uniffi_trait_debug(
+            FfiConverterTypeReserveSubscribePayment_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_reservesubscribepayment_uniffi_trait_display(
+            FfiConverterTypeReserveSubscribePayment_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -13406,7 +14302,7 @@ public func FfiConverterTypeReserveSubscribePayment_lower(_ value: ReserveSubscr
 /**
  * The answer to a reservation.
  */
-public struct ReservedPayment: Equatable, Hashable {
+public struct ReservedPayment: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The reservation id.
      */
@@ -13440,6 +14336,28 @@ public struct ReservedPayment: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_reservedpayment_uniffi_trait_debug(
+            FfiConverterTypeReservedPayment_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_reservedpayment_uniffi_trait_display(
+            FfiConverterTypeReservedPayment_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -13485,7 +14403,7 @@ public func FfiConverterTypeReservedPayment_lower(_ value: ReservedPayment) -> R
 /**
  * A scheduled payment.
  */
-public struct Schedule: Equatable, Hashable {
+public struct Schedule: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The billing key.
      */
@@ -13591,6 +14509,28 @@ public struct Schedule: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_schedule_uniffi_trait_debug(
+            FfiConverterTypeSchedule_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_schedule_uniffi_trait_display(
+            FfiConverterTypeSchedule_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -13654,7 +14594,7 @@ public func FfiConverterTypeSchedule_lower(_ value: Schedule) -> RustBuffer {
 /**
  * One scheduled payment.
  */
-public struct ScheduleItem: Equatable, Hashable {
+public struct ScheduleItem: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Unique order id of this run.
      */
@@ -13712,6 +14652,28 @@ public struct ScheduleItem: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_scheduleitem_uniffi_trait_debug(
+            FfiConverterTypeScheduleItem_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_scheduleitem_uniffi_trait_display(
+            FfiConverterTypeScheduleItem_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -13763,7 +14725,7 @@ public func FfiConverterTypeScheduleItem_lower(_ value: ScheduleItem) -> RustBuf
 /**
  * A page of schedules; `next == 0` on the last page.
  */
-public struct SchedulePage: Equatable, Hashable {
+public struct SchedulePage: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Items in the whole result.
      */
@@ -13805,6 +14767,28 @@ public struct SchedulePage: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_schedulepage_uniffi_trait_debug(
+            FfiConverterTypeSchedulePage_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_schedulepage_uniffi_trait_display(
+            FfiConverterTypeSchedulePage_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -13984,7 +14968,7 @@ public func FfiConverterTypeSchedulePayments_lower(_ value: SchedulePayments) ->
 /**
  * The sender of an escrow shipment.
  */
-public struct ShippingCompany: Equatable, Hashable {
+public struct ShippingCompany: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Company name.
      */
@@ -14034,6 +15018,28 @@ public struct ShippingCompany: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_shippingcompany_uniffi_trait_debug(
+            FfiConverterTypeShippingCompany_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_shippingcompany_uniffi_trait_display(
+            FfiConverterTypeShippingCompany_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -14083,7 +15089,7 @@ public func FfiConverterTypeShippingCompany_lower(_ value: ShippingCompany) -> R
 /**
  * Escrow shipping start (INICIS and KCP).
  */
-public struct ShippingStart: Equatable, Hashable {
+public struct ShippingStart: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The escrow payment.
      */
@@ -14173,6 +15179,28 @@ public struct ShippingStart: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_shippingstart_uniffi_trait_debug(
+            FfiConverterTypeShippingStart_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_shippingstart_uniffi_trait_display(
+            FfiConverterTypeShippingStart_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -14232,7 +15260,7 @@ public func FfiConverterTypeShippingStart_lower(_ value: ShippingStart) -> RustB
 /**
  * The recipient of an escrow shipment.
  */
-public struct ShippingUser: Equatable, Hashable {
+public struct ShippingUser: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Name.
      */
@@ -14274,6 +15302,28 @@ public struct ShippingUser: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_shippinguser_uniffi_trait_debug(
+            FfiConverterTypeShippingUser_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_shippinguser_uniffi_trait_display(
+            FfiConverterTypeShippingUser_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -14321,7 +15371,7 @@ public func FfiConverterTypeShippingUser_lower(_ value: ShippingUser) -> RustBuf
 /**
  * A KFTC bank or card-company code.
  */
-public struct StandardCode: Equatable, Hashable {
+public struct StandardCode: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The code.
      */
@@ -14347,6 +15397,28 @@ public struct StandardCode: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_standardcode_uniffi_trait_debug(
+            FfiConverterTypeStandardCode_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_standardcode_uniffi_trait_display(
+            FfiConverterTypeStandardCode_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -14390,7 +15462,7 @@ public func FfiConverterTypeStandardCode_lower(_ value: StandardCode) -> RustBuf
 /**
  * `extra` of billing and subscribe calls.
  */
-public struct SubscribeExtra: Equatable, Hashable {
+public struct SubscribeExtra: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Charge 100 KRW to validate the card before issuing the key.
      */
@@ -14432,6 +15504,28 @@ public struct SubscribeExtra: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_subscribeextra_uniffi_trait_debug(
+            FfiConverterTypeSubscribeExtra_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_subscribeextra_uniffi_trait_display(
+            FfiConverterTypeSubscribeExtra_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -14480,7 +15574,7 @@ public func FfiConverterTypeSubscribeExtra_lower(_ value: SubscribeExtra) -> Rus
  * A charge with a billing key. `order_id` must be unique per attempt: it is how an unknown outcome is
  * looked up.
  */
-public struct SubscribePayment: Equatable, Hashable {
+public struct SubscribePayment: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The billing key.
      */
@@ -14594,6 +15688,28 @@ public struct SubscribePayment: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_subscribepayment_uniffi_trait_debug(
+            FfiConverterTypeSubscribePayment_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_subscribepayment_uniffi_trait_display(
+            FfiConverterTypeSubscribePayment_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -14659,7 +15775,7 @@ public func FfiConverterTypeSubscribePayment_lower(_ value: SubscribePayment) ->
 /**
  * A reservation as looked up.
  */
-public struct SubscribeReservation: Equatable, Hashable {
+public struct SubscribeReservation: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The reservation id.
      */
@@ -14757,6 +15873,28 @@ public struct SubscribeReservation: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_subscribereservation_uniffi_trait_debug(
+            FfiConverterTypeSubscribeReservation_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_subscribereservation_uniffi_trait_display(
+            FfiConverterTypeSubscribeReservation_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -14818,7 +15956,7 @@ public func FfiConverterTypeSubscribeReservation_lower(_ value: SubscribeReserva
 /**
  * The buyer (`user`).
  */
-public struct User: Equatable, Hashable {
+public struct User: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Merchant member id.
      */
@@ -14851,10 +15989,6 @@ public struct User: Equatable, Hashable {
      * Address.
      */
     public var addr: String?
-    /**
-     * Anything else Bootpay accepts, as JSON-object text.
-     */
-    public var extraJson: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -14882,10 +16016,7 @@ public struct User: Equatable, Hashable {
          */area: String? = nil, 
         /**
          * Address.
-         */addr: String? = nil, 
-        /**
-         * Anything else Bootpay accepts, as JSON-object text.
-         */extraJson: String? = nil) {
+         */addr: String? = nil) {
         self.id = id
         self.username = username
         self.phone = phone
@@ -14894,12 +16025,33 @@ public struct User: Equatable, Hashable {
         self.birth = birth
         self.area = area
         self.addr = addr
-        self.extraJson = extraJson
     }
 
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_user_uniffi_trait_debug(
+            FfiConverterTypeUser_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_user_uniffi_trait_display(
+            FfiConverterTypeUser_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -14920,8 +16072,7 @@ public struct FfiConverterTypeUser: FfiConverterRustBuffer {
                 gender: FfiConverterOptionInt64.read(from: &buf), 
                 birth: FfiConverterOptionString.read(from: &buf), 
                 area: FfiConverterOptionString.read(from: &buf), 
-                addr: FfiConverterOptionString.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
+                addr: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -14934,7 +16085,6 @@ public struct FfiConverterTypeUser: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.birth, into: &buf)
         FfiConverterOptionString.write(value.area, into: &buf)
         FfiConverterOptionString.write(value.addr, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
     }
 }
 
@@ -15058,7 +16208,7 @@ public func FfiConverterTypeUserToken_lower(_ value: UserToken) -> RustBuffer {
 /**
  * The holder of a bank account (`vbanks/holder`).
  */
-public struct VbankHolder: Equatable, Hashable {
+public struct VbankHolder: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Holder name.
      */
@@ -15076,6 +16226,28 @@ public struct VbankHolder: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_vbankholder_uniffi_trait_debug(
+            FfiConverterTypeVbankHolder_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_vbankholder_uniffi_trait_display(
+            FfiConverterTypeVbankHolder_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -15117,7 +16289,7 @@ public func FfiConverterTypeVbankHolder_lower(_ value: VbankHolder) -> RustBuffe
 /**
  * A payment that passed `verify_payment`.
  */
-public struct VerifiedPayment: Equatable, Hashable {
+public struct VerifiedPayment: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The payment as iamport reports it.
      */
@@ -15143,6 +16315,28 @@ public struct VerifiedPayment: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_verifiedpayment_uniffi_trait_debug(
+            FfiConverterTypeVerifiedPayment_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_verifiedpayment_uniffi_trait_display(
+            FfiConverterTypeVerifiedPayment_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -15506,6 +16700,26 @@ enum PaywireError: Swift.Error, Equatable, Hashable {
          * Whether it was a timeout rather than a broken connection.
          */timedOut: Bool, 
         /**
+         * The key that makes repeating this exact call safe (Bootpay `cancel_id`, iamport `checksum`).
+         */idempotencyKey: String?, 
+        /**
+         * One readable sentence.
+         */message: String
+    )
+    /**
+     * The server answered with a redirect, which paywire never follows; the request was not processed.
+     */
+    case Redirect(
+        /**
+         * `bootpay` or `iamport`.
+         */provider: String, 
+        /**
+         * The 3xx status.
+         */httpStatus: Int32, 
+        /**
+         * Where it pointed (scheme, host and path only).
+         */location: String, 
+        /**
          * One readable sentence.
          */message: String
     )
@@ -15566,6 +16780,24 @@ enum PaywireError: Swift.Error, Equatable, Hashable {
      * The client could not be built (bad proxy URL, TLS) or the runtime could not start.
      */
     case Config(
+        /**
+         * One readable sentence.
+         */message: String
+    )
+    /**
+     * The calling Java thread was interrupted (`Thread.interrupt()`, `Future.cancel(true)`) while it waited
+     * for a blocking call (`BootpayBlocking`, `IamportBlocking`). The thread's interrupt flag is left set,
+     * as Java asks of code that reports an interrupt by another exception. When `in_background` is true
+     * the request had already started: it runs to its end (a payment, confirm or cancel is never cut
+     * half-way) and its outcome is logged to stderr; reconcile with a look-up before repeating it.
+     */
+    case Interrupted(
+        /**
+         * The operation, e.g. `cancel_payment`.
+         */operation: String, 
+        /**
+         * Whether the call had started and goes on in the background (false: nothing was sent).
+         */inBackground: Bool, 
         /**
          * One readable sentence.
          */message: String
@@ -15639,30 +16871,42 @@ public struct FfiConverterTypePaywireError: FfiConverterRustBuffer {
             reason: try FfiConverterString.read(from: &buf), 
             hint: try FfiConverterString.read(from: &buf), 
             timedOut: try FfiConverterBool.read(from: &buf), 
+            idempotencyKey: try FfiConverterOptionString.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf)
             )
-        case 7: return .Decode(
+        case 7: return .Redirect(
+            provider: try FfiConverterString.read(from: &buf), 
+            httpStatus: try FfiConverterInt32.read(from: &buf), 
+            location: try FfiConverterString.read(from: &buf), 
+            message: try FfiConverterString.read(from: &buf)
+            )
+        case 8: return .Decode(
             provider: try FfiConverterString.read(from: &buf), 
             httpStatus: try FfiConverterInt32.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             bodySnippet: try FfiConverterString.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf)
             )
-        case 8: return .Verification(
+        case 9: return .Verification(
             paymentId: try FfiConverterString.read(from: &buf), 
             kind: try FfiConverterTypeVerificationKind.read(from: &buf), 
             expected: try FfiConverterOptionString.read(from: &buf), 
             actual: try FfiConverterOptionString.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf)
             )
-        case 9: return .MerchantStep(
+        case 10: return .MerchantStep(
             paymentId: try FfiConverterString.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf)
             )
-        case 10: return .Config(
+        case 11: return .Config(
             message: try FfiConverterString.read(from: &buf)
             )
-        case 11: return .Internal(
+        case 12: return .Interrupted(
+            operation: try FfiConverterString.read(from: &buf), 
+            inBackground: try FfiConverterBool.read(from: &buf), 
+            message: try FfiConverterString.read(from: &buf)
+            )
+        case 13: return .Internal(
             message: try FfiConverterString.read(from: &buf)
             )
 
@@ -15718,17 +16962,26 @@ public struct FfiConverterTypePaywireError: FfiConverterRustBuffer {
             FfiConverterString.write(message, into: &buf)
             
         
-        case let .OutcomeUnknown(operation,reason,hint,timedOut,message):
+        case let .OutcomeUnknown(operation,reason,hint,timedOut,idempotencyKey,message):
             writeInt(&buf, Int32(6))
             FfiConverterString.write(operation, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterString.write(hint, into: &buf)
             FfiConverterBool.write(timedOut, into: &buf)
+            FfiConverterOptionString.write(idempotencyKey, into: &buf)
+            FfiConverterString.write(message, into: &buf)
+            
+        
+        case let .Redirect(provider,httpStatus,location,message):
+            writeInt(&buf, Int32(7))
+            FfiConverterString.write(provider, into: &buf)
+            FfiConverterInt32.write(httpStatus, into: &buf)
+            FfiConverterString.write(location, into: &buf)
             FfiConverterString.write(message, into: &buf)
             
         
         case let .Decode(provider,httpStatus,reason,bodySnippet,message):
-            writeInt(&buf, Int32(7))
+            writeInt(&buf, Int32(8))
             FfiConverterString.write(provider, into: &buf)
             FfiConverterInt32.write(httpStatus, into: &buf)
             FfiConverterString.write(reason, into: &buf)
@@ -15737,7 +16990,7 @@ public struct FfiConverterTypePaywireError: FfiConverterRustBuffer {
             
         
         case let .Verification(paymentId,kind,expected,actual,message):
-            writeInt(&buf, Int32(8))
+            writeInt(&buf, Int32(9))
             FfiConverterString.write(paymentId, into: &buf)
             FfiConverterTypeVerificationKind.write(kind, into: &buf)
             FfiConverterOptionString.write(expected, into: &buf)
@@ -15746,18 +16999,25 @@ public struct FfiConverterTypePaywireError: FfiConverterRustBuffer {
             
         
         case let .MerchantStep(paymentId,message):
-            writeInt(&buf, Int32(9))
+            writeInt(&buf, Int32(10))
             FfiConverterString.write(paymentId, into: &buf)
             FfiConverterString.write(message, into: &buf)
             
         
         case let .Config(message):
-            writeInt(&buf, Int32(10))
+            writeInt(&buf, Int32(11))
+            FfiConverterString.write(message, into: &buf)
+            
+        
+        case let .Interrupted(operation,inBackground,message):
+            writeInt(&buf, Int32(12))
+            FfiConverterString.write(operation, into: &buf)
+            FfiConverterBool.write(inBackground, into: &buf)
             FfiConverterString.write(message, into: &buf)
             
         
         case let .Internal(message):
-            writeInt(&buf, Int32(11))
+            writeInt(&buf, Int32(13))
             FfiConverterString.write(message, into: &buf)
             
         }
