@@ -494,3 +494,63 @@ async fn an_unreadable_success_of_a_money_call_is_outcome_unknown() {
         assert!(matches!(err, Error::OutcomeUnknown { .. }), "{err:?}");
     }
 }
+
+#[tokio::test]
+async fn purchased_at_is_read_in_every_offset_form_and_sent_as_the_spec_writes_it() {
+    use paywire::bootpay::RequestCashReceipt;
+    let env = Env::start().await;
+    let client = env.basic_client();
+    for (given, sent) in [
+        ("2026-08-31T14:50:00+0900", "2026-08-31T14:50:00+0900"),
+        ("2026-08-31T14:50:00+09:00", "2026-08-31T14:50:00+0900"),
+        ("2026-08-31T14:50:00.250+09:00", "2026-08-31T14:50:00+0900"),
+        ("2026-08-31T05:50:00Z", "2026-08-31T05:50:00+0000"),
+    ] {
+        client
+            .request_cash_receipt(RequestCashReceipt {
+                order_id: "order-cash".into(),
+                order_name: "현금영수증".into(),
+                identity_no: "01000000000".into(),
+                cash_receipt_type: "소득공제".into(),
+                price: 1000,
+                purchased_at: Some(given.into()),
+                ..RequestCashReceipt::default()
+            })
+            .await
+            .unwrap();
+        let body = env.last_request("POST", "request/cash/receipt").await["body"].clone();
+        assert_eq!(body["purchased_at"], sent, "{given}");
+    }
+    let err = client
+        .request_cash_receipt(RequestCashReceipt {
+            order_id: "order-cash".into(),
+            order_name: "현금영수증".into(),
+            identity_no: "01000000000".into(),
+            cash_receipt_type: "소득공제".into(),
+            price: 1000,
+            purchased_at: Some("2026-08-31T14:50:00".into()),
+            ..RequestCashReceipt::default()
+        })
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidInput { field, .. } if field == "purchased_at"));
+}
+
+#[test]
+fn request_objects_refuse_a_misspelt_key_by_name() {
+    // What a binding hands core as JSON: a typo must not vanish.
+    let user = serde_json::from_value::<paywire::bootpay::User>(json!({"usernme": "홍길동"}));
+    let message = user.unwrap_err().to_string();
+    assert!(message.contains("usernme"), "{message}");
+    let cancel = serde_json::from_value::<paywire::bootpay::CancelPayment>(
+        json!({"receipt_id": "r1", "cancel_prce": 1000}),
+    );
+    assert!(cancel.unwrap_err().to_string().contains("cancel_prce"));
+    // `extra` stays open where Bootpay's API is open.
+    let extra = serde_json::from_value::<paywire::bootpay::SubscribeExtra>(
+        json!({"raw_data": 1, "anything": "new"}),
+    )
+    .unwrap();
+    assert_eq!(extra.raw_data, Some(true));
+    assert_eq!(extra.other["anything"], "new");
+}
