@@ -429,3 +429,12 @@ class Sandbox:
 
 #: Helpers that are shorthands for a table helper (not admin operations of their own).
 _SHORTHANDS: Dict[str, str] = {"set_token_ttl": "configure"}
+
+
+if __name__ == "__main__":
+    # `python -m paywire.testing` serves the sandbox too, as `python -m paywire.sandbox` does.
+    import sys
+
+    from .sandbox import main
+
+    sys.exit(main())
