@@ -143,7 +143,8 @@ class Sandbox:
         payments that name their own receiver). ``iamport_webhook_format``: ``"json"`` or ``"form"``.
         ``token_ttl_secs``: lifetime of the access tokens it issues. ``log_requests``: one record per request
         on the ``paywire.sandbox`` logger (method, path, status, duration; ``record.paywire_request`` holds
-        them as a dict). Bad values raise ``paywire.InvalidInputError`` naming the argument.
+        them as a dict); once on, it stays on for every sandbox of the process. Bad values raise
+        ``paywire.InvalidInputError`` naming the argument.
 
             sandbox = Sandbox(port=8765, webhook_url="http://127.0.0.1:9000/hook")
         """
