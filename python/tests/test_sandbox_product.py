@@ -171,6 +171,36 @@ def test_command_line_serves_dashboard_and_delivers_verifiable_webhooks(receiver
             process.wait()
 
 
+def test_command_line_plain_log_and_ctrl_c(tmp_path: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "paywire.sandbox", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=read_lines, args=(process.stdout, lines), daemon=True).start()
+    seen: List[str] = []
+    try:
+        url = wait_for(lines, "paywire-sandbox listening on ", seen).split()[-1]
+        wait_for(lines, "Ctrl-C", seen)
+        assert "webhooks: no receiver" in "".join(seen)
+        assert get(f"{url}/__admin/config")[0] == 200
+        line = wait_for(lines, "20", seen)  # an ISO timestamp, then METHOD PATH STATUS DURATIONms
+        assert line.split()[1:4] == ["GET", "/__admin/config", "200"]
+        assert line.split()[4].endswith("ms")
+        assert "\x1b" not in line, "no colour codes when stdout is not a terminal"
+
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=15) == 0
+        assert "Traceback" not in (process.stderr.read() if process.stderr else "")
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 def test_command_line_rejects_bad_flags(tmp_path: Path) -> None:
     for args in (["--port", "70000"], ["--iamport-webhook-format", "xml"], ["--host", "not-an-ip", "--port", "0"],
                  ["--webhook-url", "ftp://x/hook", "--port", "0"]):
