@@ -23,7 +23,15 @@ class Completions:
     def drain(self) -> None: ...
 
 class SandboxServer:
-    def __init__(self, token_ttl_secs: Optional[int] = None) -> None: ...
+    def __init__(
+        self,
+        token_ttl_secs: Optional[int] = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        webhook_url: Optional[str] = None,
+        iamport_webhook_format: str = "json",
+        log_requests: bool = False,
+    ) -> None: ...
     @property
     def url(self) -> str: ...
     @property

@@ -6,8 +6,9 @@
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
+use pyo3::types::PyDict;
 use std::fmt::Write as _;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use tracing::field::{Field, Visit};
 use tracing::{Event, Level, Metadata, Subscriber};
 use tracing_subscriber::layer::{Context, Layer};
@@ -16,6 +17,11 @@ use tracing_subscriber::prelude::*;
 /// The lowest Python level forwarded for events below WARNING (Python's numbers: 10 DEBUG, 20 INFO).
 static THRESHOLD: AtomicU8 = AtomicU8::new(30);
 static LOGGER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+/// Whether the sandbox's per-request events (target `paywire_sandbox::access`) go to the Python logger
+/// `paywire.sandbox`. Off unless a `SandboxServer(log_requests=True)` asked: tests' sandboxes stay quiet.
+static SANDBOX_ACCESS: AtomicBool = AtomicBool::new(false);
+static ACCESS_LOGGER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+const ACCESS_TARGET: &str = "paywire_sandbox::access";
 
 fn python_level(level: &Level) -> u8 {
     match *level {
@@ -66,15 +72,91 @@ impl Visit for Message {
     }
 }
 
+/// The fields of one sandbox access event, in the order they were recorded.
+#[derive(Default)]
+struct AccessFields(Vec<(&'static str, String)>);
+
+impl Visit for AccessFields {
+    fn record_u64(&mut self, field: &Field, value: u64) {
+        self.0.push((field.name(), value.to_string()));
+    }
+
+    fn record_str(&mut self, field: &Field, value: &str) {
+        self.0.push((field.name(), value.to_string()));
+    }
+
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        self.0.push((field.name(), format!("{value:?}")));
+    }
+}
+
+impl AccessFields {
+    fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
+
+/// Sends one access event to `logging.getLogger("paywire.sandbox")`: the message is
+/// `METHOD PATH STATUS DURATIONms`, and `record.paywire_request` holds the fields as a dict
+/// (`method`, `path`, `status` (int), `duration_ms` (float)) for structured formatters.
+fn forward_access(event: &Event<'_>) {
+    let mut fields = AccessFields::default();
+    event.record(&mut fields);
+    let status: u16 = fields.get("status").parse().unwrap_or(0);
+    let duration_ms: f64 = fields.get("duration_ms").parse().unwrap_or(0.0);
+    let text = format!(
+        "{} {} {} {:.1}ms",
+        fields.get("method"),
+        fields.get("path"),
+        status,
+        duration_ms
+    );
+    let _ = Python::try_attach(|py| -> PyResult<()> {
+        let logger = ACCESS_LOGGER.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+            Ok(py
+                .import("logging")?
+                .call_method1("getLogger", ("paywire.sandbox",))?
+                .unbind())
+        })?;
+        let request = PyDict::new(py);
+        request.set_item("method", fields.get("method"))?;
+        request.set_item("path", fields.get("path"))?;
+        request.set_item("status", status)?;
+        request.set_item("duration_ms", duration_ms)?;
+        let extra = PyDict::new(py);
+        extra.set_item("paywire_request", request)?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("extra", extra)?;
+        logger.call_method(py, "log", (20, text), Some(&kwargs))?;
+        Ok(())
+    });
+}
+
+/// Turns on forwarding of the sandbox's per-request events (for `python -m paywire.sandbox`).
+pub(crate) fn forward_sandbox_access() {
+    SANDBOX_ACCESS.store(true, Ordering::Relaxed);
+    tracing::callsite::rebuild_interest_cache();
+}
+
 struct PythonLogging;
 
 impl<S: Subscriber> Layer<S> for PythonLogging {
     fn enabled(&self, metadata: &Metadata<'_>, _ctx: Context<'_, S>) -> bool {
+        if metadata.target() == ACCESS_TARGET {
+            return SANDBOX_ACCESS.load(Ordering::Relaxed);
+        }
         ours(metadata.target())
             && python_level(metadata.level()) >= THRESHOLD.load(Ordering::Relaxed).min(30)
     }
 
     fn on_event(&self, event: &Event<'_>, _ctx: Context<'_, S>) {
+        if event.metadata().target() == ACCESS_TARGET {
+            forward_access(event);
+            return;
+        }
         let mut message = Message::default();
         event.record(&mut message);
         let text = if message.fields.is_empty() {

@@ -4,9 +4,11 @@
 //! The server gets its own small runtime rather than the clients' shared one, so a test that stops the
 //! sandbox never disturbs the clients, and the clients' runtime rebuild after a fork never touches it.
 
-use crate::errors;
-use paywire_sandbox::{Sandbox, SandboxConfig, SANDBOX_OTP};
+use crate::{errors, logging};
+use paywire_sandbox::{IamportFormat, Sandbox, SandboxConfig, SANDBOX_OTP};
 use pyo3::prelude::*;
+use serde_json::json;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 use tokio::runtime::{Builder, Runtime};
@@ -16,7 +18,18 @@ struct Running {
     sandbox: Sandbox,
 }
 
-/// A sandbox server listening on `127.0.0.1` with a free port until `stop()` (or garbage collection).
+/// A typed `invalid_input` error naming `field`, raised before the server starts.
+fn invalid(field: &str, reason: &str) -> PyErr {
+    errors::to_py(&json!({
+        "kind": "invalid_input",
+        "message": format!("invalid input: {field} {reason}"),
+        "field": field,
+        "reason": reason,
+    }))
+}
+
+/// A sandbox server listening on `host:port` (default `127.0.0.1` and a free port) until `stop()` (or
+/// garbage collection).
 #[pyclass(module = "paywire._native", frozen)]
 pub struct SandboxServer {
     url: String,
@@ -26,14 +39,52 @@ pub struct SandboxServer {
 
 #[pymethods]
 impl SandboxServer {
-    /// Starts the server; `token_ttl_secs` sets the lifetime of the access tokens it issues.
+    /// Starts the server on `host:port` (port 0: a free one); `token_ttl_secs` sets the lifetime of
+    /// the access tokens it issues, `webhook_url` where webhooks of both providers are POSTed,
+    /// `iamport_webhook_format` (`"json"` or `"form"`) how iamport's are encoded, and `log_requests`
+    /// forwards one `paywire.sandbox` log record per request (method, path, status, duration).
     #[new]
-    #[pyo3(signature = (token_ttl_secs=None))]
-    fn new(py: Python<'_>, token_ttl_secs: Option<u64>) -> PyResult<Self> {
-        let mut config = SandboxConfig::default();
+    #[pyo3(signature = (token_ttl_secs=None, host="127.0.0.1", port=0, webhook_url=None,
+                        iamport_webhook_format="json", log_requests=false))]
+    fn new(
+        py: Python<'_>,
+        token_ttl_secs: Option<u64>,
+        host: &str,
+        port: u16,
+        webhook_url: Option<String>,
+        iamport_webhook_format: &str,
+        log_requests: bool,
+    ) -> PyResult<Self> {
+        let ip: IpAddr = host
+            .parse()
+            .map_err(|_| invalid("host", "must be an IP address (e.g. 127.0.0.1 or 0.0.0.0)"))?;
+        if let Some(url) = &webhook_url {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(invalid("webhook_url", "must be an http:// or https:// URL"));
+            }
+        }
+        let format = match iamport_webhook_format {
+            "json" => IamportFormat::Json,
+            "form" => IamportFormat::Form,
+            _ => {
+                return Err(invalid(
+                    "iamport_webhook_format",
+                    "must be \"json\" or \"form\"",
+                ))
+            }
+        };
+        let mut config = SandboxConfig {
+            webhook_url,
+            iamport_webhook_format: format,
+            ..SandboxConfig::default()
+        };
         if let Some(ttl) = token_ttl_secs {
             config.token_ttl = Duration::from_secs(ttl.max(1));
         }
+        if log_requests {
+            logging::forward_sandbox_access();
+        }
+        let addr = SocketAddr::new(ip, port);
         let start_config = config.clone();
         let started = py.detach(move || -> std::io::Result<Running> {
             let runtime = Builder::new_multi_thread()
@@ -41,12 +92,12 @@ impl SandboxServer {
                 .thread_name("paywire-sandbox")
                 .enable_all()
                 .build()?;
-            let sandbox = runtime.block_on(Sandbox::start(start_config))?;
+            let sandbox = runtime.block_on(Sandbox::start_on(addr, start_config))?;
             Ok(Running { runtime, sandbox })
         });
         let running = started.map_err(|e| {
             errors::to_py(&errors::internal(format!(
-                "the sandbox could not start: {e}"
+                "the sandbox could not listen on {addr}: {e}"
             )))
         })?;
         Ok(Self {
@@ -56,7 +107,7 @@ impl SandboxServer {
         })
     }
 
-    /// `http://127.0.0.1:PORT`.
+    /// `http://HOST:PORT` (the dashboard is at `/`).
     #[getter]
     fn url(&self) -> String {
         self.url.clone()
