@@ -27,13 +27,14 @@ public final class JavaSmoke {
         String url = admin.getServer().bootpayUrl();
         // Java has no named arguments: BootpayConfig's fields are positional (null = default): clientKey,
         // secretKey, applicationId, privateKey, mode, baseUrl, timeoutMs, connectTimeoutMs, maxRetries, proxy,
-        // apiVersion, userAgentSuffix.
+        // apiVersion, userAgentSuffix, maxInFlight, maxResponseBytes.
         try (BootpayBlocking legacy = new Bootpay(new BootpayConfig(null, null, "sandbox-application-id",
-                        "sandbox-private-key", null, url, null, null, null, null, null, null)).blocking();
+                        "sandbox-private-key", null, url, null, null, null, null, null, null, null, null)).blocking();
                 BootpayBlocking bootpay = new Bootpay(new BootpayConfig("sandbox-client-key", "sandbox-secret-key",
-                        null, null, null, url, null, null, null, null, null, null)).blocking();
+                        null, null, null, url, null, null, null, null, null, null, null, null)).blocking();
                 IamportBlocking iamport = new IamportBlocking(new IamportConfig("sandbox-imp-key",
-                        "sandbox-imp-secret", admin.getServer().iamportUrl(), null, null, null, null, null, null))) {
+                        "sandbox-imp-secret", admin.getServer().iamportUrl(), null, null, null, null, null, null,
+                        null, null))) {
             StepsKt.step("token (blocking)", !legacy.getAccessToken().getAccessToken().isEmpty());
 
             String paid = admin.receipt(1, 30000L);

@@ -47,6 +47,13 @@ suspend fun runReadmeBlocks(admin: SandboxAdmin) {
         pool.shutdown()
     }
     blocking.close()
+
+    // bindings/README.md, scoped use (Kotlin `use {}`, Java try-with-resources)
+    val config = BootpayConfig(clientKey = "sandbox-client-key", secretKey = "sandbox-secret-key", baseUrl = admin.server.bootpayUrl())
+    val scoped = readme.bindings.k3.lookUpOnce(config, admin.receipt(status = 1, price = 7000))
+    step("bindings/README.md kotlin: lookUpOnce", scoped.price == 7000L)
+    val scopedJava = readme.bindings.j2.ScopedLookUp.lookUpOnce(config, admin.receipt(status = 1, price = 8000))
+    step("bindings/README.md java: lookUpOnce", scopedJava.price == 8000L)
     bootpay.close()
     iamport.close()
 }
