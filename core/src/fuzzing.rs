@@ -17,13 +17,15 @@
 
 use crate::error::Error;
 use crate::redact;
+use crate::transport::Call;
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-/// The provider error mappings the clients use (re-exported crate-wide only with this feature).
-use crate::bootpay::fuzzing_interpret as bootpay_errors;
-use crate::iamport::fuzzing_interpret as iamport_errors;
+/// What the clients run on an answer (answer mappings, token schedules, link shape), reached only with
+/// this feature so the fuzzer exercises the real code, never a copy.
+use crate::bootpay::fuzzing_hooks as bootpay_hooks;
+use crate::iamport::fuzzing_hooks as iamport_hooks;
 
 /// The content types [`webhooks`] picks from with its first byte (`None`: no header).
 pub const CONTENT_TYPES: [Option<&str>; 6] = [
@@ -88,33 +90,22 @@ fn render(error: &Error) {
     }
 }
 
-/// `Transport::decode`: the model from the answer's JSON, or the decode error it would quote.
+/// The model from the answer's JSON through the clients' own decoder (a look-up), or the decode
+/// error it would show, checked like every quoted text.
 fn decode<T: DeserializeOwned>(value: &Value) -> Option<T> {
-    match T::deserialize(value) {
+    let lookup = Call::new(
+        "fuzz",
+        reqwest::Method::GET,
+        crate::path::Path::fixed("fuzz"),
+        crate::retry::RetryClass::Idempotent,
+    );
+    match crate::transport::decode_answer("fuzz", &lookup, 200, value) {
         Ok(decoded) => Some(decoded),
-        Err(e) => {
-            check_quoted(
-                "a serde message",
-                &redact::serde_message(&e.to_string()),
-                None,
-            );
-            let snippet = crate::transport::snippet(value.to_string().as_bytes(), SNIPPET_CHARS);
-            check_quoted("a decode snippet", &snippet, Some(SNIPPET_CHARS + 1));
-            None
-        }
-    }
-}
-
-/// `iamport::client::decode` (multi look-ups): `from_value` on an owned copy.
-fn decode_owned<T: DeserializeOwned>(value: &Value) -> Option<T> {
-    match serde_json::from_value::<T>(value.clone()) {
-        Ok(decoded) => Some(decoded),
-        Err(e) => {
-            check_quoted(
-                "a serde message",
-                &redact::serde_message(&e.to_string()),
-                None,
-            );
+        Err(error) => {
+            if let Error::Decode { message, .. } = &error {
+                check_quoted("a serde message", message, None);
+            }
+            render(&error);
             None
         }
     }
@@ -127,7 +118,7 @@ pub fn bootpay_answer(data: &[u8]) {
     let Some((status, body)) = split_status(data) else {
         return;
     };
-    let value = match bootpay_errors::interpret(status, body) {
+    let value = match bootpay_hooks::interpret(status, body) {
         Ok(value) => value,
         Err(error) => return render(&error),
     };
@@ -146,22 +137,9 @@ pub fn bootpay_answer(data: &[u8]) {
     let _ = decode::<Vec<PaymentMethod>>(&value);
     let _ = decode::<UserToken>(&value);
     if let Some(token) = decode::<AccessToken>(&value) {
-        // `fetch_token`'s lifetime arithmetic.
-        let lifetime = crate::auth::clamp_lifetime(token.expire_in.unwrap_or(1800));
-        let _ = lifetime.mul_f64(5.0 / 6.0);
+        let _ = bootpay_hooks::token_schedule(token.expire_in);
     }
-    // `request_payment_link` accepts the URL bare or under `data`.
-    let link = match value {
-        Value::String(url) => serde_json::json!({ "url": url }),
-        Value::Object(mut map) if !map.contains_key("url") => {
-            if let Some(Value::String(url)) = map.get("data").cloned() {
-                map.insert("url".to_owned(), Value::String(url));
-            }
-            Value::Object(map)
-        }
-        other => other,
-    };
-    let _ = decode::<PaymentLink>(&link);
+    let _ = decode::<PaymentLink>(&bootpay_hooks::link_answer(value));
 }
 
 /// An iamport answer: the envelope mapping, then the envelope's `response` decoded into every model an
@@ -171,18 +149,14 @@ pub fn iamport_answer(data: &[u8]) {
     let Some((status, body)) = split_status(data) else {
         return;
     };
-    let mut value = match iamport_errors::interpret(status, body) {
+    let value = match iamport_hooks::interpret(status, body) {
         Ok(value) => value,
         Err(error) => {
-            let _ = iamport_errors::is_envelope_not_found(&error);
+            let _ = iamport_hooks::is_envelope_not_found(&error);
             return render(&error);
         }
     };
-    // `Answer::from_envelope`.
-    let response = value
-        .get_mut("response")
-        .map(Value::take)
-        .unwrap_or(Value::Null);
+    let response = iamport_hooks::Answer::from_envelope(status.as_u16(), value).response;
     if let Some(payment) = decode::<Payment>(&response) {
         let balance = payment.cancellable_amount();
         let _ = crate::verify::check_number_amount(&payment.imp_uid, 1000.0, payment.amount);
@@ -190,12 +164,12 @@ pub fn iamport_answer(data: &[u8]) {
         let _ = payment.status.to_string();
     }
     let _ = decode::<Page<Payment>>(&response);
-    let _ = decode_owned::<Vec<Payment>>(&response);
+    let _ = decode::<Vec<Payment>>(&response);
     let _ = decode::<Schedule>(&response);
     let _ = decode::<Vec<Schedule>>(&response);
     let _ = decode::<Page<Schedule>>(&response);
     let _ = decode::<BillingCustomer>(&response);
-    let _ = decode_owned::<Vec<BillingCustomer>>(&response);
+    let _ = decode::<Vec<BillingCustomer>>(&response);
     let _ = decode::<Prepared>(&response);
     let _ = decode::<Certification>(&response);
     let _ = decode::<CertificationOtp>(&response);
@@ -206,10 +180,7 @@ pub fn iamport_answer(data: &[u8]) {
     let _ = decode::<VbankHolder>(&response);
     let _ = decode::<PaymentBalance>(&response);
     if let Some(token) = decode::<AccessToken>(&response) {
-        // `fetch_token`'s lifetime arithmetic.
-        let lifetime = crate::auth::clamp_lifetime(token.expired_at.saturating_sub(token.now));
-        let margin = std::time::Duration::from_secs(60).min(lifetime / 6);
-        let _ = lifetime.saturating_sub(margin);
+        let _ = iamport_hooks::token_schedule(token.now, token.expired_at);
     }
 }
 

@@ -431,29 +431,7 @@ impl Transport {
         http_status: u16,
         value: Value,
     ) -> Result<T> {
-        match T::deserialize(&value) {
-            Ok(decoded) => Ok(decoded),
-            Err(e) => {
-                let message = crate::redact::serde_message(&e.to_string());
-                if call.moves_money() {
-                    Err(call.outcome_unknown(
-                        format!("the answer could not be read ({message})"),
-                        false,
-                    ))
-                } else {
-                    Err(Error::Decode {
-                        provider: self.provider(),
-                        http_status,
-                        message,
-                        body_snippet: if call.sensitive_response {
-                            WITHHELD.to_owned()
-                        } else {
-                            snippet(value.to_string().as_bytes(), 120)
-                        },
-                    })
-                }
-            }
-        }
+        decode_answer(self.provider(), call, http_status, &value)
     }
 
     /// The full URL of a call, refused before sending when it is too long for servers to accept.
@@ -849,6 +827,32 @@ impl Transport {
             body,
         }
     }
+}
+
+/// [`Transport::decode`] without a transport (the fuzz targets run it on answers they make up).
+pub(crate) fn decode_answer<T: DeserializeOwned>(
+    provider: &'static str,
+    call: &Call,
+    http_status: u16,
+    value: &Value,
+) -> Result<T> {
+    T::deserialize(value).map_err(|e| {
+        let message = crate::redact::serde_message(&e.to_string());
+        if call.moves_money() {
+            call.outcome_unknown(format!("the answer could not be read ({message})"), false)
+        } else {
+            Error::Decode {
+                provider,
+                http_status,
+                message,
+                body_snippet: if call.sensitive_response {
+                    WITHHELD.to_owned()
+                } else {
+                    snippet(value.to_string().as_bytes(), 120)
+                },
+            }
+        }
+    })
 }
 
 /// What decode errors show instead of a body that carries credentials.

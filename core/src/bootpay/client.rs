@@ -265,14 +265,20 @@ async fn fetch_token(
             body_snippet: "(withheld)".to_owned(),
         });
     }
-    let lifetime = crate::auth::clamp_lifetime(token.expire_in.unwrap_or(1800));
+    let (lifetime, refresh_after) = token_schedule(token.expire_in);
     Ok(FetchedToken {
         token: token.access_token,
         lifetime,
-        // Bootpay re-issues the same token for 25 of its 30 minutes; refreshing at 5/6 of the lifetime
-        // always lands inside that window.
-        refresh_after: lifetime.mul_f64(5.0 / 6.0),
+        refresh_after,
     })
+}
+
+/// How long a token lives and when to refresh it, from the server's `expire_in` (default 30 minutes).
+/// Bootpay re-issues the same token for 25 of its 30 minutes; refreshing at 5/6 of the lifetime always
+/// lands inside that window.
+pub(crate) fn token_schedule(expire_in: Option<i64>) -> (Duration, Duration) {
+    let lifetime = crate::auth::clamp_lifetime(expire_in.unwrap_or(1800));
+    (lifetime, lifetime.mul_f64(5.0 / 6.0))
 }
 
 /// The Bootpay REST v2 client. Clone it freely: clones share the connection pool and the token.

@@ -100,17 +100,20 @@ impl Client {
             request.order_id
         ));
         let (status, value) = self.transport.execute_status(&call, self.timeout).await?;
-        // Older servers answer the URL as a bare string (or under `data`).
-        let value = match value {
-            Value::String(url) => serde_json::json!({ "url": url }),
-            Value::Object(mut map) if !map.contains_key("url") => {
-                if let Some(Value::String(url)) = map.get("data").cloned() {
-                    map.insert("url".to_owned(), Value::String(url));
-                }
-                Value::Object(map)
+        self.transport.decode(&call, status, link_answer(value))
+    }
+}
+
+/// The link answer in one shape: older servers answer the URL as a bare string (or under `data`).
+pub(crate) fn link_answer(value: Value) -> Value {
+    match value {
+        Value::String(url) => serde_json::json!({ "url": url }),
+        Value::Object(mut map) if !map.contains_key("url") => {
+            if let Some(Value::String(url)) = map.get("data").cloned() {
+                map.insert("url".to_owned(), Value::String(url));
             }
-            other => other,
-        };
-        self.transport.decode(&call, status, value)
+            Value::Object(map)
+        }
+        other => other,
     }
 }

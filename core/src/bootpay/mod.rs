@@ -8,10 +8,12 @@ mod cash_receipt;
 mod client;
 mod enums;
 mod errors;
-/// The answer mapping, for the fuzz targets only.
+/// What the fuzz targets run of this provider (crate-visible with the `fuzzing` feature only).
 #[cfg(feature = "fuzzing")]
-pub(crate) mod fuzzing_interpret {
+pub(crate) mod fuzzing_hooks {
+    pub(crate) use super::client::token_schedule;
     pub(crate) use super::errors::interpret;
+    pub(crate) use super::link::link_answer;
 }
 mod escrow;
 mod identity;

@@ -172,16 +172,22 @@ async fn fetch_token(
             body_snippet: "(withheld)".to_owned(),
         });
     }
-    // `expired_at` is in the server's clock: only the difference to the server's `now` is meaningful here.
-    let lifetime = crate::auth::clamp_lifetime(token.expired_at.saturating_sub(token.now));
-    // Asking again inside the last minute returns the same token extended by 5 minutes, so refreshing in
-    // that minute (or in the last sixth of a shorter test lifetime) never leaves a gap.
-    let margin = Duration::from_secs(60).min(lifetime / 6);
+    let (lifetime, refresh_after) = token_schedule(token.now, token.expired_at);
     Ok(FetchedToken {
         token: token.access_token,
         lifetime,
-        refresh_after: lifetime.saturating_sub(margin),
+        refresh_after,
     })
+}
+
+/// How long a token lives and when to refresh it. `expired_at` is in the server's clock: only its
+/// difference to the server's `now` means anything here. Asking again inside the last minute returns the
+/// same token extended by 5 minutes, so refreshing in that minute (or in the last sixth of a shorter test
+/// lifetime) never leaves a gap.
+pub(crate) fn token_schedule(now: i64, expired_at: i64) -> (Duration, Duration) {
+    let lifetime = crate::auth::clamp_lifetime(expired_at.saturating_sub(now));
+    let margin = Duration::from_secs(60).min(lifetime / 6);
+    (lifetime, lifetime.saturating_sub(margin))
 }
 
 /// The iamport (PortOne V1) client. Clone it freely: clones share the connection pool and the token.

@@ -10,9 +10,10 @@ mod client;
 mod codes;
 mod enums;
 mod errors;
-/// The answer mapping, for the fuzz targets only.
+/// What the fuzz targets run of this provider (crate-visible with the `fuzzing` feature only).
 #[cfg(feature = "fuzzing")]
-pub(crate) mod fuzzing_interpret {
+pub(crate) mod fuzzing_hooks {
+    pub(crate) use super::client::{token_schedule, Answer};
     pub(crate) use super::errors::{interpret, is_envelope_not_found};
 }
 mod escrow;
