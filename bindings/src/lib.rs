@@ -10,7 +10,8 @@
 //!   declared with the shared machinery of `ops` (one operation list per provider);
 //! - one error enum ([`error`]: `PaywireException` / `PaywireError`);
 //! - the one process-wide tokio runtime ([`runtime`]) every call runs on, as a detached task;
-//! - `SandboxServer` (feature `sandbox`) for tests.
+//! - `SandboxServer`, `SandboxOptions` and `parse_sandbox_args` (feature `sandbox`): an in-process sandbox
+//!   for tests, demos and the JVM launcher `paywire.SandboxMainKt`.
 //!
 //! Generate the foreign sources with the workspace's `uniffi-bindgen` from the built library:
 //! `cargo run -p uniffi-bindgen -- generate --library target/debug/libpaywire_ffi.so --language kotlin

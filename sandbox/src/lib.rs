@@ -18,6 +18,7 @@ mod admin;
 mod admin_client;
 mod body;
 mod bootpay;
+pub mod cli;
 mod clock;
 mod dashboard;
 mod faults;

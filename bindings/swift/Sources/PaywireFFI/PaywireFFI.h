@@ -1219,14 +1219,29 @@ uint64_t uniffi_paywire_ffi_fn_constructor_sandboxserver_start(RustCallStatus *_
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_CONSTRUCTOR_SANDBOXSERVER_START_WITH
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_CONSTRUCTOR_SANDBOXSERVER_START_WITH
+uint64_t uniffi_paywire_ffi_fn_constructor_sandboxserver_start_with(RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_BOOTPAY_URL
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_BOOTPAY_URL
 RustBuffer uniffi_paywire_ffi_fn_method_sandboxserver_bootpay_url(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_CREDENTIALS
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_CREDENTIALS
+RustBuffer uniffi_paywire_ffi_fn_method_sandboxserver_credentials(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_IAMPORT_URL
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_IAMPORT_URL
 RustBuffer uniffi_paywire_ffi_fn_method_sandboxserver_iamport_url(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_PORT
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_PORT
+uint16_t uniffi_paywire_ffi_fn_method_sandboxserver_port(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_SIMULATE_PANIC
@@ -2009,6 +2024,16 @@ RustBuffer uniffi_paywire_ffi_fn_func_payment_status_wire(RustBuffer status, Rus
 RustBuffer uniffi_paywire_ffi_fn_func_parse_iamport_webhook(RustBuffer body, RustBuffer content_type, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_PARSE_SANDBOX_ARGS
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_PARSE_SANDBOX_ARGS
+RustBuffer uniffi_paywire_ffi_fn_func_parse_sandbox_args(RustBuffer program, RustBuffer args, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_SANDBOX_INIT_ACCESS_LOG
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_SANDBOX_INIT_ACCESS_LOG
+void uniffi_paywire_ffi_fn_func_sandbox_init_access_log(int8_t json, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_PARSE_BOOTPAY_WEBHOOK
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_PARSE_BOOTPAY_WEBHOOK
 RustBuffer uniffi_paywire_ffi_fn_func_parse_bootpay_webhook(RustBuffer body, RustBuffer content_type, RustCallStatus *_Nonnull out_status
@@ -2295,6 +2320,18 @@ uint16_t uniffi_paywire_ffi_checksum_func_payment_status_wire(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_PARSE_IAMPORT_WEBHOOK
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_PARSE_IAMPORT_WEBHOOK
 uint16_t uniffi_paywire_ffi_checksum_func_parse_iamport_webhook(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_PARSE_SANDBOX_ARGS
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_PARSE_SANDBOX_ARGS
+uint16_t uniffi_paywire_ffi_checksum_func_parse_sandbox_args(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_SANDBOX_INIT_ACCESS_LOG
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_SANDBOX_INIT_ACCESS_LOG
+uint16_t uniffi_paywire_ffi_checksum_func_sandbox_init_access_log(void
     
 );
 #endif
@@ -3372,9 +3409,21 @@ uint16_t uniffi_paywire_ffi_checksum_method_sandboxserver_bootpay_url(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_CREDENTIALS
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_CREDENTIALS
+uint16_t uniffi_paywire_ffi_checksum_method_sandboxserver_credentials(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_IAMPORT_URL
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_IAMPORT_URL
 uint16_t uniffi_paywire_ffi_checksum_method_sandboxserver_iamport_url(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_PORT
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_PORT
+uint16_t uniffi_paywire_ffi_checksum_method_sandboxserver_port(void
     
 );
 #endif
@@ -3423,6 +3472,12 @@ uint16_t uniffi_paywire_ffi_checksum_constructor_iamportblocking_new(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_CONSTRUCTOR_SANDBOXSERVER_START
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_CONSTRUCTOR_SANDBOXSERVER_START
 uint16_t uniffi_paywire_ffi_checksum_constructor_sandboxserver_start(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_CONSTRUCTOR_SANDBOXSERVER_START_WITH
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_CONSTRUCTOR_SANDBOXSERVER_START_WITH
+uint16_t uniffi_paywire_ffi_checksum_constructor_sandboxserver_start_with(void
     
 );
 #endif

@@ -465,6 +465,22 @@ fileprivate final class UniffiHandleMap<T>: @unchecked Sendable {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt16: FfiConverterPrimitive {
+    typealias FfiType = UInt16
+    typealias SwiftType = UInt16
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt16 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
     typealias FfiType = Int32
     typealias SwiftType = Int32
@@ -4970,9 +4986,19 @@ public protocol SandboxServerProtocol: AnyObject, Sendable {
     func bootpayUrl()  -> String
     
     /**
+     * The credentials it accepts (the same for every sandbox).
+     */
+    func credentials()  -> SandboxCredentials
+    
+    /**
      * The iamport API root to give `IamportConfig.base_url`: `url() + "/iamport"`.
      */
     func iamportUrl()  -> String
+    
+    /**
+     * The port it listens on.
+     */
+    func port()  -> UInt16
     
     /**
      * Test hook: panics inside a paywire task, to show that a Rust panic comes back as
@@ -5048,12 +5074,26 @@ open class SandboxServer: SandboxServerProtocol, @unchecked Sendable {
 
     
     /**
-     * Starts a sandbox on `127.0.0.1:0` with the default credentials.
+     * Starts a sandbox on `127.0.0.1:0` with the default credentials (`start_with` the default options).
      */
 public static func start()throws  -> SandboxServer  {
     return try  FfiConverterTypeSandboxServer_lift(try rustCallWithError(FfiConverterTypePaywireError_lift) {
         uniffiCallStatus in
     uniffi_paywire_ffi_fn_constructor_sandboxserver_start(uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Starts a sandbox where `options` say. A bad `host` or `webhook_url` is `InvalidInput` naming it
+     * (nothing is bound); an address that cannot be bound (a port in use) is `Config` naming the address.
+     * Kotlin: `SandboxServer.startWith(SandboxOptions(port = 8765))`.
+     */
+public static func startWith(options: SandboxOptions)throws  -> SandboxServer  {
+    return try  FfiConverterTypeSandboxServer_lift(try rustCallWithError(FfiConverterTypePaywireError_lift) {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_constructor_sandboxserver_start_with(
+        FfiConverterTypeSandboxOptions_lower(options),uniffiCallStatus
     )
 })
 }
@@ -5073,12 +5113,36 @@ open func bootpayUrl() -> String  {
 }
     
     /**
+     * The credentials it accepts (the same for every sandbox).
+     */
+open func credentials() -> SandboxCredentials  {
+    return try!  FfiConverterTypeSandboxCredentials_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_sandboxserver_credentials(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The iamport API root to give `IamportConfig.base_url`: `url() + "/iamport"`.
      */
 open func iamportUrl() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_paywire_ffi_fn_method_sandboxserver_iamport_url(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The port it listens on.
+     */
+open func port() -> UInt16  {
+    return try!  FfiConverterUInt16.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_sandboxserver_port(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -14401,6 +14465,215 @@ public func FfiConverterTypeReservedPayment_lower(_ value: ReservedPayment) -> R
 
 
 /**
+ * The credentials every sandbox accepts (test values, not secrets).
+ */
+public struct SandboxCredentials: Equatable, Hashable {
+    /**
+     * Bootpay, HTTP Basic pair: first half.
+     */
+    public var clientKey: String
+    /**
+     * Bootpay, HTTP Basic pair: second half.
+     */
+    public var secretKey: String
+    /**
+     * Bootpay, token pair: first half.
+     */
+    public var applicationId: String
+    /**
+     * Bootpay, token pair: second half.
+     */
+    public var privateKey: String
+    /**
+     * iamport REST API key.
+     */
+    public var impKey: String
+    /**
+     * iamport REST API secret.
+     */
+    public var impSecret: String
+    /**
+     * The OTP of identity authentication (both providers).
+     */
+    public var otp: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Bootpay, HTTP Basic pair: first half.
+         */clientKey: String, 
+        /**
+         * Bootpay, HTTP Basic pair: second half.
+         */secretKey: String, 
+        /**
+         * Bootpay, token pair: first half.
+         */applicationId: String, 
+        /**
+         * Bootpay, token pair: second half.
+         */privateKey: String, 
+        /**
+         * iamport REST API key.
+         */impKey: String, 
+        /**
+         * iamport REST API secret.
+         */impSecret: String, 
+        /**
+         * The OTP of identity authentication (both providers).
+         */otp: String) {
+        self.clientKey = clientKey
+        self.secretKey = secretKey
+        self.applicationId = applicationId
+        self.privateKey = privateKey
+        self.impKey = impKey
+        self.impSecret = impSecret
+        self.otp = otp
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SandboxCredentials: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSandboxCredentials: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SandboxCredentials {
+        return
+            try SandboxCredentials(
+                clientKey: FfiConverterString.read(from: &buf), 
+                secretKey: FfiConverterString.read(from: &buf), 
+                applicationId: FfiConverterString.read(from: &buf), 
+                privateKey: FfiConverterString.read(from: &buf), 
+                impKey: FfiConverterString.read(from: &buf), 
+                impSecret: FfiConverterString.read(from: &buf), 
+                otp: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SandboxCredentials, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.clientKey, into: &buf)
+        FfiConverterString.write(value.secretKey, into: &buf)
+        FfiConverterString.write(value.applicationId, into: &buf)
+        FfiConverterString.write(value.privateKey, into: &buf)
+        FfiConverterString.write(value.impKey, into: &buf)
+        FfiConverterString.write(value.impSecret, into: &buf)
+        FfiConverterString.write(value.otp, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSandboxCredentials_lift(_ buf: RustBuffer) throws -> SandboxCredentials {
+    return try FfiConverterTypeSandboxCredentials.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSandboxCredentials_lower(_ value: SandboxCredentials) -> RustBuffer {
+    return FfiConverterTypeSandboxCredentials.lower(value)
+}
+
+
+/**
+ * Where and how [`SandboxServer::start_with`] listens. Kotlin: `SandboxOptions(port = 8765,
+ * webhookUrl = "http://127.0.0.1:9000/hook")`; every field has a default.
+ */
+public struct SandboxOptions: Equatable, Hashable {
+    /**
+     * The IP address to listen on (`0.0.0.0` for every interface).
+     */
+    public var host: String
+    /**
+     * The port; 0 picks a free one (read it back from `url()`).
+     */
+    public var port: UInt16
+    /**
+     * Where webhooks of both providers are POSTed (`None`: only to payments that name their own receiver).
+     */
+    public var webhookUrl: String?
+    /**
+     * Encoding of iamport webhooks (`None`: JSON).
+     */
+    public var iamportWebhookFormat: SandboxWebhookFormat?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The IP address to listen on (`0.0.0.0` for every interface).
+         */host: String = "127.0.0.1", 
+        /**
+         * The port; 0 picks a free one (read it back from `url()`).
+         */port: UInt16 = UInt16(0), 
+        /**
+         * Where webhooks of both providers are POSTed (`None`: only to payments that name their own receiver).
+         */webhookUrl: String? = nil, 
+        /**
+         * Encoding of iamport webhooks (`None`: JSON).
+         */iamportWebhookFormat: SandboxWebhookFormat? = nil) {
+        self.host = host
+        self.port = port
+        self.webhookUrl = webhookUrl
+        self.iamportWebhookFormat = iamportWebhookFormat
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SandboxOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSandboxOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SandboxOptions {
+        return
+            try SandboxOptions(
+                host: FfiConverterString.read(from: &buf), 
+                port: FfiConverterUInt16.read(from: &buf), 
+                webhookUrl: FfiConverterOptionString.read(from: &buf), 
+                iamportWebhookFormat: FfiConverterOptionTypeSandboxWebhookFormat.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SandboxOptions, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.host, into: &buf)
+        FfiConverterUInt16.write(value.port, into: &buf)
+        FfiConverterOptionString.write(value.webhookUrl, into: &buf)
+        FfiConverterOptionTypeSandboxWebhookFormat.write(value.iamportWebhookFormat, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSandboxOptions_lift(_ buf: RustBuffer) throws -> SandboxOptions {
+    return try FfiConverterTypeSandboxOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSandboxOptions_lower(_ value: SandboxOptions) -> RustBuffer {
+    return FfiConverterTypeSandboxOptions.lower(value)
+}
+
+
+/**
  * A scheduled payment.
  */
 public struct Schedule: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
@@ -17443,6 +17716,188 @@ public func FfiConverterTypeReceiptStatus_lower(_ value: ReceiptStatus) -> RustB
 
 
 /**
+ * What a `paywire-sandbox` command line asks for ([`parse_sandbox_args`]).
+ */
+
+public enum SandboxCommand: Equatable, Hashable {
+    
+    /**
+     * Start a sandbox with `options`; `json_logs`: the access log as JSON objects (`--log-format json`).
+     */
+    case run(
+        /**
+         * Where and how to listen.
+         */options: SandboxOptions, 
+        /**
+         * `--log-format json`.
+         */jsonLogs: Bool
+    )
+    /**
+     * `--help`: print `usage` and exit with status 0.
+     */
+    case help(
+        /**
+         * The usage text.
+         */usage: String
+    )
+    /**
+     * A bad flag: print `message` on stderr and exit with status 2.
+     */
+    case invalid(
+        /**
+         * What is wrong, with the usage text when that helps.
+         */message: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SandboxCommand: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSandboxCommand: FfiConverterRustBuffer {
+    typealias SwiftType = SandboxCommand
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SandboxCommand {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .run(options: try FfiConverterTypeSandboxOptions.read(from: &buf), jsonLogs: try FfiConverterBool.read(from: &buf)
+        )
+        
+        case 2: return .help(usage: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .invalid(message: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SandboxCommand, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .run(options,jsonLogs):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeSandboxOptions.write(options, into: &buf)
+            FfiConverterBool.write(jsonLogs, into: &buf)
+            
+        
+        case let .help(usage):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(usage, into: &buf)
+            
+        
+        case let .invalid(message):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(message, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSandboxCommand_lift(_ buf: RustBuffer) throws -> SandboxCommand {
+    return try FfiConverterTypeSandboxCommand.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSandboxCommand_lower(_ value: SandboxCommand) -> RustBuffer {
+    return FfiConverterTypeSandboxCommand.lower(value)
+}
+
+
+
+/**
+ * How the sandbox encodes iamport webhook bodies (a console setting at iamport).
+ */
+
+public enum SandboxWebhookFormat: Equatable, Hashable {
+    
+    /**
+     * `application/json` (the default).
+     */
+    case json
+    /**
+     * `application/x-www-form-urlencoded`.
+     */
+    case form
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SandboxWebhookFormat: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSandboxWebhookFormat: FfiConverterRustBuffer {
+    typealias SwiftType = SandboxWebhookFormat
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SandboxWebhookFormat {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .json
+        
+        case 2: return .form
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SandboxWebhookFormat, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .json:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .form:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSandboxWebhookFormat_lift(_ buf: RustBuffer) throws -> SandboxWebhookFormat {
+    return try FfiConverterTypeSandboxWebhookFormat.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSandboxWebhookFormat_lower(_ value: SandboxWebhookFormat) -> RustBuffer {
+    return FfiConverterTypeSandboxWebhookFormat.lower(value)
+}
+
+
+
+/**
  * A schedule's `schedule_status`.
  */
 
@@ -18543,6 +18998,30 @@ fileprivate struct FfiConverterOptionTypeReceiptStatus: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeSandboxWebhookFormat: FfiConverterRustBuffer {
+    typealias SwiftType = SandboxWebhookFormat?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSandboxWebhookFormat.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSandboxWebhookFormat.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeScheduleStatus: FfiConverterRustBuffer {
     typealias SwiftType = ScheduleStatus?
 
@@ -19018,6 +19497,33 @@ public func parseIamportWebhook(body: Data, contentType: String?)throws  -> Iamp
 })
 }
 /**
+ * Reads the flags of the `paywire-sandbox` binary (`--host --port --addr --webhook-url
+ * --iamport-webhook-format --log-format`, `PAYWIRE_SANDBOX_ADDR` as the fallback address) with the
+ * binary's own parser; `program` names the command in the usage text. Kotlin:
+ * `parseSandboxArgs("paywire-sandbox", args.toList())`.
+ */
+public func parseSandboxArgs(program: String, args: [String]) -> SandboxCommand  {
+    return try!  FfiConverterTypeSandboxCommand_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_func_parse_sandbox_args(
+        FfiConverterString.lower(program),
+        FfiConverterSequenceString.lower(args),uniffiCallStatus
+    )
+})
+}
+/**
+ * Turns on the sandbox's access log, as the `paywire-sandbox` binary has it: one line per request on
+ * stdout (method, path, status, duration), JSON objects when `json`. For a launcher's `main`; does nothing
+ * when the process already has a Rust `tracing` subscriber. Filter with `RUST_LOG`.
+ */
+public func sandboxInitAccessLog(json: Bool)  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_func_sandbox_init_access_log(
+        FfiConverterBool.lower(json),uniffiCallStatus
+    )
+}
+}
+/**
  * Parses a webhook body (JSON or form; `content_type` decides when given). `receipt_id` is required.
  */
 public func parseBootpayWebhook(body: Data, contentType: String?)throws  -> BootpayWebhook  {
@@ -19062,6 +19568,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paywire_ffi_checksum_func_parse_iamport_webhook() != 31729) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paywire_ffi_checksum_func_parse_sandbox_args() != 21981) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paywire_ffi_checksum_func_sandbox_init_access_log() != 12508) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paywire_ffi_checksum_func_parse_bootpay_webhook() != 15075) {
@@ -19601,7 +20113,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_paywire_ffi_checksum_method_sandboxserver_bootpay_url() != 51420) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_paywire_ffi_checksum_method_sandboxserver_credentials() != 20598) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_paywire_ffi_checksum_method_sandboxserver_iamport_url() != 41284) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paywire_ffi_checksum_method_sandboxserver_port() != 42667) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paywire_ffi_checksum_method_sandboxserver_simulate_panic() != 28687) {
@@ -19625,7 +20143,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_paywire_ffi_checksum_constructor_iamportblocking_new() != 27348) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paywire_ffi_checksum_constructor_sandboxserver_start() != 11992) {
+    if (uniffi_paywire_ffi_checksum_constructor_sandboxserver_start() != 47967) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paywire_ffi_checksum_constructor_sandboxserver_start_with() != 4077) {
         return InitializationResult.apiChecksumMismatch
     }
 

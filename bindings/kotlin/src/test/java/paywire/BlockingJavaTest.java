@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 
 class BlockingJavaTest {
     private static SandboxServer server;
-    private static SandboxAdmin admin;
+    private static SandboxHarness admin;
     private static BootpayBlocking bootpay;
 
     @BeforeAll
     static void start() throws PaywireException {
         server = SandboxServer.Companion.start();
-        admin = new SandboxAdmin(server);
+        admin = new SandboxHarness(server);
         // Java has no named arguments: every BootpayConfig field is positional (null = default).
         BootpayConfig config = new BootpayConfig(
                 "sandbox-client-key", "sandbox-secret-key", null, null, null, server.bootpayUrl(),

@@ -27,7 +27,7 @@ class IamportBlockingJavaTest {
     @BeforeAll
     static void start() throws PaywireException {
         server = SandboxServer.Companion.start();
-        admin = new SandboxAdmin(server);
+        admin = new SandboxAdmin(server); // paywire's typed admin helpers, from Java
         // Java has no named arguments: every IamportConfig field is positional (null = default):
         // impKey, impSecret, baseUrl, tier, timeoutMs, connectTimeoutMs, maxRetries, proxy, userAgentSuffix.
         IamportConfig config = new IamportConfig(
@@ -41,13 +41,9 @@ class IamportBlockingJavaTest {
         server.stop();
     }
 
-    private static String impUid(String adminJson) {
-        return SandboxAdmin.Companion.field(adminJson, "imp_uid");
-    }
-
     @Test
     void lookUpCancelAndVerify() throws Exception {
-        String id = impUid(admin.iamportPayment("{\"status\":\"paid\",\"amount\":10000}"));
+        String id = admin.createIamportPayment(NewIamportPayment.paid(10000.0)).getImpUid();
         Payment payment = iamport.getPayment(id, true);
         assertEquals(10000.0, payment.getAmount());
         assertSame(PaymentStatus.Paid.INSTANCE, payment.getStatus());
@@ -101,9 +97,9 @@ class IamportBlockingJavaTest {
 
     @Test
     void webhookAndFutures() throws Exception {
-        String id = impUid(admin.iamportPayment("{\"status\":\"paid\",\"amount\":7000}"));
+        String id = admin.createIamportPayment(NewIamportPayment.paid(7000.0)).getImpUid();
         IamportWebhook hook = Paywire_ffiKt.parseIamportWebhook(
-                admin.get("iamport/webhook/" + id).getBytes(StandardCharsets.UTF_8), "application/json");
+                admin.iamportWebhookPayload(id).getBytes(StandardCharsets.UTF_8), "application/json");
         assertEquals(7000.0, iamport.verifyWebhook(hook).getAmount());
 
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 
 class RobustnessJavaTest {
     private static SandboxServer server;
-    private static SandboxAdmin admin;
+    private static SandboxHarness admin;
 
     @BeforeAll
     static void start() throws PaywireException {
         server = SandboxServer.Companion.start();
-        admin = new SandboxAdmin(server);
+        admin = new SandboxHarness(server);
     }
 
     @AfterAll

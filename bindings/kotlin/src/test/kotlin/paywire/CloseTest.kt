@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestInstance
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CloseTest {
     private val server = SandboxServer.start()
-    private val admin = SandboxAdmin(server)
+    private val admin = SandboxHarness(server)
     private val port = Sockets.port(server)
 
     @AfterAll
@@ -51,7 +51,7 @@ class CloseTest {
 
     @Test
     fun `use {} closes an iamport client`() = runBlocking {
-        val (impUid, _) = admin.iamportPaid(1000)
+        val (impUid, _) = admin.iamportPaid(1000.0)
         val baseline = Sockets.clientsTo(port)
         admin.iamport().use { iamport -> repeat(5) { iamport.getPayment(impUid, false) } }
         assertReleased(baseline, "Iamport")

@@ -17,7 +17,7 @@ import java.util.UUID
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorsTest {
     private val server = SandboxServer.start()
-    private val admin = SandboxAdmin(server)
+    private val admin = SandboxHarness(server)
     private val bootpay = admin.basic()
 
     @AfterAll
@@ -170,7 +170,7 @@ class ErrorsTest {
         val e = assertThrows<PaywireException.OutcomeUnknown> {
             admin.basic(maxRetries = 0).cancelPayment(CancelPayment(receiptId = id, cancelPrice = 1000, cancelId = "refund-key-1"))
         }
-        admin.delete("faults")
+        admin.api.clearFaults()
         assertEquals("refund-key-1", e.idempotencyKey)
         assertReadable(e)
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.assertThrows
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IamportFlowsTest {
     private val server = SandboxServer.start()
-    private val admin = SandboxAdmin(server)
+    private val admin = SandboxHarness(server)
 
     @BeforeEach
     fun reset() = admin.reset()
@@ -44,7 +44,7 @@ class IamportFlowsTest {
     fun `verify_payment refuses a forged amount and accepts the right one`() = runBlocking {
         val iamport = admin.iamport()
         iamport.preparePayment("order-003", 30000.0)
-        val (impUid, _) = admin.iamportPaid(30000, extra = ""","merchant_uid":"order-003"""")
+        val (impUid, _) = admin.iamportPaid(30000.0, merchantUid = "order-003")
 
         val forged = assertThrows<PaywireException.Verification> { iamport.verifyPayment(impUid, 300.0) }
         assertEquals(impUid, forged.paymentId)
@@ -61,24 +61,24 @@ class IamportFlowsTest {
     @Test
     fun `a ready payment verifies only as an issued virtual account`() = runBlocking {
         val iamport = admin.iamport()
-        val (vbank, _) = admin.iamportPaid(50000, status = "ready", extra = ""","pay_method":"vbank"""")
+        val (vbank, _) = admin.iamportPaid(50000.0, IamportPaymentStatus.READY, payMethod = "vbank")
         val issued = iamport.verifyPayment(vbank, 50000.0)
         assertEquals(VerifiedState.VIRTUAL_ACCOUNT_ISSUED, issued.state)
         assertEquals(PaymentStatus.Ready, issued.payment.status)
         assertNotNull(issued.payment.vbankNum)
 
-        val (abandoned, _) = admin.iamportPaid(50000, status = "ready", extra = ""","pay_method":"card"""")
+        val (abandoned, _) = admin.iamportPaid(50000.0, IamportPaymentStatus.READY, payMethod = "card")
         val e = assertThrows<PaywireException.Verification> { iamport.verifyPayment(abandoned, 50000.0) }
         assertEquals(VerificationKind.STATUS_MISMATCH, e.kind)
 
-        admin.post("iamport/vbanks/$vbank/deposit")
+        admin.api.depositIamportVbank(vbank)
         assertEquals(VerifiedState.PAID, iamport.verifyPayment(vbank, 50000.0).state)
     }
 
     @Test
     fun `fractional amounts compare exactly`() = runBlocking {
         val iamport = admin.iamport()
-        val (impUid, _) = admin.iamportPaid(10.5, extra = ""","currency":"USD"""")
+        val (impUid, _) = admin.iamportPaid(10.5, currency = "USD")
         val verified = iamport.verifyPayment(impUid, 10.5)
         assertEquals(10.5, verified.payment.amount)
         assertEquals("USD", verified.payment.currency)
@@ -90,8 +90,8 @@ class IamportFlowsTest {
     @Test
     fun `webhooks parse, deduplicate and verify, a forged order is refused`() = runBlocking {
         val iamport = admin.iamport()
-        val (impUid, merchantUid) = admin.iamportPaid(8000)
-        val hook = parseIamportWebhook(admin.get("iamport/webhook/$impUid").toByteArray(), "application/json")
+        val (impUid, merchantUid) = admin.iamportPaid(8000.0)
+        val hook = parseIamportWebhook(admin.api.iamportWebhookPayload(impUid).toByteArray(), "application/json")
         assertEquals(impUid, hook.impUid)
         assertEquals(PaymentStatus.Paid, hook.status)
         assertEquals(8000.0, iamport.verifyWebhook(hook).amount)
@@ -143,7 +143,7 @@ class IamportFlowsTest {
         assertEquals("-1", declined.code)
         assertTrue(declined.apiMessage.contains("8326"), declined.apiMessage)
 
-        val (impUid, _) = admin.iamportPaid(1000)
+        val (impUid, _) = admin.iamportPaid(1000.0)
         iamport.cancelPayment(IamportCancelPayment(impUid = impUid))
         val twice = assertThrows<PaywireException.Api> { iamport.cancelPayment(IamportCancelPayment(impUid = impUid)) }
         assertEquals(200, twice.httpStatus)
@@ -153,7 +153,7 @@ class IamportFlowsTest {
     @Test
     fun `a 207 multi look-up is partial, never a plain success`() = runBlocking {
         val iamport = admin.iamport()
-        val (a, _) = admin.iamportPaid(1000)
+        val (a, _) = admin.iamportPaid(1000.0)
         val partial = iamport.getPayments(listOf(a, "imp_999999999999"))
         assertFalse(partial.complete)
         assertEquals(listOf(a), partial.items.map { it.impUid })
@@ -168,7 +168,7 @@ class IamportFlowsTest {
 
     @Test
     fun `1000 concurrent coroutines on a cold client make one token request`() = runBlocking {
-        val (impUid, _) = admin.iamportPaid(1000)
+        val (impUid, _) = admin.iamportPaid(1000.0)
         val iamport = admin.iamport()
         assertEquals(0L, admin.iamportTokenRequests(), "tokens are fetched lazily")
         val payments = coroutineScope {
@@ -178,7 +178,7 @@ class IamportFlowsTest {
         assertEquals(1L, admin.iamportTokenRequests())
         assertEquals(1000L, admin.routeCount("iamport:GET payments/{imp_uid}"))
 
-        admin.post("tokens/expire")
+        admin.api.expireTokens()
         val again = coroutineScope {
             (1..1000).map { async(Dispatchers.Default) { iamport.getPayment(impUid, false) } }.awaitAll()
         }
@@ -207,7 +207,7 @@ class IamportFlowsTest {
     @Test
     fun `a cancel retried after a dropped answer refunds once`() = runBlocking {
         val iamport = admin.iamport()
-        val (impUid, _) = admin.iamportPaid(10000)
+        val (impUid, _) = admin.iamportPaid(10000.0)
         admin.fault("""{"provider":"iamport","method":"POST","path":"payments/cancel","drop":true,"after":true,"times":1}""")
         val after = iamport.cancelPayment(IamportCancelPayment(impUid = impUid, amount = 4000.0))
         assertEquals(4000.0, after.cancelAmount, "refunded once, not twice")
@@ -217,7 +217,7 @@ class IamportFlowsTest {
     @Test
     fun `look-ups are retried, HTML is Decode, wrong keys are Auth, bad input fails before sending`() = runBlocking {
         val iamport = admin.iamport()
-        val (impUid, _) = admin.iamportPaid(1000)
+        val (impUid, _) = admin.iamportPaid(1000.0)
         admin.fault("""{"provider":"iamport","method":"GET","path":"payments/*","status":503,"times":1}""")
         assertEquals(impUid, iamport.getPayment(impUid).impUid)
 
@@ -225,7 +225,7 @@ class IamportFlowsTest {
         val decode = assertThrows<PaywireException.Decode> { admin.iamport(maxRetries = 0).getPayment(impUid) }
         assertEquals("iamport", decode.provider)
         assertEquals(502, decode.httpStatus)
-        admin.delete("faults")
+        admin.api.clearFaults()
 
         val wrong = Iamport(IamportConfig(impKey = IMP_KEY, impSecret = "wrong-imp-secret", baseUrl = server.iamportUrl()))
         val auth = assertThrows<PaywireException.Auth> { wrong.getPayment(impUid) }
@@ -269,7 +269,7 @@ class IamportFlowsTest {
     @Test
     fun `the blocking view shares the token with the async client`() = runBlocking {
         val iamport = admin.iamport()
-        val (impUid, _) = admin.iamportPaid(1000)
+        val (impUid, _) = admin.iamportPaid(1000.0)
         iamport.getPayment(impUid)
         val blocking = iamport.blocking()
         kotlinx.coroutines.withContext(Dispatchers.IO) { blocking.getPayment(impUid, false) }

@@ -25,7 +25,7 @@ fun nowSeconds(): Long = System.currentTimeMillis() / 1000
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IamportOperationsTest {
     private val server = SandboxServer.start()
-    private val admin = SandboxAdmin(server)
+    private val admin = SandboxHarness(server)
     private val iamport = admin.iamport()
 
     @BeforeEach
@@ -38,17 +38,16 @@ class IamportOperationsTest {
         server.close()
     }
 
-    /** The body of the last recorded request whose method and path match, as JSON text. */
+    /** The path and body (JSON text) of the last recorded request whose method and path match. */
     private fun lastRequest(method: String, pathPrefix: String): String {
-        val all = admin.get("requests")
-        val marker = Regex("\"method\"\\s*:\\s*\"$method\"\\s*,\\s*\"path\"\\s*:\\s*\"${Regex.escape(pathPrefix)}[^\"]*\"")
-        val hit = marker.findAll(all).lastOrNull() ?: error("no $method $pathPrefix request in $all")
-        return all.substring(hit.range.first, minOf(all.length, all.indexOf("\"provider\"", hit.range.last).takeIf { it > 0 } ?: all.length))
+        val hit = admin.api.listRequests().lastOrNull { it.method == method && it.path.startsWith(pathPrefix) }
+            ?: error("no $method $pathPrefix request")
+        return "${hit.path} ${hit.bodyJson}"
     }
 
     @Test
     fun `get_access_token, get_payment, find_payment, find_all_payments, get_payments_by_status, balance, raw_request`() = runBlocking {
-        val (impUid, merchantUid) = admin.iamportPaid(15000)
+        val (impUid, merchantUid) = admin.iamportPaid(15000.0)
         assertEquals(0L, admin.iamportTokenRequests(), "the token is fetched lazily")
         val payment = iamport.getPayment(impUid)
         assertEquals(15000.0, payment.amount)
@@ -84,8 +83,8 @@ class IamportOperationsTest {
 
     @Test
     fun `get_payments reports a 207 as partial`() = runBlocking {
-        val (a, _) = admin.iamportPaid(1000)
-        val (b, mb) = admin.iamportPaid(2000)
+        val (a, _) = admin.iamportPaid(1000.0)
+        val (b, mb) = admin.iamportPaid(2000.0)
         val both = iamport.getPayments(listOf(a), listOf(mb))
         assertTrue(both.complete)
         assertEquals(setOf(a, b), both.items.map { it.impUid }.toSet())
@@ -102,7 +101,7 @@ class IamportOperationsTest {
 
     @Test
     fun `cancel_payment partial with checksum, stale checksum refused, full by merchant_uid`() = runBlocking {
-        val (impUid, merchantUid) = admin.iamportPaid(10000)
+        val (impUid, merchantUid) = admin.iamportPaid(10000.0)
         val after = iamport.cancelPayment(IamportCancelPayment(impUid = impUid, amount = 3000.0, reason = "부분 환불"))
         assertEquals(3000.0, after.cancelAmount)
         assertEquals(PaymentStatus.Paid, after.status, "a partial cancel keeps it paid")
@@ -134,7 +133,7 @@ class IamportOperationsTest {
         assertEquals("order-prep-1", prepared.merchantUid)
         assertEquals(404, assertThrows<PaywireException.Api> { iamport.getPreparedPayment("order-none") }.httpStatus)
         // The browser payment with another amount is stopped (the admin API answers 409).
-        val refused = runCatching { admin.iamportPayment("""{"status":"paid","amount":100,"merchant_uid":"order-prep-1"}""") }
+        val refused = runCatching { admin.api.createIamportPayment(NewIamportPayment.paid(100.0).withMerchantUid("order-prep-1")) }
         assertTrue(refused.exceptionOrNull()?.message?.contains("409") == true, "$refused")
     }
 
@@ -191,7 +190,7 @@ class IamportOperationsTest {
         assertEquals(ScheduleStatus.Scheduled, iamport.getSchedule("sched-1").scheduleStatus)
         assertEquals(now + 7200, iamport.updateSchedule("sched-2", now + 7200).scheduleAt)
 
-        admin.post("clock/advance", """{"seconds":120}""")
+        admin.api.advanceClock(120.0)
         val executed = iamport.getSchedule("sched-1")
         assertEquals(ScheduleStatus.Executed, executed.scheduleStatus)
         assertEquals(PaymentStatus.Paid, executed.paymentStatus)
@@ -243,7 +242,7 @@ class IamportOperationsTest {
 
     @Test
     fun `escrow logistics - get, register, update`() = runBlocking {
-        val (impUid, _) = admin.iamportPaid(30000)
+        val (impUid, _) = admin.iamportPaid(30000.0)
         assertEquals(409, assertThrows<PaywireException.Api> { iamport.getEscrowLogis(impUid) }.httpStatus)
         val request = EscrowLogisRequest(
             logis = EscrowShipment(company = "CJGLS", invoice = "123456789", sentAt = nowSeconds()),
@@ -264,7 +263,7 @@ class IamportOperationsTest {
 
     @Test
     fun `cash receipts - payment and external, and the code tables`() = runBlocking {
-        val (impUid, _) = admin.iamportPaid(20000, extra = ""","pay_method":"trans"""")
+        val (impUid, _) = admin.iamportPaid(20000.0, payMethod = "trans")
         val receipt = iamport.issueCashReceipt(impUid, IssueCashReceipt(identifier = "01000000000", type = "person"))
         assertEquals(20000.0, receipt.amount)
         assertEquals(impUid, receipt.impUid)
@@ -288,11 +287,11 @@ class IamportOperationsTest {
 
     @Test
     fun `verify_payment and verify_webhook on the happy path`() = runBlocking {
-        val (impUid, merchantUid) = admin.iamportPaid(8000)
+        val (impUid, merchantUid) = admin.iamportPaid(8000.0)
         val verified = iamport.verifyPayment(impUid, 8000.0)
         assertEquals(VerifiedState.PAID, verified.state)
         assertEquals(merchantUid, verified.payment.merchantUid)
-        val hook = parseIamportWebhook(admin.get("iamport/webhook/$impUid").toByteArray(), "application/json")
+        val hook = parseIamportWebhook(admin.api.iamportWebhookPayload(impUid).toByteArray(), "application/json")
         assertEquals(PaymentStatus.Paid, hook.status)
         assertEquals(8000.0, iamport.verifyWebhook(hook).amount)
     }

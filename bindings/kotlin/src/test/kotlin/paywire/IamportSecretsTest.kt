@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestInstance
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IamportSecretsTest {
     private val server = SandboxServer.start()
-    private val admin = SandboxAdmin(server)
+    private val admin = SandboxHarness(server)
 
     @AfterAll
     fun stop() = server.stop()

@@ -24,7 +24,7 @@ import kotlin.concurrent.thread
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InFlightTest {
     private val server = SandboxServer.start()
-    private val admin = SandboxAdmin(server)
+    private val admin = SandboxHarness(server)
 
     @AfterAll
     fun stop() = server.stop()
@@ -85,7 +85,7 @@ class InFlightTest {
             assertTrue(peak.get() in 1..allowed, "peak ${peak.get()} sockets for maxInFlight $max (allowed $allowed)")
             assertTrue(peakRss.get() - rssBefore < 512 * 1024, "RSS grew by ${(peakRss.get() - rssBefore) / 1024} MiB")
         }
-        admin.delete("faults")
+        admin.api.clearFaults()
         Unit
     }
 
@@ -121,7 +121,7 @@ class InFlightTest {
                 b.join()
             }
         }
-        admin.delete("faults")
+        admin.api.clearFaults()
         Unit
     }
 
@@ -133,7 +133,7 @@ class InFlightTest {
             val e = assertThrows<PaywireException> { client.getReceipt(id, false) }
             assertTrue(e !is PaywireException.InvalidInput, e.message)
         }
-        admin.delete("faults")
+        admin.api.clearFaults()
         Unit
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InterruptTest {
     private val server = SandboxServer.start()
-    private val admin = SandboxAdmin(server)
+    private val admin = SandboxHarness(server)
     private val bootpay = admin.basic().blocking()
 
     @AfterAll
@@ -31,7 +31,7 @@ class InterruptTest {
 
     @BeforeEach
     fun reset() {
-        admin.delete("faults")
+        admin.api.clearFaults()
     }
 
     /** Runs [call] on a new thread, interrupts it after [afterMs]; answers (what it threw, ms to return, flag). */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.assertThrows
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LongIdTest {
     private val server = SandboxServer.start()
-    private val admin = SandboxAdmin(server)
+    private val admin = SandboxHarness(server)
     private val bootpay = admin.basic()
     private val blocking = bootpay.blocking()
 
@@ -36,7 +36,7 @@ class LongIdTest {
 
     @Test
     fun `getReceipt, destroyBillingKey and cancel refuse a huge id before sending`() = runBlocking {
-        val before = admin.get("counters")
+        val before = admin.api.counters()
         for (size in sizes) {
             val id = "r".repeat(size)
             assertShortInvalidInput("receipt_id", assertThrows<PaywireException.InvalidInput> { bootpay.getReceipt(id, false) })
@@ -57,7 +57,7 @@ class LongIdTest {
             )
         }
         // Nothing reached the server (no route was hit since the counters were read).
-        assertEquals(before, admin.get("counters"))
+        assertEquals(before, admin.api.counters())
     }
 
     @Test

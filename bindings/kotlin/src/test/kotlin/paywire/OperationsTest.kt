@@ -16,7 +16,7 @@ import java.util.UUID
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperationsTest {
     private val server = SandboxServer.start()
-    private val admin = SandboxAdmin(server)
+    private val admin = SandboxHarness(server)
     private val bootpay = admin.basic()
     private val legacy = admin.legacy()
 
@@ -241,7 +241,7 @@ class OperationsTest {
         val json = bootpay.rawRequest(
             RawRequest(method = "GET", path = "receipt/$id", query = listOf(QueryParam("lookup_user_data", "false"))),
         )
-        assertEquals(id, SandboxAdmin.field(json, "receipt_id"))
+        assertEquals(id, jsonField(json, "receipt_id"))
     }
 
     @Test
@@ -257,7 +257,7 @@ class OperationsTest {
     fun `parse and verify a webhook`() = runBlocking {
         val order = unique("order-hook")
         val id = admin.receipt(status = 1, price = 7000, orderId = order)
-        val payload = admin.get("bootpay/webhook/$id")
+        val payload = admin.api.bootpayWebhookPayload(id)
         val hook = parseBootpayWebhook(payload.toByteArray(), "application/json")
         assertEquals(id, hook.receiptId)
         assertEquals(WebhookType.PaymentCompleted, hook.event)

@@ -16,7 +16,7 @@ import java.util.UUID
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedactionTest {
     private val server = SandboxServer.start()
-    private val admin = SandboxAdmin(server)
+    private val admin = SandboxHarness(server)
     private val bootpay = admin.basic()
     private val iamport = admin.iamport()
 
@@ -93,11 +93,11 @@ class RedactionTest {
 
     @Test
     fun `iamport payments, billing customers and configs hide their numbers`() = runBlocking {
-        val (vbankUid, _) = admin.iamportPaid(30000, "ready", ""","pay_method":"vbank"""")
+        val (vbankUid, _) = admin.iamportPaid(30000.0, IamportPaymentStatus.READY, payMethod = "vbank")
         val vbank = iamport.getPayment(vbankUid, false)
         assertNotNull(vbank.vbankNum)
         assertTrue(assertRedacted(vbank) >= 1, vbank.toString())
-        val (cardUid, _) = admin.iamportPaid(1000)
+        val (cardUid, _) = admin.iamportPaid(1000.0)
         assertRedacted(iamport.getPayment(cardUid, false))
         val customer = iamport.issueBillingKey("cust-r", IamportIssueBillingKey(card = CardInput("5570-1234-5678-1234", "2028-12")))
         assertRedacted(customer)

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestInstance
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TokenTest {
     private val server = SandboxServer.start()
-    private val admin = SandboxAdmin(server)
+    private val admin = SandboxHarness(server)
 
     @BeforeEach
     fun reset() = admin.reset()
@@ -46,11 +46,11 @@ class TokenTest {
         val client = admin.legacy()
         client.getReceipt(id, false)
         assertEquals(1L, admin.tokenRequests())
-        admin.post("tokens/expire")
+        admin.api.expireTokens()
         assertEquals(id, client.getReceipt(id, false).receiptId)
         assertEquals(2L, admin.tokenRequests(), "one refresh after the 401")
 
-        admin.post("tokens/expire")
+        admin.api.expireTokens()
         val receipts = thousandLookups(client, id)
         assertTrue(receipts.all { it.receiptId == id })
         assertEquals(3L, admin.tokenRequests(), "one refresh for 1000 callers that all saw a 401")
@@ -58,7 +58,7 @@ class TokenTest {
 
     @Test
     fun `the token is refreshed ahead of expiry`() = runBlocking {
-        admin.post("config", """{"token_ttl_secs":2}""")
+        admin.api.configure(ConfigUpdate(tokenTtlSecs = 2.0))
         val id = admin.receipt(status = 1, price = 1000)
         val client = admin.legacy()
         client.getReceipt(id, false)
