@@ -47,7 +47,7 @@ pub struct SandboxOptions {
     /// The IP address to listen on (`0.0.0.0` for every interface).
     #[uniffi(default = "127.0.0.1")]
     pub host: String,
-    /// The port; 0 picks a free one (read it back from `url()`).
+    /// The port; 0 picks a free one (read it back with `SandboxServer.port()`).
     #[uniffi(default = 0)]
     pub port: u16,
     /// Where webhooks of both providers are POSTed (`None`: only to payments that name their own receiver).
@@ -158,6 +158,7 @@ pub struct SandboxCredentials {
 #[derive(uniffi::Object)]
 pub struct SandboxServer {
     url: String,
+    port: u16,
     server: Mutex<Option<Sandbox>>,
 }
 
@@ -187,6 +188,7 @@ impl SandboxServer {
         })?;
         Ok(Arc::new(Self {
             url: sandbox.url(),
+            port: sandbox.addr().port(),
             server: Mutex::new(Some(sandbox)),
         }))
     }
@@ -208,11 +210,7 @@ impl SandboxServer {
 
     /// The port it listens on.
     pub fn port(&self) -> u16 {
-        self.url
-            .rsplit(':')
-            .next()
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(0)
+        self.port
     }
 
     /// The credentials it accepts (the same for every sandbox).

@@ -107,6 +107,25 @@ async fn bad_flags_exit_with_usage() {
 }
 
 #[tokio::test]
+async fn help_prints_the_usage_on_stdout_and_exits_zero() {
+    let out = Command::new(env!("CARGO_BIN_EXE_paywire-sandbox"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let usage = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        usage.starts_with("usage: paywire-sandbox [--host HOST]"),
+        "{usage}"
+    );
+    assert!(
+        usage.contains("--iamport-webhook-format json|form"),
+        "{usage}"
+    );
+    assert!(out.stderr.is_empty());
+}
+
+#[tokio::test]
 async fn webhook_url_flag_is_used() {
     let got = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
     let inbox = got.clone();

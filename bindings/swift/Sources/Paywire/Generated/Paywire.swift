@@ -14593,7 +14593,7 @@ public struct SandboxOptions: Equatable, Hashable {
      */
     public var host: String
     /**
-     * The port; 0 picks a free one (read it back from `url()`).
+     * The port; 0 picks a free one (read it back with `SandboxServer.port()`).
      */
     public var port: UInt16
     /**
@@ -14612,7 +14612,7 @@ public struct SandboxOptions: Equatable, Hashable {
          * The IP address to listen on (`0.0.0.0` for every interface).
          */host: String = "127.0.0.1", 
         /**
-         * The port; 0 picks a free one (read it back from `url()`).
+         * The port; 0 picks a free one (read it back with `SandboxServer.port()`).
          */port: UInt16 = UInt16(0), 
         /**
          * Where webhooks of both providers are POSTed (`None`: only to payments that name their own receiver).

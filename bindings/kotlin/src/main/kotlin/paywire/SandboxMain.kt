@@ -91,3 +91,19 @@ private fun printBanner(server: SandboxServer, webhookUrl: String?, out: PrintSt
     out.println("Ctrl-C stops it.")
     out.flush()
 }
+
+/**
+ * [SandboxOptions] for Java, whose callers cannot pass Kotlin's `UShort` port:
+ * `SandboxServer.Companion.startWith(SandboxMainKt.sandboxOptions(8765, "http://127.0.0.1:9000/hook"))`.
+ * A port outside 0..65535 is an [IllegalArgumentException].
+ */
+@JvmOverloads
+fun sandboxOptions(
+    port: Int = 0,
+    webhookUrl: String? = null,
+    host: String = "127.0.0.1",
+    iamportWebhookFormat: SandboxWebhookFormat? = null,
+): SandboxOptions {
+    require(port in 0..65535) { "port must be 0-65535, not $port" }
+    return SandboxOptions(host, port.toUShort(), webhookUrl, iamportWebhookFormat)
+}
