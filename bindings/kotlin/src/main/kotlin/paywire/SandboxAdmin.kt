@@ -11,6 +11,7 @@ import java.net.URLEncoder
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
+import java.net.http.HttpTimeoutException
 import java.nio.charset.StandardCharsets
 import java.time.Duration
 
@@ -231,6 +232,9 @@ class SandboxAdmin(baseUrl: String) {
         while (response == null) {
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString())
+            } catch (e: HttpTimeoutException) {
+                // The sandbox may have acted on it: never sent twice.
+                throw SandboxAdminException(op.operationId, 0, "no answer from $baseUrl within 30 s", e)
             } catch (e: IOException) {
                 if (++attempt >= 3) throw SandboxAdminException(op.operationId, 0, "no answer from $baseUrl: $e", e)
             }
