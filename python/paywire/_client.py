@@ -3,7 +3,7 @@ machinery every paywire client shares (``_iamport.py`` builds ``Iamport``/``Asyn
 
 All are thin: keyword arguments become one JSON object handed to the native dispatch, which
 deserializes it into core's request structs (so validation, wire names and retry rules are core's), and
-the JSON answer is wrapped in a typed model. Blocking calls release the GIL for their whole duration;
+the answer (dicts and lists built natively from core's typed value) is wrapped in a typed model. Blocking calls release the GIL for their whole duration;
 async calls run as detached tasks on one shared tokio runtime, so cancelling the awaiting task never cuts
 a payment call in half (its late outcome is logged on the ``paywire`` logger instead).
 """
@@ -306,7 +306,7 @@ def _parse_webhook(provider: str, body: Union[bytes, str], content_type: Optiona
         parsed = _native.parse_webhook(data, content_type, provider)
     except _NativeError as error:
         raise from_native(error) from None
-    answer: Dict[str, Any] = json.loads(parsed)
+    answer: Dict[str, Any] = parsed
     return answer
 
 
@@ -383,7 +383,7 @@ class _Blocking(_Client):
             answer = self._native.call(op, json.dumps(args, allow_nan=False))
         except _NativeError as error:
             raise from_native(error) from None
-        return wrap(json.loads(answer))
+        return wrap(answer)
 
     def __enter__(self: _C) -> _C:
         return self
@@ -403,7 +403,7 @@ class _Async(_Client):
             answer = await self._native.call_async(op, json.dumps(args, allow_nan=False), queue)
         except _NativeError as error:
             raise from_native(error) from None
-        return wrap(json.loads(answer))
+        return wrap(answer)
 
     async def __aenter__(self: _C) -> _C:
         return self

@@ -1,9 +1,11 @@
-//! The native client: a core client (`bootpay::Client` or `iamport::Client`) behind a JSON-in, JSON-out
+//! The native client: a core client (`bootpay::Client` or `iamport::Client`) behind a JSON-in, objects-out
 //! dispatch.
 //!
 //! Python calls `call(op, args_json)` (blocking, GIL released) or `call_async(op, args_json)` (an asyncio
 //! future). Arguments are deserialized straight into core's request structs, so validation and wire
-//! names stay core's; the pure-Python layer only shapes keyword arguments and wraps the answers. This
+//! names stay core's; answers stay typed until a thread holding the GIL turns them into dicts and lists
+//! in one pass (`to_python`, no JSON text). The pure-Python layer only shapes keyword arguments and wraps
+//! the answers. This
 //! module is the machinery both providers share (arguments, runtime, completion, fork handling, logging
 //! of abandoned answers); `bootpay.rs` and `iamport.rs` hold each provider's table of operations.
 
@@ -23,7 +25,12 @@ use std::sync::mpsc::RecvTimeoutError;
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
-pub(crate) type Outcome = Result<String, Value>;
+/// A call's answer, still core's typed value: it becomes Python objects (dicts, lists, ints, strs) in one
+/// pass when it reaches a thread holding the GIL, with no JSON text in between (see [`to_python`]).
+pub(crate) type Answer = Box<dyn erased_serde::Serialize + Send>;
+
+/// What a call ends with: its answer, or an error payload for `errors::to_py`.
+pub(crate) type Outcome = Result<Answer, Value>;
 
 /// The longest timeout accepted, in seconds (core's limit: a day).
 const MAX_SECONDS: f64 = 86_400.0;
@@ -90,10 +97,19 @@ impl Args {
     }
 }
 
-/// Encodes an answer for Python.
-pub(crate) fn out<T: serde::Serialize>(value: T) -> Result<String, Error> {
-    serde_json::to_string(&value)
-        .map_err(|e| Error::Config(format!("could not encode the answer: {e}")))
+/// An answer for Python, kept typed until it is handed over (see [`to_python`]).
+pub(crate) fn out<T: serde::Serialize + Send + 'static>(value: T) -> Result<Answer, Error> {
+    Ok(Box::new(value))
+}
+
+/// The answer as Python objects, built straight from the typed value: what `json.loads` of its JSON would
+/// give (dicts in wire order, ints, floats, strs, `None`), without writing and re-reading JSON text.
+pub(crate) fn to_python<'py>(py: Python<'py>, answer: &Answer) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, &**answer).map_err(|e| {
+        errors::to_py(&errors::internal(format!(
+            "could not hand the answer to Python: {e}"
+        )))
+    })
 }
 
 /// The `raw_request` arguments as core's request (both providers take the same shape).
@@ -264,7 +280,7 @@ impl AnyClient {
 }
 
 /// Runs one operation of `client` and encodes its answer.
-async fn dispatch(client: AnyClient, op: String, args_json: String) -> Result<String, Error> {
+async fn dispatch(client: AnyClient, op: String, args_json: String) -> Result<Answer, Error> {
     let args = Args::parse(&args_json)?;
     match client {
         AnyClient::Bootpay(c) => crate::bootpay::dispatch(c, &op, args).await,
@@ -284,7 +300,7 @@ pub(crate) fn parse_webhook(provider: &str, body: &[u8], content_type: Option<&s
     })
     .map_err(|panic| errors::internal(errors::panic_message(panic.as_ref())))?;
     parsed
-        .map(|value| value.to_string())
+        .map(|value| Box::new(value) as Answer)
         .map_err(|e| errors::payload(&e))
 }
 
@@ -383,13 +399,13 @@ impl NativeClient {
         self.provider
     }
 
-    /// Runs `op` and returns its JSON answer, with the GIL released while it waits.
+    /// Runs `op` and returns its answer as Python objects, with the GIL released while it waits.
     ///
     /// The wait is cut in slices of `SIGNAL_SLICE`, between which pending signals are handled: Ctrl-C
     /// raises `KeyboardInterrupt` at once instead of after the call. The call itself is a detached task
     /// and keeps running (a confirm or a charge is never cut half-way); an outcome nobody waits for any
     /// more is logged on the `paywire` logger, as on the asyncio side.
-    fn call(&self, py: Python<'_>, op: String, args_json: String) -> PyResult<String> {
+    fn call<'py>(&self, py: Python<'py>, op: String, args_json: String) -> PyResult<Bound<'py, PyAny>> {
         let client = self.client().map_err(|p| errors::to_py(&p))?;
         let rt = runtime::get().map_err(|e| errors::to_py(&errors::internal(e.to_string())))?;
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
@@ -410,7 +426,8 @@ impl NativeClient {
             });
             rx = back;
             match waited {
-                Ok(outcome) => return outcome.map_err(|p| errors::to_py(&p)),
+                Ok(Ok(answer)) => return to_python(py, &answer),
+                Ok(Err(payload)) => return Err(errors::to_py(&payload)),
                 // Dropping `rx` on the way out is what tells the task to log its outcome.
                 Err(RecvTimeoutError::Timeout) => py.check_signals()?,
                 Err(RecvTimeoutError::Disconnected) => {
@@ -422,7 +439,7 @@ impl NativeClient {
         }
     }
 
-    /// Starts `op` on the shared runtime and returns an asyncio future of its JSON answer.
+    /// Starts `op` on the shared runtime and returns an asyncio future of its answer.
     ///
     /// The work is a detached tokio task: cancelling the future stops the waiting, never the request
     /// (a confirm or a charge must not be cut half-way). An answer nobody waits for any more is logged.
@@ -463,30 +480,58 @@ impl NativeClient {
 
 /// Hands an outcome to the event loop's thread, where the future may be completed safely.
 fn deliver(event_loop: Py<PyAny>, future: Py<PyAny>, op: String, outcome: Outcome) {
-    let delivered = Python::try_attach(|py| -> PyResult<()> {
+    let mut outcome = Some(outcome);
+    let attached = Python::try_attach(|py| -> PyResult<()> {
         let resolve = RESOLVE.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
             Ok(wrap_pyfunction!(resolve, py)?.into_any().unbind())
         })?;
-        let (ok, payload) = match &outcome {
-            Ok(answer) => (true, answer.clone()),
-            Err(error) => (false, error.to_string()),
+        // From here on the parcel owns the outcome: if the loop never runs the callback, dropping the
+        // parcel logs it.
+        let parcel = Parcel {
+            op: op.clone(),
+            outcome: Mutex::new(outcome.take()),
         };
         let args = PyTuple::new(
             py,
             [
                 resolve.clone_ref(py).into_bound(py),
                 future.into_bound(py),
-                op.clone().into_pyobject(py)?.into_any(),
-                ok.into_pyobject(py)?.to_owned().into_any(),
-                payload.into_pyobject(py)?.into_any(),
+                Bound::new(py, parcel)?.into_any(),
             ],
         )?;
         event_loop.call_method1(py, "call_soon_threadsafe", args)?;
         Ok(())
     });
-    if !matches!(delivered, Some(Ok(()))) {
-        // The loop is closed or the interpreter is going away: nobody can be told but the log.
-        abandoned(&op, &outcome);
+    if attached.is_none() {
+        // The interpreter is going away: nobody can be told but the log.
+        if let Some(outcome) = outcome {
+            abandoned(&op, &outcome);
+        }
+    }
+}
+
+/// An outcome on its way to the event loop's thread through `call_soon_threadsafe`.
+#[pyclass(module = "paywire._native", frozen)]
+struct Parcel {
+    op: String,
+    outcome: Mutex<Option<Outcome>>,
+}
+
+impl Parcel {
+    fn take(&self) -> Option<Outcome> {
+        self.outcome
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    }
+}
+
+impl Drop for Parcel {
+    fn drop(&mut self) {
+        // Never delivered (the loop closed before running the callback): the log is all that is left.
+        if let Some(outcome) = self.take() {
+            abandoned(&self.op, &outcome);
+        }
     }
 }
 
@@ -515,8 +560,8 @@ pub(crate) fn abandoned(op: &str, outcome: &Outcome) {
 }
 
 /// The identifying fields of an answer, never a secret (tokens, card data stay out).
-fn summary(answer: &str) -> String {
-    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(answer) else {
+fn summary(answer: &Answer) -> String {
+    let Ok(Value::Object(map)) = serde_json::to_value(&**answer) else {
         return "ok".to_owned();
     };
     let keys = [
@@ -552,19 +597,12 @@ fn summary(answer: &str) -> String {
 
 /// Completes `future` on its loop's thread, unless its awaiting task was cancelled meanwhile.
 #[pyfunction]
-fn resolve(
-    py: Python<'_>,
-    future: Bound<'_, PyAny>,
-    op: String,
-    ok: bool,
-    payload: String,
-) -> PyResult<()> {
-    let outcome = if ok {
-        Ok(payload)
-    } else {
-        Err(serde_json::from_str::<Value>(&payload).unwrap_or_else(|_| errors::internal(payload)))
-    };
-    resolve_now(py, &future, &op, outcome)
+fn resolve(py: Python<'_>, future: Bound<'_, PyAny>, parcel: &Bound<'_, Parcel>) -> PyResult<()> {
+    let parcel = parcel.get();
+    match parcel.take() {
+        Some(outcome) => resolve_now(py, &future, &parcel.op, outcome),
+        None => Ok(()),
+    }
 }
 
 /// Sets the result or exception of `future` (on its loop's thread), or logs an outcome nobody awaits.
@@ -579,7 +617,7 @@ pub(crate) fn resolve_now(
         return Ok(());
     }
     match outcome {
-        Ok(answer) => future.call_method1("set_result", (answer,))?,
+        Ok(answer) => future.call_method1("set_result", (to_python(py, &answer)?,))?,
         Err(payload) => {
             let error = errors::to_py(&payload).into_value(py);
             future.call_method1("set_exception", (error,))?

@@ -18,16 +18,19 @@ mod sandbox;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-/// Parses a webhook body (JSON or form) of `provider` ("bootpay" or "iamport"); returns its fields as
-/// JSON or raises `NativeError`.
+/// Parses a webhook body (JSON or form) of `provider` ("bootpay" or "iamport"); returns its fields as a
+/// dict or raises `NativeError`.
 #[pyfunction]
 #[pyo3(signature = (body, content_type=None, provider="bootpay"))]
-fn parse_webhook(
-    body: &Bound<'_, PyBytes>,
+fn parse_webhook<'py>(
+    py: Python<'py>,
+    body: &Bound<'py, PyBytes>,
     content_type: Option<&str>,
     provider: &str,
-) -> PyResult<String> {
-    client::parse_webhook(provider, body.as_bytes(), content_type).map_err(|p| errors::to_py(&p))
+) -> PyResult<Bound<'py, PyAny>> {
+    let answer = client::parse_webhook(provider, body.as_bytes(), content_type)
+        .map_err(|p| errors::to_py(&p))?;
+    client::to_python(py, &answer)
 }
 
 /// The Python module.
