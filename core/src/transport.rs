@@ -593,10 +593,13 @@ impl Transport {
                     return (Err(error), attempts);
                 }
             };
+            let started = std::time::Instant::now();
             let attempt = self
                 .send_once(call, url.clone(), credential.as_ref(), timeout)
                 .await;
             drop(permit);
+            // Every event of this attempt carries these fields (bindings turn them into structured logs).
+            let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
             let retries_left = attempts <= policy.max_retries;
             match attempt {
                 Attempt::Answered {
@@ -610,6 +613,7 @@ impl Transport {
                         operation = call.operation,
                         status = status.as_u16(),
                         attempt = attempts,
+                        duration_ms,
                         "answered"
                     );
                     if status == StatusCode::UNAUTHORIZED
@@ -623,7 +627,11 @@ impl Transport {
                         self.shared.auth.invalidate(credential.as_ref());
                         attempts -= 1;
                         tracing::info!(
+                            provider = self.provider(),
                             operation = call.operation,
+                            status = status.as_u16(),
+                            attempt = attempts + 1,
+                            duration_ms,
                             "401: refreshing the token once"
                         );
                         continue;
@@ -669,8 +677,11 @@ impl Transport {
                         match policy.delay(attempts, retry_after) {
                             Some(delay) => {
                                 tracing::warn!(
+                                    provider = self.provider(),
                                     operation = call.operation,
                                     status = status.as_u16(),
+                                    attempt = attempts,
+                                    duration_ms,
                                     ?delay,
                                     "retrying"
                                 );
@@ -696,6 +707,9 @@ impl Transport {
                     tracing::warn!(
                         provider = self.provider(),
                         operation = call.operation,
+                        status = status.as_u16(),
+                        attempt = attempts,
+                        duration_ms,
                         "{message}"
                     );
                     let error = if call.moves_money() && !status.is_client_error() {
@@ -719,6 +733,7 @@ impl Transport {
                         provider = self.provider(),
                         operation = call.operation,
                         attempt = attempts,
+                        duration_ms,
                         before_send,
                         timed_out,
                         "request failed: {message}"

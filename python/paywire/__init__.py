@@ -18,6 +18,8 @@ Offline tests: ``paywire.testing.Sandbox()`` starts an in-process Bootpay and ia
 
 from __future__ import annotations
 
+import logging as _logging
+
 from ._client import AsyncBootpay, Bootpay, parse_webhook
 from ._errors import (
     ApiError,
@@ -89,6 +91,10 @@ from ._native import OPERATIONS as _OPERATIONS
 from ._native import SDK_VERSION
 
 __version__ = SDK_VERSION
+
+# A library's logger: silent unless the application configures logging (no "last resort" output on
+# stderr). Records carry ``operation``, ``provider``, ``status``, ``attempt`` and ``duration_ms``.
+_logging.getLogger("paywire").addHandler(_logging.NullHandler())
 
 #: The operations of core's Bootpay client, by name (the same on every paywire binding).
 OPERATIONS = tuple(_OPERATIONS)

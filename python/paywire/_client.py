@@ -14,7 +14,6 @@ import asyncio
 import functools
 import inspect
 import json
-import logging
 import math
 import os
 import sys
@@ -333,8 +332,6 @@ def _webhook_payload(
 def _native_client(provider: str, config: Dict[str, Any]) -> _NativeClient:
     """The native client of ``provider`` ("bootpay" or "iamport"); core checks the configuration."""
     config = {**{k: _wire(v, k) for k, v in config.items()}, "user_agent_suffix": _USER_AGENT}
-    # Debug/info events are forwarded only if wanted (see the native logging bridge); sample it now.
-    _native.set_log_level(logging.getLogger("paywire").getEffectiveLevel())
     try:
         return _native.NativeClient(json.dumps(config, allow_nan=False), provider)
     except _NativeError as error:

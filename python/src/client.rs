@@ -364,7 +364,8 @@ impl NativeClient {
     /// `NativeError` (invalid_input) for a bad one.
     #[new]
     #[pyo3(signature = (config_json, provider="bootpay"))]
-    fn new(config_json: &str, provider: &str) -> PyResult<Self> {
+    fn new(py: Python<'_>, config_json: &str, provider: &str) -> PyResult<Self> {
+        crate::logging::refresh(py);
         // A panic while building (a bug) must reach Python as a PaywireError, not as PanicException.
         std::panic::catch_unwind(|| Self::build(config_json, provider))
             .unwrap_or_else(|panic| Err(errors::internal(errors::panic_message(panic.as_ref()))))
@@ -390,6 +391,7 @@ impl NativeClient {
     /// and keeps running (a confirm or a charge is never cut half-way); an outcome nobody waits for any
     /// more is logged on the `paywire` logger, as on the asyncio side.
     fn call(&self, py: Python<'_>, op: String, args_json: String) -> PyResult<String> {
+        crate::logging::refresh(py);
         let client = self.client().map_err(|p| errors::to_py(&p))?;
         let rt = runtime::get().map_err(|e| errors::to_py(&errors::internal(e.to_string())))?;
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
@@ -434,6 +436,7 @@ impl NativeClient {
         args_json: String,
         completions: Option<&Bound<'_, Completions>>,
     ) -> PyResult<Py<PyAny>> {
+        crate::logging::refresh(py);
         let get_loop = GET_RUNNING_LOOP.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
             Ok(py.import("asyncio")?.getattr("get_running_loop")?.unbind())
         })?;

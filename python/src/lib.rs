@@ -49,6 +49,5 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<completion::Completions>()?;
     m.add_function(wrap_pyfunction!(parse_webhook, m)?)?;
     m.add_function(wrap_pyfunction!(is_sensitive_field, m)?)?;
-    m.add_function(wrap_pyfunction!(logging::set_log_level, m)?)?;
     Ok(())
 }

@@ -197,6 +197,7 @@ impl Client {
                 // This cancel_id was applied already (by an earlier attempt of this call, or by the call the
                 // caller is repeating): replay it.
                 tracing::info!(
+                    provider = "bootpay",
                     operation = "cancel_payment",
                     attempts,
                     "cancel_id already applied: returning the receipt as it stands"

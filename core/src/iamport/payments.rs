@@ -379,6 +379,7 @@ impl Client {
             Some(checksum) if same_amount(checksum, balance) => {}
             Some(checksum) if already_applied(&request, checksum, &before) => {
                 tracing::info!(
+                    provider = "iamport",
                     operation = "cancel_payment",
                     "the cancel guarded by this checksum already went through: returning the payment as it stands"
                 );
@@ -409,6 +410,7 @@ impl Client {
                 let after = self.get_payment(&before.imp_uid, true).await?;
                 if already_applied(&request, checksum, &after) {
                     tracing::info!(
+                        provider = "iamport",
                         operation = "cancel_payment",
                         "retry refused: the first attempt landed"
                     );
