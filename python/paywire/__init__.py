@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging as _logging
 
 from ._client import AsyncBootpay, Bootpay, parse_webhook
+from ._enums import PaymentStatus, Pg, ReceiptStatus, ScheduleStatus, WebhookType
 from ._errors import (
     ApiError,
     AuthError,
@@ -102,6 +103,11 @@ OPERATIONS = tuple(_OPERATIONS)
 IAMPORT_OPERATIONS = tuple(_IAMPORT_OPERATIONS)
 
 __all__ = [
+    "WebhookType",
+    "ScheduleStatus",
+    "ReceiptStatus",
+    "Pg",
+    "PaymentStatus",
     "IAMPORT_OPERATIONS",
     "OPERATIONS",
     "SDK_VERSION",

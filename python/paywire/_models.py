@@ -18,6 +18,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, FrozenSet, Generic, List, Mapping, Optional, TypeVar
 
 from . import _native
+from ._enums import Pg, ReceiptStatus, WebhookType, lenient
 
 __all__ = [
     "AccessToken",
@@ -244,10 +245,10 @@ class Receipt(Model):
     tax_free: int
     cancelled_price: int
     cancelled_tax_free: int
-    status: int
+    status: ReceiptStatus
     status_locale: Optional[str]
     currency: Optional[str]
-    pg: Optional[str]
+    pg: Optional[Pg]
     method: Optional[str]
     method_symbol: Optional[str]
     method_origin: Optional[str]
@@ -274,6 +275,8 @@ class Receipt(Model):
         "status": 0,
     }
     _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
+        "status": lenient(ReceiptStatus),
+        "pg": lenient(Pg),
         "card_data": _one(CardData),
         "bank_data": _one(BankData),
         "vbank_data": _one(BankData),
@@ -297,9 +300,9 @@ class BillingKey(Model):
     billing_key: str
     receipt_id: Optional[str]
     subscription_id: Optional[str]
-    pg: Optional[str]
+    pg: Optional[Pg]
     method: Optional[str]
-    status: int
+    status: ReceiptStatus
     status_locale: Optional[str]
     metadata: Any
     published_at: Optional[datetime]
@@ -310,6 +313,8 @@ class BillingKey(Model):
 
     _defaults: ClassVar[Dict[str, Any]] = {"billing_key": "", "status": 0}
     _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
+        "status": lenient(ReceiptStatus),
+        "pg": lenient(Pg),
         "billing_data": _one(BillingData),
         "receipt_data": _one(Receipt),
     }
@@ -334,16 +339,20 @@ class Certificate(Model):
 
     receipt_id: str
     authenticate_id: Optional[str]
-    pg: Optional[str]
+    pg: Optional[Pg]
     method: Optional[str]
-    status: int
+    status: ReceiptStatus
     status_locale: Optional[str]
     authenticated_at: Optional[datetime]
     requested_at: Optional[datetime]
     authenticate_data: Optional[AuthenticateData]
 
     _defaults: ClassVar[Dict[str, Any]] = {"receipt_id": "", "status": 0}
-    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {"authenticate_data": _one(AuthenticateData)}
+    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
+        "status": lenient(ReceiptStatus),
+        "pg": lenient(Pg),
+        "authenticate_data": _one(AuthenticateData),
+    }
 
 
 class UserToken(Model):
@@ -407,8 +416,10 @@ class PaymentLink(Model):
 class PaymentMethod(Model):
     """A payment method enabled for the merchant."""
 
-    pg: Optional[str]
+    pg: Optional[Pg]
     method: Optional[str]
+
+    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {"pg": lenient(Pg)}
 
 
 class _Webhook(Model):
@@ -453,12 +464,18 @@ class BootpayWebhook(_Webhook):
 
     receipt_id: str
     order_id: Optional[str]
-    status: Optional[int]
-    webhook_type: Optional[str]
+    status: Optional[ReceiptStatus]
+    webhook_type: Optional[WebhookType]
     price: Optional[int]
     cancelled_price: Optional[int]
-    event: str
+    event: WebhookType
     idempotency_key: str
+
+    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
+        "status": lenient(ReceiptStatus),
+        "webhook_type": lenient(WebhookType),
+        "event": lenient(WebhookType),
+    }
 
 
 _T = TypeVar("_T")

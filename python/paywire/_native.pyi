@@ -1,10 +1,16 @@
 # Stubs of the compiled module; users never import it directly.
 import asyncio
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 SDK_VERSION: str
 OPERATIONS: List[str]
 IAMPORT_OPERATIONS: List[str]
+# core's known values of its open enums, as (Python member name, wire value).
+RECEIPT_STATUSES: List[Tuple[str, int]]
+PGS: List[Tuple[str, str]]
+WEBHOOK_TYPES: List[Tuple[str, str]]
+IAMPORT_PAYMENT_STATUSES: List[Tuple[str, str]]
+IAMPORT_SCHEDULE_STATUSES: List[Tuple[str, str]]
 
 class NativeError(Exception): ...
 
@@ -58,3 +64,4 @@ class SandboxServer:
 
 def parse_webhook(body: bytes, content_type: Optional[str] = None, provider: str = "bootpay") -> str: ...
 def is_sensitive_field(name: str) -> bool: ...
+def pg_name(name: str) -> str: ...
