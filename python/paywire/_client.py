@@ -320,11 +320,11 @@ def _webhook_payload(
 ) -> Dict[str, Any]:
     """The payload of a webhook given parsed, as the raw body, or as the payload dict."""
     if isinstance(webhook, _Webhook):
-        return webhook.to_dict()
+        return webhook.raw
     if isinstance(webhook, str):
-        return parse(_text(webhook, "webhook")).to_dict()
+        return parse(_text(webhook, "webhook")).raw
     if isinstance(webhook, bytes):
-        return parse(webhook).to_dict()
+        return parse(webhook).raw
     wired: Dict[str, Any] = _wire(_mapping(webhook, "webhook"), "webhook")
     return wired
 
