@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging as _logging
 
-from ._client import AsyncBootpay, Bootpay, parse_webhook
+from ._client import AsyncBootpay, Bootpay, RetryPolicy, parse_webhook
 from ._enums import PaymentStatus, Pg, ReceiptStatus, ScheduleStatus, WebhookType
 from ._errors import (
     ApiError,
@@ -156,6 +156,7 @@ __all__ = [
     "PgError",
     "Prepared",
     "Receipt",
+    "RetryPolicy",
     "Refund",
     "ReservedPayment",
     "Schedule",

@@ -1,10 +1,12 @@
 # Stubs of the compiled module; users never import it directly.
 import asyncio
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 SDK_VERSION: str
 OPERATIONS: List[str]
 IAMPORT_OPERATIONS: List[str]
+# core's RetryPolicy::default(): max_retries, and the delays in seconds.
+RETRY_DEFAULTS: Dict[str, float]
 # core's known values of its open enums, as (Python member name, wire value).
 RECEIPT_STATUSES: List[Tuple[str, int]]
 PGS: List[Tuple[str, str]]
@@ -20,6 +22,7 @@ class NativeClient:
     def base_url(self) -> str: ...
     @property
     def provider(self) -> str: ...
+    def with_options(self, options_json: str) -> NativeClient: ...
     def call(self, op: str, args_json: str) -> str: ...
     def call_async(self, op: str, args_json: str, completions: Optional[Completions] = None) -> asyncio.Future[str]: ...
 

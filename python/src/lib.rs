@@ -72,6 +72,13 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("OPERATIONS", bootpay::OPERATIONS.to_vec())?;
     m.add("IAMPORT_OPERATIONS", iamport::OPERATIONS.to_vec())?;
     m.add("SDK_VERSION", paywire::SDK_VERSION)?;
+    let retry = paywire::RetryPolicy::default();
+    let defaults = pyo3::types::PyDict::new(m.py());
+    defaults.set_item("max_retries", retry.max_retries)?;
+    defaults.set_item("base_delay", retry.base_delay.as_secs_f64())?;
+    defaults.set_item("max_delay", retry.max_delay.as_secs_f64())?;
+    defaults.set_item("max_retry_after", retry.max_retry_after.as_secs_f64())?;
+    m.add("RETRY_DEFAULTS", defaults)?;
     {
         use paywire::bootpay::{Pg, ReceiptStatus, WebhookType};
         use paywire::iamport::{PaymentStatus, ScheduleStatus};

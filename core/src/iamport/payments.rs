@@ -403,7 +403,7 @@ impl Client {
             super::payments::amount_json(checksum),
             before.imp_uid
         ));
-        let (result, attempts) = self.transport.execute_counted(&call, self.timeout).await;
+        let (result, attempts) = self.transport.execute_counted(&call, self.per_call).await;
         match result {
             Err(e) if attempts > 1 && e.http_status() == Some(200) => {
                 // The retry was refused (checksum no longer matches): did the first attempt land?
