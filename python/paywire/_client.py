@@ -431,7 +431,8 @@ class _Client:
         try:
             options: Dict[str, Any] = {"retry": _retry_json(retry)}
             if timeout is not None:
-                options["timeout"] = _number(timeout, "timeout", "must be a number of seconds above 0 and at most 86400")
+                reason = "must be a number of seconds above 0 and at most 86400"
+                options["timeout"] = _number(timeout, "timeout", reason)
             if max_retries is not None:
                 if not isinstance(max_retries, int):
                     raise invalid_input("max_retries", "must be a non-negative integer")
