@@ -18,7 +18,7 @@ echo "==> ruff"
 echo "==> mypy --strict"
 "$venv/bin/mypy" --strict tests/typing_example.py paywire/testing.py paywire/sandbox.py tests/test_sandbox_product.py \
     tests/test_pickle.py tests/test_logging.py tests/test_enums.py tests/test_to_dict.py \
-    tests/test_options.py
+    tests/test_options.py tests/test_gevent.py
 echo "==> pytest"
 # The pytest script (not `python -m pytest`) keeps the source tree off sys.path: the tests import the
 # installed wheel, as users do.
