@@ -412,6 +412,7 @@ class _Client:
         """The API root in use."""
         return self._native.base_url
 
+    @_guarded
     def with_options(
         self: _C,
         *,
@@ -442,12 +443,6 @@ class _Client:
             return handle
         except _NativeError as error:
             raise from_native(error) from None
-        except PaywireError:
-            raise
-        except BaseException as error:
-            if isinstance(error, _PASS_THROUGH):
-                raise
-            raise _foreign(error) from None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"

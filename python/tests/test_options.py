@@ -121,3 +121,10 @@ def test_the_asyncio_clients_take_options(sandbox: Sandbox) -> None:
 
     asyncio.run(run())
     assert sandbox.counters()["requests"].get("POST confirm") == 1
+
+
+def test_an_unknown_option_is_an_invalid_input(sandbox: Sandbox) -> None:
+    options: Dict[str, Any] = {"price": 1}
+    with pytest.raises(paywire.InvalidInputError) as refused:
+        sandbox.client().with_options(**options)
+    assert refused.value.field == "arguments" and "price" in str(refused.value)
