@@ -1,10 +1,18 @@
 # Stubs of the compiled module; users never import it directly.
 import asyncio
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 SDK_VERSION: str
 OPERATIONS: List[str]
 IAMPORT_OPERATIONS: List[str]
+# core's RetryPolicy::default(): max_retries, and the delays in seconds.
+RETRY_DEFAULTS: Dict[str, float]
+# core's known values of its open enums, as (Python member name, wire value).
+RECEIPT_STATUSES: List[Tuple[str, int]]
+PGS: List[Tuple[str, str]]
+WEBHOOK_TYPES: List[Tuple[str, str]]
+IAMPORT_PAYMENT_STATUSES: List[Tuple[str, str]]
+IAMPORT_SCHEDULE_STATUSES: List[Tuple[str, str]]
 
 class NativeError(Exception): ...
 
@@ -14,6 +22,7 @@ class NativeClient:
     def base_url(self) -> str: ...
     @property
     def provider(self) -> str: ...
+    def with_options(self, options_json: str) -> NativeClient: ...
     def call(self, op: str, args_json: str) -> Any: ...
     def call_async(self, op: str, args_json: str, completions: Optional[Completions] = None) -> asyncio.Future[Any]: ...
 
@@ -58,4 +67,4 @@ class SandboxServer:
 
 def parse_webhook(body: bytes, content_type: Optional[str] = None, provider: str = "bootpay") -> Dict[str, Any]: ...
 def is_sensitive_field(name: str) -> bool: ...
-def set_log_level(level: int) -> None: ...
+def pg_name(name: str) -> str: ...

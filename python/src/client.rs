@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::RecvTimeoutError;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 /// A call's answer, still core's typed value: it becomes Python objects (dicts, lists, ints, strs) in one
@@ -191,6 +191,57 @@ impl Config {
         }
     }
 
+    /// A `RetryPolicy` given whole (`retry`: `{max_retries, base_delay, max_delay, max_retry_after}`, the
+    /// delays in seconds, each optional), core's defaults for what is left out; or `max_retries` alone.
+    /// Errors name the option (`retry.base_delay`, `max_retries`).
+    pub(crate) fn retry_policy(&self) -> Result<Option<RetryPolicy>, Error> {
+        let whole = self.0.get("retry").filter(|v| !v.is_null());
+        let count = self.retry()?;
+        let Some(whole) = whole else {
+            return Ok(count);
+        };
+        if count.is_some() {
+            return Err(Error::invalid_input(
+                "max_retries",
+                "cannot be given together with retry (set retry.max_retries instead)",
+            ));
+        }
+        let Value::Object(fields) = whole else {
+            return Err(Error::invalid_input(
+                "retry",
+                "must be a paywire.RetryPolicy",
+            ));
+        };
+        let mut policy = RetryPolicy::default();
+        if let Some(v) = fields.get("max_retries").filter(|v| !v.is_null()) {
+            policy.max_retries =
+                v.as_u64()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .ok_or_else(|| {
+                        Error::invalid_input("retry.max_retries", "must be a non-negative integer")
+                    })?;
+        }
+        for (name, slot) in [
+            ("base_delay", &mut policy.base_delay),
+            ("max_delay", &mut policy.max_delay),
+            ("max_retry_after", &mut policy.max_retry_after),
+        ] {
+            if let Some(v) = fields.get(name).filter(|v| !v.is_null()) {
+                let field = format!("retry.{name}");
+                let seconds = v
+                    .as_f64()
+                    .filter(|s| s.is_finite() && *s >= 0.0 && *s <= 3600.0)
+                    .ok_or_else(|| {
+                        Error::invalid_input(&field, "must be a number of seconds from 0 to 3600")
+                    })?;
+                *slot = Duration::try_from_secs_f64(seconds).map_err(|_| {
+                    Error::invalid_input(&field, "must be a number of seconds from 0 to 3600")
+                })?;
+            }
+        }
+        Ok(Some(policy))
+    }
+
     /// The retry policy, when `max_retries` is set.
     pub(crate) fn retry(&self) -> Result<Option<RetryPolicy>, Error> {
         let Some(v) = self.0.get("max_retries").filter(|v| !v.is_null()) else {
@@ -237,6 +288,39 @@ macro_rules! transport_options {
     }};
 }
 pub(crate) use transport_options;
+
+/// What a handle made by `with_options` sets for its calls (core's `with_timeout` / `with_retry`).
+#[derive(Clone, Copy, Default)]
+struct Overrides {
+    timeout: Option<Duration>,
+    retry: Option<RetryPolicy>,
+}
+
+impl Overrides {
+    /// `client` as this handle's view of it (same pool and token).
+    fn apply(&self, client: AnyClient) -> Result<AnyClient, Error> {
+        Ok(match client {
+            AnyClient::Bootpay(mut c) => {
+                if let Some(t) = self.timeout {
+                    c = c.with_timeout(t);
+                }
+                if let Some(r) = self.retry {
+                    c = c.with_retry(r)?;
+                }
+                AnyClient::Bootpay(c)
+            }
+            AnyClient::Iamport(mut c) => {
+                if let Some(t) = self.timeout {
+                    c = c.with_timeout(t);
+                }
+                if let Some(r) = self.retry {
+                    c = c.with_retry(r)?;
+                }
+                AnyClient::Iamport(c)
+            }
+        })
+    }
+}
 
 /// The configuration of one provider's client, kept to rebuild the client after a fork.
 #[derive(Clone)]
@@ -328,7 +412,9 @@ pub struct NativeClient {
     builder: Builder,
     provider: &'static str,
     base_url: String,
-    built: Mutex<Built>,
+    /// Shared by every handle `with_options` made from the same client: one pool, one token.
+    built: Arc<Mutex<Built>>,
+    overrides: Overrides,
 }
 
 impl NativeClient {
@@ -350,10 +436,11 @@ impl NativeClient {
             },
             builder,
             base_url: client.base_url().to_owned(),
-            built: Mutex::new(Built {
+            built: Arc::new(Mutex::new(Built {
                 pid: std::process::id(),
                 client,
-            }),
+            })),
+            overrides: Overrides::default(),
         })
     }
 
@@ -361,13 +448,57 @@ impl NativeClient {
     /// runtime's reactor) is unusable, so it is rebuilt from the kept configuration and the old one leaked.
     fn client(&self) -> Result<AnyClient, Value> {
         let pid = std::process::id();
-        let mut built = self.built.lock().unwrap_or_else(PoisonError::into_inner);
-        if built.pid != pid {
-            let fresh = self.builder.build().map_err(|e| errors::payload(&e))?;
-            std::mem::forget(std::mem::replace(&mut built.client, fresh));
-            built.pid = pid;
+        let shared = {
+            let mut built = self.built.lock().unwrap_or_else(PoisonError::into_inner);
+            if built.pid != pid {
+                let fresh = self.builder.build().map_err(|e| errors::payload(&e))?;
+                std::mem::forget(std::mem::replace(&mut built.client, fresh));
+                built.pid = pid;
+            }
+            built.client.clone()
+        };
+        self.overrides
+            .apply(shared)
+            .map_err(|e| errors::payload(&e))
+    }
+
+    fn with_options_of(&self, options_json: &str) -> Result<Self, Value> {
+        let options = match serde_json::from_str::<Value>(options_json) {
+            Ok(Value::Object(map)) => Config(map),
+            _ => return Err(errors::internal("the options are not a JSON object")),
+        };
+        let parsed = (|| -> Result<Overrides, Error> {
+            let mut overrides = self.overrides;
+            if let Some(t) = options.seconds("timeout")? {
+                overrides.timeout = Some(t);
+            }
+            if let Some(policy) = options.retry_policy()? {
+                overrides.retry = Some(policy);
+            }
+            Ok(overrides)
+        })()
+        .map_err(|e| errors::payload(&e))?;
+        let handle = Self {
+            builder: self.builder.clone(),
+            provider: self.provider,
+            base_url: self.base_url.clone(),
+            built: Arc::clone(&self.built),
+            overrides: parsed,
+        };
+        // Checked now (core's bounds on the policy), not at the first call; a count out of bounds is
+        // named as the caller spelled it.
+        let alone = options.0.get("max_retries").is_some_and(|v| !v.is_null());
+        match handle.client() {
+            Ok(_) => Ok(handle),
+            Err(payload) if alone && payload["field"] == "retry.max_retries" => {
+                let reason = payload["reason"].as_str().unwrap_or("is out of bounds");
+                Err(errors::payload(&Error::invalid_input(
+                    "max_retries",
+                    reason,
+                )))
+            }
+            Err(payload) => Err(payload),
         }
-        Ok(built.client.clone())
     }
 }
 
@@ -380,9 +511,19 @@ impl NativeClient {
     /// `NativeError` (invalid_input) for a bad one.
     #[new]
     #[pyo3(signature = (config_json, provider="bootpay"))]
-    fn new(config_json: &str, provider: &str) -> PyResult<Self> {
+    fn new(py: Python<'_>, config_json: &str, provider: &str) -> PyResult<Self> {
+        crate::logging::refresh(py);
         // A panic while building (a bug) must reach Python as a PaywireError, not as PanicException.
         std::panic::catch_unwind(|| Self::build(config_json, provider))
+            .unwrap_or_else(|panic| Err(errors::internal(errors::panic_message(panic.as_ref()))))
+            .map_err(|p| errors::to_py(&p))
+    }
+
+    /// A handle on the same client (pool, token, in-flight bound) whose calls use the given `timeout`
+    /// and/or retry policy (JSON: `{"timeout": s, "max_retries": n, "retry": {...}}`, each optional);
+    /// what is not given is this handle's. Raises `NativeError` (invalid_input naming the option).
+    fn with_options(&self, options_json: &str) -> PyResult<Self> {
+        std::panic::catch_unwind(AssertUnwindSafe(|| self.with_options_of(options_json)))
             .unwrap_or_else(|panic| Err(errors::internal(errors::panic_message(panic.as_ref()))))
             .map_err(|p| errors::to_py(&p))
     }
@@ -406,6 +547,7 @@ impl NativeClient {
     /// and keeps running (a confirm or a charge is never cut half-way); an outcome nobody waits for any
     /// more is logged on the `paywire` logger, as on the asyncio side.
     fn call<'py>(&self, py: Python<'py>, op: String, args_json: String) -> PyResult<Bound<'py, PyAny>> {
+        crate::logging::refresh(py);
         let client = self.client().map_err(|p| errors::to_py(&p))?;
         let rt = runtime::get().map_err(|e| errors::to_py(&errors::internal(e.to_string())))?;
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
@@ -451,6 +593,7 @@ impl NativeClient {
         args_json: String,
         completions: Option<&Bound<'_, Completions>>,
     ) -> PyResult<Py<PyAny>> {
+        crate::logging::refresh(py);
         let get_loop = GET_RUNNING_LOOP.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
             Ok(py.import("asyncio")?.getattr("get_running_loop")?.unbind())
         })?;
