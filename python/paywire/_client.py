@@ -3,7 +3,8 @@ machinery every paywire client shares (``_iamport.py`` builds ``Iamport``/``Asyn
 
 All are thin: keyword arguments become one JSON object handed to the native dispatch, which
 deserializes it into core's request structs (so validation, wire names and retry rules are core's), and
-the answer (dicts and lists built natively from core's typed value) is wrapped in a typed model. Blocking calls release the GIL for their whole duration;
+the answer (dicts and lists built natively from core's typed value) is wrapped in a typed model.
+Blocking calls release the GIL for their whole duration;
 async calls run as detached tasks on one shared tokio runtime, so cancelling the awaiting task never cuts
 a payment call in half (its late outcome is logged on the ``paywire`` logger instead).
 """
