@@ -1,6 +1,6 @@
 # One command per task, shared by people and CI. `make help` lists them.
 .PHONY: help demo demo-rust demo-python test test-rust test-python test-kotlin test-browser lint fmt \
-	bench bench-kotlin bench-smoke sandbox dist dist-python dist-jvm check-dist install
+	bench bench-smoke sandbox dist dist-python dist-jvm check-dist install
 
 # Tests build the Python wheel in the dev profile (shares target/debug with the Rust tests); benchmarks use release.
 PYTHON_PROFILE ?= dev
@@ -10,8 +10,7 @@ help:
 	@echo "make test          every test: Rust (core + sandbox), Python package, Kotlin/Java (+ Swift when swift exists)"
 	@echo "make lint          cargo fmt --check + clippy -D warnings"
 	@echo "make test-browser  the sandbox dashboard driven through a checkout in headless Chromium"
-	@echo "make bench         client benchmark vs nginx: raw reqwest, paywire Rust/Python, official SDKs; + instructions/call"
-	@echo "make bench-kotlin  the same with the Kotlin rows (release cdylib + Maven, several minutes more)"
+	@echo "make bench         client benchmark vs nginx: raw reqwest, paywire Rust/Python/Kotlin, official SDKs; + instructions/call"
 	@echo "make bench-smoke   the benchmark with tiny N and debug builds: does every client still run (CI)"
 	@echo "make sandbox       serve the sandbox on 127.0.0.1:7878"
 	@echo "make dist          release artifacts into dist/: manylinux2014 wheel + sdist, jar + sources + javadoc + pom"
@@ -51,13 +50,10 @@ fmt:
 	cargo fmt --all
 
 bench:
-	bash bench/run.sh --instructions
-
-bench-kotlin:
 	bash bench/run.sh --kotlin --instructions
 
 bench-smoke:
-	bash bench/run.sh --smoke
+	bash bench/run.sh --smoke --kotlin
 
 sandbox:
 	cargo run -p paywire-sandbox

@@ -2,8 +2,8 @@
 # The client benchmark (not a test): installs what it needs, builds the clients, starts nginx as a fixed-answer
 # server on loopback and runs bench.py (interleaved rounds, one table). See bench/README.md.
 # Usage: bench/run.sh [--smoke] [--kotlin] [bench.py options, e.g. --sequential 2000 --concurrent 5000 --instructions]
-#   --smoke   tiny N, debug builds, no Kotlin: checks that every client still runs (CI), figures meaningless.
-#   --kotlin  add the Kotlin rows (release cdylib + UniFFI bindings + Maven: several minutes on first run).
+#   --smoke   tiny N, debug builds: checks that every client still runs (CI), figures meaningless.
+#   --kotlin  add the Kotlin rows (cdylib + UniFFI bindings + Maven: several minutes on first run).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -52,8 +52,8 @@ out="$(mktemp -d)"
 rm -rf "$out"
 
 if [ "$kotlin" = 1 ]; then
-    echo "==> Kotlin (release cdylib, bindings, test-compile)"
-    bash "$root/bindings/kotlin/build.sh" --release
+    echo "==> Kotlin ($profile cdylib, bindings, test-compile)"
+    if [ "$smoke" = 1 ]; then bash "$root/bindings/kotlin/build.sh"; else bash "$root/bindings/kotlin/build.sh" --release; fi
     mvn -q -B -f "$root/bindings/kotlin" -Pbench test-compile
 fi
 

@@ -9,8 +9,15 @@
 //!
 //! Outside a JVM (Swift, Rust, a thread the JVM does not know) it answers `false` and costs one lookup.
 //! Every step that can fail leaves the answer `false`: this can delay an interrupt, never invent one.
+//!
+//! [`attach_runtime_thread`] is the other use: the runtime's worker threads wake Kotlin coroutines by
+//! calling a JNA callback, and JNA attaches a native thread to the JVM for each callback and detaches it
+//! afterwards unless it was attached already. Attaching a thread creates a `java.lang.Thread` and costs
+//! far more than the call it wakes, so each worker attaches once, as a daemon, when it starts.
 
-use jni_sys::{jclass, jmethodID, jsize, JNIEnv, JavaVM, JNI_OK, JNI_VERSION_1_8};
+use jni_sys::{
+    jclass, jmethodID, jsize, JNIEnv, JavaVM, JavaVMAttachArgs, JNI_OK, JNI_VERSION_1_8,
+};
 use std::ffi::{c_void, CStr};
 use std::ptr;
 use std::sync::OnceLock;
@@ -51,19 +58,24 @@ unsafe fn cleared(env: *mut JNIEnv) -> bool {
     }
 }
 
-/// `Ok(None)`: no JVM in this process (final). `Err(())`: this thread cannot tell now (try again later).
-unsafe fn resolve() -> Result<Option<Jvm>, ()> {
+/// The JVM hosting this process, if libjvm is loaded and has created one.
+unsafe fn created_vm() -> Option<*mut JavaVM> {
     let symbol = libc::dlsym(libc::RTLD_DEFAULT, c"JNI_GetCreatedJavaVMs".as_ptr());
     if symbol.is_null() {
-        return Ok(None);
+        return None;
     }
     // SAFETY: the symbol is libjvm's `JNI_GetCreatedJavaVMs`, whose signature this is.
     let get_vms: GetCreatedJavaVms = std::mem::transmute::<*mut c_void, GetCreatedJavaVms>(symbol);
     let mut vm: *mut JavaVM = ptr::null_mut();
     let mut count: jsize = 0;
-    if get_vms(&mut vm, 1, &mut count) != JNI_OK || count < 1 || vm.is_null() {
+    (get_vms(&mut vm, 1, &mut count) == JNI_OK && count >= 1 && !vm.is_null()).then_some(vm)
+}
+
+/// `Ok(None)`: no JVM in this process (final). `Err(())`: this thread cannot tell now (try again later).
+unsafe fn resolve() -> Result<Option<Jvm>, ()> {
+    let Some(vm) = created_vm() else {
         return Ok(None);
-    }
+    };
     let env = env_of(vm).ok_or(())?;
     let method = |class: jclass, name: &CStr, sig: &CStr, is_static: bool| -> Option<jmethodID> {
         let id = if is_static {
@@ -130,10 +142,57 @@ pub(crate) fn interrupted() -> bool {
     }
 }
 
+/// Attaches the calling thread (a worker of the bindings' runtime, see `runtime`) to the JVM hosting the
+/// library, as a daemon named `paywire-ffi`, so JNA callbacks from it skip the attach/detach pair. No JVM
+/// (Swift, Rust) or any failure: nothing happens and callbacks work as before, only slower.
+pub(crate) fn attach_runtime_thread() {
+    // SAFETY: `AttachCurrentThreadAsDaemon` (JNI 1.4) on the VM the process created; the name is copied
+    // by the VM during the call and the env pointer it writes is not kept.
+    unsafe {
+        let Some(vm) = created_vm() else {
+            return;
+        };
+        if env_of(vm).is_some() {
+            return;
+        }
+        let mut args = JavaVMAttachArgs {
+            version: JNI_VERSION_1_8,
+            name: c"paywire-ffi".as_ptr().cast_mut(),
+            group: ptr::null_mut(),
+        };
+        let mut env: *mut c_void = ptr::null_mut();
+        let _ = ((**vm).v1_4.AttachCurrentThreadAsDaemon)(
+            vm,
+            &mut env,
+            (&mut args as *mut JavaVMAttachArgs).cast(),
+        );
+    }
+}
+
+/// Detaches a worker attached by [`attach_runtime_thread`] when it stops (a thread must not end attached).
+pub(crate) fn detach_runtime_thread() {
+    // SAFETY: `DetachCurrentThread` on a thread with no Java frames on its stack (a runtime worker
+    // that is stopping); on a thread that is not attached it does nothing.
+    unsafe {
+        if let Some(vm) = created_vm() {
+            if env_of(vm).is_some() {
+                let _ = ((**vm).v1_1.DetachCurrentThread)(vm);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn outside_a_jvm_nothing_is_interrupted() {
+        assert!(!super::interrupted());
+    }
+
+    #[test]
+    fn outside_a_jvm_attaching_is_a_no_op() {
+        super::attach_runtime_thread();
+        super::detach_runtime_thread();
         assert!(!super::interrupted());
     }
 }

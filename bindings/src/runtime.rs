@@ -31,6 +31,9 @@ pub(crate) fn runtime() -> Result<&'static Runtime, PaywireError> {
             Builder::new_multi_thread()
                 .worker_threads(2)
                 .thread_name("paywire-ffi")
+                // Workers wake Kotlin coroutines through JNA callbacks: attached once, not per callback.
+                .on_thread_start(jvm::attach_runtime_thread)
+                .on_thread_stop(jvm::detach_runtime_thread)
                 .enable_all()
                 .build()
                 .map_err(|e| e.to_string())

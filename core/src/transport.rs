@@ -144,6 +144,16 @@ pub(crate) struct TransportOptions {
     pub max_in_flight: Option<usize>,
 }
 
+/// What one client handle sets for its calls instead of its builder's settings (`with_timeout`,
+/// `with_retry`): the handles share the pool, the token and the in-flight bound.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct PerCall {
+    /// Time one attempt may take.
+    pub timeout: Option<Duration>,
+    /// The retry policy of calls that are safe to repeat (never-repeated calls stay never repeated).
+    pub retry: Option<RetryPolicy>,
+}
+
 /// Checks a timeout: above zero and at most a day.
 pub(crate) fn validate_timeout(field: &str, timeout: Duration) -> Result<Duration> {
     if timeout.is_zero() || timeout > MAX_TIMEOUT {
@@ -375,8 +385,8 @@ impl Transport {
     }
 
     /// Runs a call and returns its JSON.
-    pub async fn execute(&self, call: &Call, timeout: Option<Duration>) -> Result<Value> {
-        self.execute_counted(call, timeout)
+    pub async fn execute(&self, call: &Call, per_call: PerCall) -> Result<Value> {
+        self.execute_counted(call, per_call)
             .await
             .0
             .map(|(_, value)| value)
@@ -388,18 +398,18 @@ impl Transport {
     pub async fn execute_as<T: DeserializeOwned>(
         &self,
         call: &Call,
-        timeout: Option<Duration>,
+        per_call: PerCall,
     ) -> Result<T> {
-        self.execute_status_as(call, timeout).await.map(|(_, t)| t)
+        self.execute_status_as(call, per_call).await.map(|(_, t)| t)
     }
 
     /// [`Transport::execute_as`], also returning the HTTP status it succeeded with.
     pub async fn execute_status_as<T: DeserializeOwned>(
         &self,
         call: &Call,
-        timeout: Option<Duration>,
+        per_call: PerCall,
     ) -> Result<(u16, T)> {
-        let (status, success) = self.execute_answer(call, timeout).await.0?;
+        let (status, success) = self.execute_answer(call, per_call).await.0?;
         let decoded = match success {
             Success::Body(body) => match serde_json::from_slice::<T>(&body) {
                 Ok(decoded) => decoded,
@@ -414,12 +424,8 @@ impl Transport {
     }
 
     /// Runs a call and returns the HTTP status it succeeded with and its JSON.
-    pub async fn execute_status(
-        &self,
-        call: &Call,
-        timeout: Option<Duration>,
-    ) -> Result<(u16, Value)> {
-        self.execute_counted(call, timeout).await.0
+    pub async fn execute_status(&self, call: &Call, per_call: PerCall) -> Result<(u16, Value)> {
+        self.execute_counted(call, per_call).await.0
     }
 
     /// Decodes a successful answer of `call` into its model. For a call that moves money an answer that
@@ -485,9 +491,9 @@ impl Transport {
     pub async fn execute_counted(
         &self,
         call: &Call,
-        timeout: Option<Duration>,
+        per_call: PerCall,
     ) -> (Result<(u16, Value)>, u32) {
-        let (result, attempts) = self.execute_answer(call, timeout).await;
+        let (result, attempts) = self.execute_answer(call, per_call).await;
         let result = result.and_then(|(status, success)| {
             let value = match success {
                 Success::Json(value) => value,
@@ -537,9 +543,13 @@ impl Transport {
     async fn execute_answer(
         &self,
         call: &Call,
-        timeout: Option<Duration>,
+        per_call: PerCall,
     ) -> (Result<(StatusCode, Success)>, u32) {
-        let timeout = match timeout.map(|t| validate_timeout("timeout", t)).transpose() {
+        let timeout = match per_call
+            .timeout
+            .map(|t| validate_timeout("timeout", t))
+            .transpose()
+        {
             Ok(t) => t.unwrap_or(self.shared.timeout),
             Err(e) => return (Err(e), 0),
         };
@@ -547,7 +557,7 @@ impl Transport {
             Ok(url) => url,
             Err(e) => return (Err(e), 0),
         };
-        let policy = &self.shared.retry;
+        let policy = per_call.retry.unwrap_or(self.shared.retry);
         let mut attempts: u32 = 0;
         let mut refreshed_after_401 = false;
         // Whether an earlier attempt of this call may have been processed by the server.
@@ -593,10 +603,13 @@ impl Transport {
                     return (Err(error), attempts);
                 }
             };
+            let started = std::time::Instant::now();
             let attempt = self
                 .send_once(call, url.clone(), credential.as_ref(), timeout)
                 .await;
             drop(permit);
+            // Every event of this attempt carries these fields (bindings turn them into structured logs).
+            let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
             let retries_left = attempts <= policy.max_retries;
             match attempt {
                 Attempt::Answered {
@@ -610,6 +623,7 @@ impl Transport {
                         operation = call.operation,
                         status = status.as_u16(),
                         attempt = attempts,
+                        duration_ms,
                         "answered"
                     );
                     if status == StatusCode::UNAUTHORIZED
@@ -623,7 +637,11 @@ impl Transport {
                         self.shared.auth.invalidate(credential.as_ref());
                         attempts -= 1;
                         tracing::info!(
+                            provider = self.provider(),
                             operation = call.operation,
+                            status = status.as_u16(),
+                            attempt = attempts + 1,
+                            duration_ms,
                             "401: refreshing the token once"
                         );
                         continue;
@@ -669,8 +687,11 @@ impl Transport {
                         match policy.delay(attempts, retry_after) {
                             Some(delay) => {
                                 tracing::warn!(
+                                    provider = self.provider(),
                                     operation = call.operation,
                                     status = status.as_u16(),
+                                    attempt = attempts,
+                                    duration_ms,
                                     ?delay,
                                     "retrying"
                                 );
@@ -696,6 +717,9 @@ impl Transport {
                     tracing::warn!(
                         provider = self.provider(),
                         operation = call.operation,
+                        status = status.as_u16(),
+                        attempt = attempts,
+                        duration_ms,
                         "{message}"
                     );
                     let error = if call.moves_money() && !status.is_client_error() {
@@ -719,6 +743,7 @@ impl Transport {
                         provider = self.provider(),
                         operation = call.operation,
                         attempt = attempts,
+                        duration_ms,
                         before_send,
                         timed_out,
                         "request failed: {message}"

@@ -18,7 +18,10 @@ Offline tests: ``paywire.testing.Sandbox()`` starts an in-process Bootpay and ia
 
 from __future__ import annotations
 
-from ._client import AsyncBootpay, Bootpay, parse_webhook
+import logging as _logging
+
+from ._client import AsyncBootpay, Bootpay, RetryPolicy, parse_webhook
+from ._enums import PaymentStatus, Pg, ReceiptStatus, ScheduleStatus, WebhookType
 from ._errors import (
     ApiError,
     AuthError,
@@ -90,12 +93,21 @@ from ._native import SDK_VERSION
 
 __version__ = SDK_VERSION
 
+# A library's logger: silent unless the application configures logging (no "last resort" output on
+# stderr). Records carry ``operation``, ``provider``, ``status``, ``attempt`` and ``duration_ms``.
+_logging.getLogger("paywire").addHandler(_logging.NullHandler())
+
 #: The operations of core's Bootpay client, by name (the same on every paywire binding).
 OPERATIONS = tuple(_OPERATIONS)
 #: The operations of core's iamport (PortOne V1) client, by name.
 IAMPORT_OPERATIONS = tuple(_IAMPORT_OPERATIONS)
 
 __all__ = [
+    "WebhookType",
+    "ScheduleStatus",
+    "ReceiptStatus",
+    "Pg",
+    "PaymentStatus",
     "IAMPORT_OPERATIONS",
     "OPERATIONS",
     "SDK_VERSION",
@@ -144,6 +156,7 @@ __all__ = [
     "PgError",
     "Prepared",
     "Receipt",
+    "RetryPolicy",
     "Refund",
     "ReservedPayment",
     "Schedule",

@@ -3,7 +3,8 @@ machinery every paywire client shares (``_iamport.py`` builds ``Iamport``/``Asyn
 
 All are thin: keyword arguments become one JSON object handed to the native dispatch, which
 deserializes it into core's request structs (so validation, wire names and retry rules are core's), and
-the JSON answer is wrapped in a typed model. Blocking calls release the GIL for their whole duration;
+the answer (dicts and lists built natively from core's typed value) is wrapped in a typed model.
+Blocking calls release the GIL for their whole duration;
 async calls run as detached tasks on one shared tokio runtime, so cancelling the awaiting task never cuts
 a payment call in half (its late outcome is logged on the ``paywire`` logger instead).
 """
@@ -14,11 +15,11 @@ import asyncio
 import functools
 import inspect
 import json
-import logging
 import math
 import os
 import sys
 import weakref
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import (
@@ -61,7 +62,7 @@ from ._models import (
 )
 from ._native import NativeClient as _NativeClient
 
-__all__ = ["AsyncBootpay", "Bootpay", "parse_webhook"]
+__all__ = ["AsyncBootpay", "Bootpay", "RetryPolicy", "parse_webhook"]
 
 T = TypeVar("T")
 _C = TypeVar("_C", bound="_Client")
@@ -306,7 +307,7 @@ def _parse_webhook(provider: str, body: Union[bytes, str], content_type: Optiona
         parsed = _native.parse_webhook(data, content_type, provider)
     except _NativeError as error:
         raise from_native(error) from None
-    answer: Dict[str, Any] = json.loads(parsed)
+    answer: Dict[str, Any] = parsed
     return answer
 
 
@@ -321,11 +322,11 @@ def _webhook_payload(
 ) -> Dict[str, Any]:
     """The payload of a webhook given parsed, as the raw body, or as the payload dict."""
     if isinstance(webhook, _Webhook):
-        return webhook.to_dict()
+        return webhook.raw
     if isinstance(webhook, str):
-        return parse(_text(webhook, "webhook")).to_dict()
+        return parse(_text(webhook, "webhook")).raw
     if isinstance(webhook, bytes):
-        return parse(webhook).to_dict()
+        return parse(webhook).raw
     wired: Dict[str, Any] = _wire(_mapping(webhook, "webhook"), "webhook")
     return wired
 
@@ -333,12 +334,55 @@ def _webhook_payload(
 def _native_client(provider: str, config: Dict[str, Any]) -> _NativeClient:
     """The native client of ``provider`` ("bootpay" or "iamport"); core checks the configuration."""
     config = {**{k: _wire(v, k) for k, v in config.items()}, "user_agent_suffix": _USER_AGENT}
-    # Debug/info events are forwarded only if wanted (see the native logging bridge); sample it now.
-    _native.set_log_level(logging.getLogger("paywire").getEffectiveLevel())
     try:
         return _native.NativeClient(json.dumps(config, allow_nan=False), provider)
     except _NativeError as error:
         raise from_native(error) from None
+
+
+def _default(name: str) -> Any:
+    return _native.RETRY_DEFAULTS[name]
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How calls that are safe to repeat are retried: ``max_retries`` after the first attempt (0–10), a
+    jittered exponential backoff from ``base_delay`` up to ``max_delay`` seconds, and a server's
+    ``Retry-After`` honoured up to ``max_retry_after`` seconds. The defaults are core's.
+
+    Calls that move money (a confirm, a charge with a billing key, a billing-key issue…) are never repeated
+    once sent, whatever the policy: they raise ``OutcomeUnknownError`` instead. Use it with
+    ``client.with_options(retry=RetryPolicy(max_retries=5, base_delay=0.5))``.
+    """
+
+    max_retries: int = field(default_factory=lambda: int(_default("max_retries")))
+    base_delay: float = field(default_factory=lambda: float(_default("base_delay")))
+    max_delay: float = field(default_factory=lambda: float(_default("max_delay")))
+    max_retry_after: float = field(default_factory=lambda: float(_default("max_retry_after")))
+
+
+def _number(value: Any, field: str, reason: str) -> Union[int, float]:
+    """A finite ``int`` or ``float`` option (no bool, no 5000-digit int), else the error naming it."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise invalid_input(field, reason)
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:
+        finite = False
+    if not finite or not _MIN_INT <= value <= _MAX_INT:
+        raise invalid_input(field, reason)
+    return value
+
+
+def _retry_json(retry: Any) -> Optional[Dict[str, Any]]:
+    if retry is None:
+        return None
+    if not isinstance(retry, RetryPolicy):
+        raise invalid_input("retry", f"must be a paywire.RetryPolicy (got {type(retry).__name__})")
+    return {
+        name: _number(getattr(retry, name), f"retry.{name}", "must be a finite number")
+        for name in ("max_retries", "base_delay", "max_delay", "max_retry_after")
+    }
 
 
 class _Client:
@@ -369,6 +413,38 @@ class _Client:
         """The API root in use."""
         return self._native.base_url
 
+    @_guarded
+    def with_options(
+        self: _C,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        retry: Optional[RetryPolicy] = None,
+    ) -> _C:
+        """A client of the same class sharing this one's connection pool, token and ``max_in_flight``,
+        whose calls use ``timeout`` (seconds per attempt, above 0, at most a day) and the retry policy
+        given as ``max_retries`` alone or as a whole ``retry=RetryPolicy(...)`` (not both). Unset options
+        keep this client's. Calls that move money are never repeated blindly, whatever the policy. A bad
+        value raises ``InvalidInputError`` naming the option; nothing is sent.
+
+            patient = client.with_options(timeout=60, retry=paywire.RetryPolicy(max_retries=5, base_delay=0.5))
+            patient.get_receipt(receipt_id)
+        """
+        try:
+            options: Dict[str, Any] = {"retry": _retry_json(retry)}
+            if timeout is not None:
+                reason = "must be a number of seconds above 0 and at most 86400"
+                options["timeout"] = _number(timeout, "timeout", reason)
+            if max_retries is not None:
+                if not isinstance(max_retries, int):
+                    raise invalid_input("max_retries", "must be a non-negative integer")
+                options["max_retries"] = _number(max_retries, "max_retries", "must be a non-negative integer")
+            handle = object.__new__(type(self))
+            handle._native = self._native.with_options(json.dumps(options, allow_nan=False))
+            return handle
+        except _NativeError as error:
+            raise from_native(error) from None
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
@@ -383,7 +459,7 @@ class _Blocking(_Client):
             answer = self._native.call(op, json.dumps(args, allow_nan=False))
         except _NativeError as error:
             raise from_native(error) from None
-        return wrap(json.loads(answer))
+        return wrap(answer)
 
     def __enter__(self: _C) -> _C:
         return self
@@ -403,7 +479,7 @@ class _Async(_Client):
             answer = await self._native.call_async(op, json.dumps(args, allow_nan=False), queue)
         except _NativeError as error:
             raise from_native(error) from None
-        return wrap(json.loads(answer))
+        return wrap(answer)
 
     async def __aenter__(self: _C) -> _C:
         return self

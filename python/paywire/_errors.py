@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import builtins
 import json
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, Optional, Tuple, Union
 
 __all__ = [
     "PaywireError",
@@ -24,8 +24,25 @@ __all__ = [
 ]
 
 
+def _restore(cls: type[PaywireError], args: Tuple[Any, ...], state: Dict[str, Any]) -> PaywireError:
+    """Rebuilds a pickled paywire exception without calling ``__init__`` (whose arguments are keywords)."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class PaywireError(Exception):
-    """Base class of every paywire failure."""
+    """Base class of every paywire failure.
+
+    Every paywire exception pickles with all its attributes (Celery results, ``multiprocessing`` and
+    ``concurrent.futures.ProcessPoolExecutor`` workers send them between processes)::
+
+        >>> import pickle, paywire
+        >>> e = pickle.loads(pickle.dumps(paywire.TransportError("network down", attempts=3)))
+        >>> (type(e).__name__, e.attempts, str(e))
+        ('TransportError', 3, 'network down')
+    """
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -33,6 +50,10 @@ class PaywireError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # The default (``cls(*args)`` then the state) cannot call an ``__init__`` with keyword-only fields.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
 
 
 class PgError:
@@ -47,6 +68,16 @@ class PgError:
 
     def __repr__(self) -> str:
         return f"PgError(code={self.code!r}, message={self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PgError):
+            return NotImplemented
+        return (self.code, self.message, self.raw) == (other.code, other.message, other.raw)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (PgError, (self.code, self.message, self.raw))
 
 
 class ApiError(PaywireError):

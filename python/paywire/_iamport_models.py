@@ -35,6 +35,7 @@ from typing import (
     Union,
 )
 
+from ._enums import PaymentStatus, ScheduleStatus, lenient
 from ._errors import invalid_input
 from ._models import Model, _compact, _Webhook
 
@@ -171,7 +172,7 @@ class Payment(_IamportModel):
     buyer_email: Optional[str]
     buyer_tel: Optional[str]
     custom_data: Optional[str]
-    status: str
+    status: PaymentStatus
     started_at: Optional[datetime]
     paid_at: Optional[datetime]
     failed_at: Optional[datetime]
@@ -193,6 +194,7 @@ class Payment(_IamportModel):
     }
     _timestamps: ClassVar[FrozenSet[str]] = frozenset({"vbank_date"})
     _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
+        "status": lenient(PaymentStatus),
         "cancel_history": lambda raw: [PaymentCancel(c) for c in raw],
     }
 
@@ -283,11 +285,15 @@ class Schedule(_IamportModel):
     revoked_at: Optional[datetime]
     amount: Amount
     name: Optional[str]
-    schedule_status: str
-    payment_status: Optional[str]
+    schedule_status: ScheduleStatus
+    payment_status: Optional[PaymentStatus]
     fail_reason: Optional[str]
 
     _defaults: ClassVar[Dict[str, Any]] = {"merchant_uid": "", "amount": 0, "schedule_status": "scheduled"}
+    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
+        "schedule_status": lenient(ScheduleStatus),
+        "payment_status": lenient(PaymentStatus),
+    }
 
 
 class Certification(_IamportModel):
@@ -392,9 +398,11 @@ class IamportWebhook(_Webhook):
 
     imp_uid: str
     merchant_uid: Optional[str]
-    status: Optional[str]
+    status: Optional[PaymentStatus]
     cancellation_id: Optional[str]
     idempotency_key: str
+
+    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {"status": lenient(PaymentStatus)}
 
 
 # ---- inputs -----------------------------------------------------------------------------------------

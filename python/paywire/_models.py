@@ -11,13 +11,17 @@ Inputs (``User``, ``Item``, …) are small dataclasses; every method also accept
 from __future__ import annotations
 
 import copy
+import enum
 import functools
+import importlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, FrozenSet, Generic, List, Mapping, Optional, TypeVar
 
 from . import _native
+from ._enums import Pg, ReceiptStatus, WebhookType, lenient
 
 __all__ = [
     "AccessToken",
@@ -100,8 +104,45 @@ def _redact(name: str, value: Any) -> Any:
     return value
 
 
+def _plain(value: Any, key: Optional[str] = None) -> Any:
+    """``value`` as plain JSON data (for ``to_dict()``): a sensitive field's value masked at any depth,
+    datetimes as ISO-8601 text, ``Decimal`` as text, enums as their raw value."""
+    if key is not None and _is_sensitive(key) and value not in (None, ""):
+        return _REDACTED
+    if value is None or type(value) in (bool, int, float, str):
+        return value
+    if isinstance(value, enum.Enum):
+        return _plain(value.value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Model):
+        return value.to_dict()
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v, str(k)) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
 class Model:
-    """Base of every answer: attribute access, ``to_dict()``, ``obj["wire_field"]``, a redacted repr."""
+    """Base of every answer: attribute access, ``to_dict()``, ``obj["wire_field"]``, a redacted repr.
+
+    ``to_dict()`` is ready for ``json.dumps`` and for a Pydantic v2 model or FastAPI ``response_model``
+    (a field annotated with the model class serializes as its ``to_dict()``)::
+
+        >>> import json, paywire
+        >>> receipt = paywire.Receipt({"receipt_id": "r1", "status": 1, "vbank_data": {"bank_account": "123"}})
+        >>> json.dumps(receipt.to_dict())
+        '{"receipt_id": "r1", "status": 1, "vbank_data": {"bank_account": "***"}}'
+    """
 
     _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {}
     _defaults: ClassVar[Dict[str, Any]] = {}
@@ -141,8 +182,38 @@ class Model:
             return value
 
     def to_dict(self) -> Dict[str, Any]:
-        """The whole object as the provider sent it (as core decoded it), unknown fields included."""
-        return copy.deepcopy(self._data)
+        """The whole object as the provider sent it (as core decoded it), unknown fields included, as plain
+        JSON data: ``json.loads(json.dumps(m.to_dict())) == m.to_dict()``. The values of sensitive fields
+        (core's one list, as in ``repr``: tokens, billing keys, card, account and identity numbers) are
+        ``"***"`` at any depth; read them from the attribute or ``obj["field"]``."""
+        plain: Dict[str, Any] = _plain(self._data)
+        return plain
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Lets a Pydantic v2 field (or a FastAPI ``response_model``) be this model: it accepts an instance
+        or a mapping of wire fields and serializes as ``to_dict()``. Pydantic is not a dependency."""
+        core_schema: Any = importlib.import_module("pydantic_core.core_schema")
+
+        def validate(value: Any) -> Model:
+            if isinstance(value, cls):
+                return value
+            if isinstance(value, Mapping):
+                try:
+                    return cls(value)
+                except TypeError:
+                    pass
+            raise ValueError(f"expected a paywire.{cls.__name__} or a mapping of its fields")
+
+        return core_schema.no_info_plain_validator_function(
+            validate, serialization=core_schema.plain_serializer_function_ser_schema(lambda m: m.to_dict())
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> Dict[str, Any]:
+        """An object (the provider's fields are open-ended), for OpenAPI documents."""
+        doc = (cls.__doc__ or cls.__name__).strip().splitlines()[0]
+        return {"type": "object", "title": cls.__name__, "description": doc}
 
     def __getitem__(self, key: str) -> Any:
         return self._data[key]
@@ -244,10 +315,10 @@ class Receipt(Model):
     tax_free: int
     cancelled_price: int
     cancelled_tax_free: int
-    status: int
+    status: ReceiptStatus
     status_locale: Optional[str]
     currency: Optional[str]
-    pg: Optional[str]
+    pg: Optional[Pg]
     method: Optional[str]
     method_symbol: Optional[str]
     method_origin: Optional[str]
@@ -274,6 +345,8 @@ class Receipt(Model):
         "status": 0,
     }
     _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
+        "status": lenient(ReceiptStatus),
+        "pg": lenient(Pg),
         "card_data": _one(CardData),
         "bank_data": _one(BankData),
         "vbank_data": _one(BankData),
@@ -297,9 +370,9 @@ class BillingKey(Model):
     billing_key: str
     receipt_id: Optional[str]
     subscription_id: Optional[str]
-    pg: Optional[str]
+    pg: Optional[Pg]
     method: Optional[str]
-    status: int
+    status: ReceiptStatus
     status_locale: Optional[str]
     metadata: Any
     published_at: Optional[datetime]
@@ -310,6 +383,8 @@ class BillingKey(Model):
 
     _defaults: ClassVar[Dict[str, Any]] = {"billing_key": "", "status": 0}
     _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
+        "status": lenient(ReceiptStatus),
+        "pg": lenient(Pg),
         "billing_data": _one(BillingData),
         "receipt_data": _one(Receipt),
     }
@@ -334,16 +409,20 @@ class Certificate(Model):
 
     receipt_id: str
     authenticate_id: Optional[str]
-    pg: Optional[str]
+    pg: Optional[Pg]
     method: Optional[str]
-    status: int
+    status: ReceiptStatus
     status_locale: Optional[str]
     authenticated_at: Optional[datetime]
     requested_at: Optional[datetime]
     authenticate_data: Optional[AuthenticateData]
 
     _defaults: ClassVar[Dict[str, Any]] = {"receipt_id": "", "status": 0}
-    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {"authenticate_data": _one(AuthenticateData)}
+    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
+        "status": lenient(ReceiptStatus),
+        "pg": lenient(Pg),
+        "authenticate_data": _one(AuthenticateData),
+    }
 
 
 class UserToken(Model):
@@ -407,8 +486,10 @@ class PaymentLink(Model):
 class PaymentMethod(Model):
     """A payment method enabled for the merchant."""
 
-    pg: Optional[str]
+    pg: Optional[Pg]
     method: Optional[str]
+
+    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {"pg": lenient(Pg)}
 
 
 class _Webhook(Model):
@@ -427,8 +508,10 @@ class _Webhook(Model):
         return copy.deepcopy(self._raw)
 
     def to_dict(self) -> Dict[str, Any]:
-        """The payload exactly as delivered (every field, as strings for a form body)."""
-        return copy.deepcopy(self._raw)
+        """The payload as delivered (every field, as strings for a form body), sensitive values ``"***"``
+        as in every ``to_dict()``; ``raw`` is the payload untouched."""
+        plain: Dict[str, Any] = _plain(self._raw)
+        return plain
 
     def __getitem__(self, key: str) -> Any:
         return self._raw[key]
@@ -453,12 +536,18 @@ class BootpayWebhook(_Webhook):
 
     receipt_id: str
     order_id: Optional[str]
-    status: Optional[int]
-    webhook_type: Optional[str]
+    status: Optional[ReceiptStatus]
+    webhook_type: Optional[WebhookType]
     price: Optional[int]
     cancelled_price: Optional[int]
-    event: str
+    event: WebhookType
     idempotency_key: str
+
+    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
+        "status": lenient(ReceiptStatus),
+        "webhook_type": lenient(WebhookType),
+        "event": lenient(WebhookType),
+    }
 
 
 _T = TypeVar("_T")

@@ -115,6 +115,10 @@ class SandboxAdminError(RuntimeError):
         self.status = status
         self.body = body
 
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Picklable (the default would call ``__init__`` with the message alone).
+        return (SandboxAdminError, (self.status, self.body))
+
 
 class Sandbox:
     """A running Bootpay and iamport sandbox. Use it as a context manager, or call ``stop()``.

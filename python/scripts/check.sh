@@ -9,14 +9,16 @@ root="$(cd "$here/.." && pwd)"
 wheels="$root/target/wheels"
 venv="$here/.venv"
 
-PAYWIRE_EXTRA_PACKAGES='pytest>=7 mypy>=1.10 ruff>=0.5 atheris>=2.3 bootpay-backend==2.9.0' bash "$here/scripts/install.sh"
+PAYWIRE_EXTRA_PACKAGES='pytest>=7 mypy>=1.10 ruff>=0.5 atheris>=2.3 bootpay-backend==2.9.0 fastapi>=0.110 pydantic>=2 httpx>=0.27 gevent>=24' bash "$here/scripts/install.sh"
 py="$venv/bin/python"
 wheel="$(ls -t "$wheels"/paywire-*.whl | head -n 1)"
 cd "$here"
 echo "==> ruff"
 "$venv/bin/ruff" check .
 echo "==> mypy --strict"
-"$venv/bin/mypy" --strict tests/typing_example.py paywire/testing.py paywire/sandbox.py tests/test_sandbox_product.py
+"$venv/bin/mypy" --strict tests/typing_example.py paywire/testing.py paywire/sandbox.py tests/test_sandbox_product.py \
+    tests/test_pickle.py tests/test_logging.py tests/test_enums.py tests/test_to_dict.py \
+    tests/test_options.py tests/test_gevent.py
 echo "==> pytest"
 # The pytest script (not `python -m pytest`) keeps the source tree off sys.path: the tests import the
 # installed wheel, as users do.

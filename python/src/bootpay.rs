@@ -2,6 +2,7 @@
 //! its webhook parser.
 
 use crate::client::{
+    Answer,
     invalid, out, raw_request, transport_options, unknown_operation, Args, Config,
 };
 use paywire::bootpay::{
@@ -82,7 +83,7 @@ fn cash_cancel(args: &Args) -> Result<CancelCashReceipt, Error> {
 }
 
 /// Runs one operation of `client` and encodes its answer.
-pub(crate) async fn dispatch(client: Client, op: &str, args: Args) -> Result<String, Error> {
+pub(crate) async fn dispatch(client: Client, op: &str, args: Args) -> Result<Answer, Error> {
     let c = &client;
     match op {
         "get_access_token" => out(c.get_access_token().await?),

@@ -1,9 +1,11 @@
-//! The native client: a core client (`bootpay::Client` or `iamport::Client`) behind a JSON-in, JSON-out
+//! The native client: a core client (`bootpay::Client` or `iamport::Client`) behind a JSON-in, objects-out
 //! dispatch.
 //!
 //! Python calls `call(op, args_json)` (blocking, GIL released) or `call_async(op, args_json)` (an asyncio
 //! future). Arguments are deserialized straight into core's request structs, so validation and wire
-//! names stay core's; the pure-Python layer only shapes keyword arguments and wraps the answers. This
+//! names stay core's; answers stay typed until a thread holding the GIL turns them into dicts and lists
+//! in one pass (`to_python`, no JSON text). The pure-Python layer only shapes keyword arguments and wraps
+//! the answers. This
 //! module is the machinery both providers share (arguments, runtime, completion, fork handling, logging
 //! of abandoned answers); `bootpay.rs` and `iamport.rs` hold each provider's table of operations.
 
@@ -20,10 +22,15 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::RecvTimeoutError;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-pub(crate) type Outcome = Result<String, Value>;
+/// A call's answer, still core's typed value: it becomes Python objects (dicts, lists, ints, strs) in one
+/// pass when it reaches a thread holding the GIL, with no JSON text in between (see [`to_python`]).
+pub(crate) type Answer = Box<dyn erased_serde::Serialize + Send>;
+
+/// What a call ends with: its answer, or an error payload for `errors::to_py`.
+pub(crate) type Outcome = Result<Answer, Value>;
 
 /// The longest timeout accepted, in seconds (core's limit: a day).
 const MAX_SECONDS: f64 = 86_400.0;
@@ -90,10 +97,19 @@ impl Args {
     }
 }
 
-/// Encodes an answer for Python.
-pub(crate) fn out<T: serde::Serialize>(value: T) -> Result<String, Error> {
-    serde_json::to_string(&value)
-        .map_err(|e| Error::Config(format!("could not encode the answer: {e}")))
+/// An answer for Python, kept typed until it is handed over (see [`to_python`]).
+pub(crate) fn out<T: serde::Serialize + Send + 'static>(value: T) -> Result<Answer, Error> {
+    Ok(Box::new(value))
+}
+
+/// The answer as Python objects, built straight from the typed value: what `json.loads` of its JSON would
+/// give (dicts in wire order, ints, floats, strs, `None`), without writing and re-reading JSON text.
+pub(crate) fn to_python<'py>(py: Python<'py>, answer: &Answer) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, &**answer).map_err(|e| {
+        errors::to_py(&errors::internal(format!(
+            "could not hand the answer to Python: {e}"
+        )))
+    })
 }
 
 /// The `raw_request` arguments as core's request (both providers take the same shape).
@@ -175,6 +191,57 @@ impl Config {
         }
     }
 
+    /// A `RetryPolicy` given whole (`retry`: `{max_retries, base_delay, max_delay, max_retry_after}`, the
+    /// delays in seconds, each optional), core's defaults for what is left out; or `max_retries` alone.
+    /// Errors name the option (`retry.base_delay`, `max_retries`).
+    pub(crate) fn retry_policy(&self) -> Result<Option<RetryPolicy>, Error> {
+        let whole = self.0.get("retry").filter(|v| !v.is_null());
+        let count = self.retry()?;
+        let Some(whole) = whole else {
+            return Ok(count);
+        };
+        if count.is_some() {
+            return Err(Error::invalid_input(
+                "max_retries",
+                "cannot be given together with retry (set retry.max_retries instead)",
+            ));
+        }
+        let Value::Object(fields) = whole else {
+            return Err(Error::invalid_input(
+                "retry",
+                "must be a paywire.RetryPolicy",
+            ));
+        };
+        let mut policy = RetryPolicy::default();
+        if let Some(v) = fields.get("max_retries").filter(|v| !v.is_null()) {
+            policy.max_retries =
+                v.as_u64()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .ok_or_else(|| {
+                        Error::invalid_input("retry.max_retries", "must be a non-negative integer")
+                    })?;
+        }
+        for (name, slot) in [
+            ("base_delay", &mut policy.base_delay),
+            ("max_delay", &mut policy.max_delay),
+            ("max_retry_after", &mut policy.max_retry_after),
+        ] {
+            if let Some(v) = fields.get(name).filter(|v| !v.is_null()) {
+                let field = format!("retry.{name}");
+                let seconds = v
+                    .as_f64()
+                    .filter(|s| s.is_finite() && *s >= 0.0 && *s <= 3600.0)
+                    .ok_or_else(|| {
+                        Error::invalid_input(&field, "must be a number of seconds from 0 to 3600")
+                    })?;
+                *slot = Duration::try_from_secs_f64(seconds).map_err(|_| {
+                    Error::invalid_input(&field, "must be a number of seconds from 0 to 3600")
+                })?;
+            }
+        }
+        Ok(Some(policy))
+    }
+
     /// The retry policy, when `max_retries` is set.
     pub(crate) fn retry(&self) -> Result<Option<RetryPolicy>, Error> {
         let Some(v) = self.0.get("max_retries").filter(|v| !v.is_null()) else {
@@ -222,6 +289,39 @@ macro_rules! transport_options {
 }
 pub(crate) use transport_options;
 
+/// What a handle made by `with_options` sets for its calls (core's `with_timeout` / `with_retry`).
+#[derive(Clone, Copy, Default)]
+struct Overrides {
+    timeout: Option<Duration>,
+    retry: Option<RetryPolicy>,
+}
+
+impl Overrides {
+    /// `client` as this handle's view of it (same pool and token).
+    fn apply(&self, client: AnyClient) -> Result<AnyClient, Error> {
+        Ok(match client {
+            AnyClient::Bootpay(mut c) => {
+                if let Some(t) = self.timeout {
+                    c = c.with_timeout(t);
+                }
+                if let Some(r) = self.retry {
+                    c = c.with_retry(r)?;
+                }
+                AnyClient::Bootpay(c)
+            }
+            AnyClient::Iamport(mut c) => {
+                if let Some(t) = self.timeout {
+                    c = c.with_timeout(t);
+                }
+                if let Some(r) = self.retry {
+                    c = c.with_retry(r)?;
+                }
+                AnyClient::Iamport(c)
+            }
+        })
+    }
+}
+
 /// The configuration of one provider's client, kept to rebuild the client after a fork.
 #[derive(Clone)]
 enum Builder {
@@ -264,7 +364,7 @@ impl AnyClient {
 }
 
 /// Runs one operation of `client` and encodes its answer.
-async fn dispatch(client: AnyClient, op: String, args_json: String) -> Result<String, Error> {
+async fn dispatch(client: AnyClient, op: String, args_json: String) -> Result<Answer, Error> {
     let args = Args::parse(&args_json)?;
     match client {
         AnyClient::Bootpay(c) => crate::bootpay::dispatch(c, &op, args).await,
@@ -284,7 +384,7 @@ pub(crate) fn parse_webhook(provider: &str, body: &[u8], content_type: Option<&s
     })
     .map_err(|panic| errors::internal(errors::panic_message(panic.as_ref())))?;
     parsed
-        .map(|value| value.to_string())
+        .map(|value| Box::new(value) as Answer)
         .map_err(|e| errors::payload(&e))
 }
 
@@ -312,7 +412,9 @@ pub struct NativeClient {
     builder: Builder,
     provider: &'static str,
     base_url: String,
-    built: Mutex<Built>,
+    /// Shared by every handle `with_options` made from the same client: one pool, one token.
+    built: Arc<Mutex<Built>>,
+    overrides: Overrides,
 }
 
 impl NativeClient {
@@ -334,10 +436,11 @@ impl NativeClient {
             },
             builder,
             base_url: client.base_url().to_owned(),
-            built: Mutex::new(Built {
+            built: Arc::new(Mutex::new(Built {
                 pid: std::process::id(),
                 client,
-            }),
+            })),
+            overrides: Overrides::default(),
         })
     }
 
@@ -345,13 +448,57 @@ impl NativeClient {
     /// runtime's reactor) is unusable, so it is rebuilt from the kept configuration and the old one leaked.
     fn client(&self) -> Result<AnyClient, Value> {
         let pid = std::process::id();
-        let mut built = self.built.lock().unwrap_or_else(PoisonError::into_inner);
-        if built.pid != pid {
-            let fresh = self.builder.build().map_err(|e| errors::payload(&e))?;
-            std::mem::forget(std::mem::replace(&mut built.client, fresh));
-            built.pid = pid;
+        let shared = {
+            let mut built = self.built.lock().unwrap_or_else(PoisonError::into_inner);
+            if built.pid != pid {
+                let fresh = self.builder.build().map_err(|e| errors::payload(&e))?;
+                std::mem::forget(std::mem::replace(&mut built.client, fresh));
+                built.pid = pid;
+            }
+            built.client.clone()
+        };
+        self.overrides
+            .apply(shared)
+            .map_err(|e| errors::payload(&e))
+    }
+
+    fn with_options_of(&self, options_json: &str) -> Result<Self, Value> {
+        let options = match serde_json::from_str::<Value>(options_json) {
+            Ok(Value::Object(map)) => Config(map),
+            _ => return Err(errors::internal("the options are not a JSON object")),
+        };
+        let parsed = (|| -> Result<Overrides, Error> {
+            let mut overrides = self.overrides;
+            if let Some(t) = options.seconds("timeout")? {
+                overrides.timeout = Some(t);
+            }
+            if let Some(policy) = options.retry_policy()? {
+                overrides.retry = Some(policy);
+            }
+            Ok(overrides)
+        })()
+        .map_err(|e| errors::payload(&e))?;
+        let handle = Self {
+            builder: self.builder.clone(),
+            provider: self.provider,
+            base_url: self.base_url.clone(),
+            built: Arc::clone(&self.built),
+            overrides: parsed,
+        };
+        // Checked now (core's bounds on the policy), not at the first call; a count out of bounds is
+        // named as the caller spelled it.
+        let alone = options.0.get("max_retries").is_some_and(|v| !v.is_null());
+        match handle.client() {
+            Ok(_) => Ok(handle),
+            Err(payload) if alone && payload["field"] == "retry.max_retries" => {
+                let reason = payload["reason"].as_str().unwrap_or("is out of bounds");
+                Err(errors::payload(&Error::invalid_input(
+                    "max_retries",
+                    reason,
+                )))
+            }
+            Err(payload) => Err(payload),
         }
-        Ok(built.client.clone())
     }
 }
 
@@ -364,9 +511,19 @@ impl NativeClient {
     /// `NativeError` (invalid_input) for a bad one.
     #[new]
     #[pyo3(signature = (config_json, provider="bootpay"))]
-    fn new(config_json: &str, provider: &str) -> PyResult<Self> {
+    fn new(py: Python<'_>, config_json: &str, provider: &str) -> PyResult<Self> {
+        crate::logging::refresh(py);
         // A panic while building (a bug) must reach Python as a PaywireError, not as PanicException.
         std::panic::catch_unwind(|| Self::build(config_json, provider))
+            .unwrap_or_else(|panic| Err(errors::internal(errors::panic_message(panic.as_ref()))))
+            .map_err(|p| errors::to_py(&p))
+    }
+
+    /// A handle on the same client (pool, token, in-flight bound) whose calls use the given `timeout`
+    /// and/or retry policy (JSON: `{"timeout": s, "max_retries": n, "retry": {...}}`, each optional);
+    /// what is not given is this handle's. Raises `NativeError` (invalid_input naming the option).
+    fn with_options(&self, options_json: &str) -> PyResult<Self> {
+        std::panic::catch_unwind(AssertUnwindSafe(|| self.with_options_of(options_json)))
             .unwrap_or_else(|panic| Err(errors::internal(errors::panic_message(panic.as_ref()))))
             .map_err(|p| errors::to_py(&p))
     }
@@ -383,13 +540,14 @@ impl NativeClient {
         self.provider
     }
 
-    /// Runs `op` and returns its JSON answer, with the GIL released while it waits.
+    /// Runs `op` and returns its answer as Python objects, with the GIL released while it waits.
     ///
     /// The wait is cut in slices of `SIGNAL_SLICE`, between which pending signals are handled: Ctrl-C
     /// raises `KeyboardInterrupt` at once instead of after the call. The call itself is a detached task
     /// and keeps running (a confirm or a charge is never cut half-way); an outcome nobody waits for any
     /// more is logged on the `paywire` logger, as on the asyncio side.
-    fn call(&self, py: Python<'_>, op: String, args_json: String) -> PyResult<String> {
+    fn call<'py>(&self, py: Python<'py>, op: String, args_json: String) -> PyResult<Bound<'py, PyAny>> {
+        crate::logging::refresh(py);
         let client = self.client().map_err(|p| errors::to_py(&p))?;
         let rt = runtime::get().map_err(|e| errors::to_py(&errors::internal(e.to_string())))?;
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
@@ -410,7 +568,8 @@ impl NativeClient {
             });
             rx = back;
             match waited {
-                Ok(outcome) => return outcome.map_err(|p| errors::to_py(&p)),
+                Ok(Ok(answer)) => return to_python(py, &answer),
+                Ok(Err(payload)) => return Err(errors::to_py(&payload)),
                 // Dropping `rx` on the way out is what tells the task to log its outcome.
                 Err(RecvTimeoutError::Timeout) => py.check_signals()?,
                 Err(RecvTimeoutError::Disconnected) => {
@@ -422,7 +581,7 @@ impl NativeClient {
         }
     }
 
-    /// Starts `op` on the shared runtime and returns an asyncio future of its JSON answer.
+    /// Starts `op` on the shared runtime and returns an asyncio future of its answer.
     ///
     /// The work is a detached tokio task: cancelling the future stops the waiting, never the request
     /// (a confirm or a charge must not be cut half-way). An answer nobody waits for any more is logged.
@@ -434,6 +593,7 @@ impl NativeClient {
         args_json: String,
         completions: Option<&Bound<'_, Completions>>,
     ) -> PyResult<Py<PyAny>> {
+        crate::logging::refresh(py);
         let get_loop = GET_RUNNING_LOOP.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
             Ok(py.import("asyncio")?.getattr("get_running_loop")?.unbind())
         })?;
@@ -463,30 +623,58 @@ impl NativeClient {
 
 /// Hands an outcome to the event loop's thread, where the future may be completed safely.
 fn deliver(event_loop: Py<PyAny>, future: Py<PyAny>, op: String, outcome: Outcome) {
-    let delivered = Python::try_attach(|py| -> PyResult<()> {
+    let mut outcome = Some(outcome);
+    let attached = Python::try_attach(|py| -> PyResult<()> {
         let resolve = RESOLVE.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
             Ok(wrap_pyfunction!(resolve, py)?.into_any().unbind())
         })?;
-        let (ok, payload) = match &outcome {
-            Ok(answer) => (true, answer.clone()),
-            Err(error) => (false, error.to_string()),
+        // From here on the parcel owns the outcome: if the loop never runs the callback, dropping the
+        // parcel logs it.
+        let parcel = Parcel {
+            op: op.clone(),
+            outcome: Mutex::new(outcome.take()),
         };
         let args = PyTuple::new(
             py,
             [
                 resolve.clone_ref(py).into_bound(py),
                 future.into_bound(py),
-                op.clone().into_pyobject(py)?.into_any(),
-                ok.into_pyobject(py)?.to_owned().into_any(),
-                payload.into_pyobject(py)?.into_any(),
+                Bound::new(py, parcel)?.into_any(),
             ],
         )?;
         event_loop.call_method1(py, "call_soon_threadsafe", args)?;
         Ok(())
     });
-    if !matches!(delivered, Some(Ok(()))) {
-        // The loop is closed or the interpreter is going away: nobody can be told but the log.
-        abandoned(&op, &outcome);
+    if attached.is_none() {
+        // The interpreter is going away: nobody can be told but the log.
+        if let Some(outcome) = outcome {
+            abandoned(&op, &outcome);
+        }
+    }
+}
+
+/// An outcome on its way to the event loop's thread through `call_soon_threadsafe`.
+#[pyclass(module = "paywire._native", frozen)]
+struct Parcel {
+    op: String,
+    outcome: Mutex<Option<Outcome>>,
+}
+
+impl Parcel {
+    fn take(&self) -> Option<Outcome> {
+        self.outcome
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    }
+}
+
+impl Drop for Parcel {
+    fn drop(&mut self) {
+        // Never delivered (the loop closed before running the callback): the log is all that is left.
+        if let Some(outcome) = self.take() {
+            abandoned(&self.op, &outcome);
+        }
     }
 }
 
@@ -515,8 +703,8 @@ pub(crate) fn abandoned(op: &str, outcome: &Outcome) {
 }
 
 /// The identifying fields of an answer, never a secret (tokens, card data stay out).
-fn summary(answer: &str) -> String {
-    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(answer) else {
+fn summary(answer: &Answer) -> String {
+    let Ok(Value::Object(map)) = serde_json::to_value(&**answer) else {
         return "ok".to_owned();
     };
     let keys = [
@@ -552,19 +740,12 @@ fn summary(answer: &str) -> String {
 
 /// Completes `future` on its loop's thread, unless its awaiting task was cancelled meanwhile.
 #[pyfunction]
-fn resolve(
-    py: Python<'_>,
-    future: Bound<'_, PyAny>,
-    op: String,
-    ok: bool,
-    payload: String,
-) -> PyResult<()> {
-    let outcome = if ok {
-        Ok(payload)
-    } else {
-        Err(serde_json::from_str::<Value>(&payload).unwrap_or_else(|_| errors::internal(payload)))
-    };
-    resolve_now(py, &future, &op, outcome)
+fn resolve(py: Python<'_>, future: Bound<'_, PyAny>, parcel: &Bound<'_, Parcel>) -> PyResult<()> {
+    let parcel = parcel.get();
+    match parcel.take() {
+        Some(outcome) => resolve_now(py, &future, &parcel.op, outcome),
+        None => Ok(()),
+    }
 }
 
 /// Sets the result or exception of `future` (on its loop's thread), or logs an outcome nobody awaits.
@@ -579,7 +760,7 @@ pub(crate) fn resolve_now(
         return Ok(());
     }
     match outcome {
-        Ok(answer) => future.call_method1("set_result", (answer,))?,
+        Ok(answer) => future.call_method1("set_result", (to_python(py, &answer)?,))?,
         Err(payload) => {
             let error = errors::to_py(&payload).into_value(py);
             future.call_method1("set_exception", (error,))?

@@ -5,6 +5,7 @@
 //! timestamps as integers: the Python layer turns `datetime`s into seconds before calling.
 
 use crate::client::{
+    Answer,
     invalid, out, raw_request, transport_options, unknown_operation, Args, Config,
 };
 use paywire::iamport::{
@@ -91,7 +92,7 @@ pub(crate) fn builder(config: &Config) -> Result<ClientBuilder, Error> {
 }
 
 /// A multi look-up answer (core's `Partial` has no wire form of its own).
-fn partial<T: Serialize>(answer: Partial<T>) -> Result<String, Error> {
+fn partial<T: Serialize>(answer: Partial<T>) -> Result<Answer, Error> {
     out(json!({
         "items": answer.items,
         "missing": answer.missing,
@@ -138,7 +139,7 @@ fn schedule_request(args: &Args) -> Result<SchedulePayments, Error> {
 }
 
 /// Runs one operation of `client` and encodes its answer.
-pub(crate) async fn dispatch(client: Client, op: &str, mut args: Args) -> Result<String, Error> {
+pub(crate) async fn dispatch(client: Client, op: &str, mut args: Args) -> Result<Answer, Error> {
     let c = &client;
     match op {
         "get_access_token" => {

@@ -18,16 +18,19 @@ mod sandbox;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-/// Parses a webhook body (JSON or form) of `provider` ("bootpay" or "iamport"); returns its fields as
-/// JSON or raises `NativeError`.
+/// Parses a webhook body (JSON or form) of `provider` ("bootpay" or "iamport"); returns its fields as a
+/// dict or raises `NativeError`.
 #[pyfunction]
 #[pyo3(signature = (body, content_type=None, provider="bootpay"))]
-fn parse_webhook(
-    body: &Bound<'_, PyBytes>,
+fn parse_webhook<'py>(
+    py: Python<'py>,
+    body: &Bound<'py, PyBytes>,
     content_type: Option<&str>,
     provider: &str,
-) -> PyResult<String> {
-    client::parse_webhook(provider, body.as_bytes(), content_type).map_err(|p| errors::to_py(&p))
+) -> PyResult<Bound<'py, PyAny>> {
+    let answer = client::parse_webhook(provider, body.as_bytes(), content_type)
+        .map_err(|p| errors::to_py(&p))?;
+    client::to_python(py, &answer)
 }
 
 /// The Python module.
@@ -37,6 +40,34 @@ fn is_sensitive_field(name: &str) -> bool {
     paywire::is_sensitive_field(name)
 }
 
+/// core's canonical name of a PG given by any of its names (`"나이스페이"` → `"nicepay"`); an unknown one
+/// comes back as given.
+#[pyfunction]
+fn pg_name(name: &str) -> String {
+    paywire::bootpay::Pg::from(name).as_str().to_owned()
+}
+
+/// A core variant's name (`AwaitingConfirm`) as a Python member name (`AWAITING_CONFIRM`).
+fn member_name(variant: &dyn std::fmt::Debug) -> String {
+    let variant = format!("{variant:?}");
+    let mut name = String::with_capacity(variant.len() + 4);
+    for (i, c) in variant.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            name.push('_');
+        }
+        name.push(c.to_ascii_uppercase());
+    }
+    name
+}
+
+/// The values core knows of an open enum, as `(member name, wire value)` pairs for the Python enums.
+fn known<T: std::fmt::Debug, V>(
+    values: impl Iterator<Item = T>,
+    wire: impl Fn(&T) -> V,
+) -> Vec<(String, V)> {
+    values.map(|v| (member_name(&v), wire(&v))).collect()
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logging::install();
@@ -44,11 +75,39 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("OPERATIONS", bootpay::OPERATIONS.to_vec())?;
     m.add("IAMPORT_OPERATIONS", iamport::OPERATIONS.to_vec())?;
     m.add("SDK_VERSION", paywire::SDK_VERSION)?;
+    let retry = paywire::RetryPolicy::default();
+    let defaults = pyo3::types::PyDict::new(m.py());
+    defaults.set_item("max_retries", retry.max_retries)?;
+    defaults.set_item("base_delay", retry.base_delay.as_secs_f64())?;
+    defaults.set_item("max_delay", retry.max_delay.as_secs_f64())?;
+    defaults.set_item("max_retry_after", retry.max_retry_after.as_secs_f64())?;
+    m.add("RETRY_DEFAULTS", defaults)?;
+    {
+        use paywire::bootpay::{Pg, ReceiptStatus, WebhookType};
+        use paywire::iamport::{PaymentStatus, ScheduleStatus};
+        m.add(
+            "RECEIPT_STATUSES",
+            known(ReceiptStatus::known(), |s| s.code()),
+        )?;
+        m.add("PGS", known(Pg::known(), |p| p.as_str().to_owned()))?;
+        m.add(
+            "WEBHOOK_TYPES",
+            known(WebhookType::known(), |t| t.as_str().to_owned()),
+        )?;
+        m.add(
+            "IAMPORT_PAYMENT_STATUSES",
+            known(PaymentStatus::known(), |s| s.as_str().to_owned()),
+        )?;
+        m.add(
+            "IAMPORT_SCHEDULE_STATUSES",
+            known(ScheduleStatus::known(), |s| s.as_str().to_owned()),
+        )?;
+    }
     m.add_class::<client::NativeClient>()?;
     m.add_class::<sandbox::SandboxServer>()?;
     m.add_class::<completion::Completions>()?;
     m.add_function(wrap_pyfunction!(parse_webhook, m)?)?;
     m.add_function(wrap_pyfunction!(is_sensitive_field, m)?)?;
-    m.add_function(wrap_pyfunction!(logging::set_log_level, m)?)?;
+    m.add_function(wrap_pyfunction!(pg_name, m)?)?;
     Ok(())
 }

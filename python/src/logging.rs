@@ -1,8 +1,14 @@
 //! paywire's `tracing` events, forwarded to Python's `logging` (logger `paywire`).
 //!
 //! core logs no secrets, so events are forwarded as they are. Warnings and above always reach Python;
-//! debug and info events only when the `paywire` logger wanted them when a client was last created,
-//! because asking Python for every event would mean taking the GIL on the I/O threads for nothing.
+//! debug and info events only when the `paywire` logger wants them. Asking Python for every event would
+//! mean taking the GIL on the I/O threads for nothing, so the logger's effective level is sampled at the
+//! start of every call (the GIL is held there anyway; one cached `getEffectiveLevel`): a level set after
+//! a client exists applies from its next call.
+//!
+//! Each record carries core's structured fields as attributes (`logging`'s `extra`): `operation`,
+//! `provider`, `status` (the HTTP status, if any), `attempt` and `duration_ms` (of the attempt), each
+//! `None` when the event has no such field.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -36,24 +42,70 @@ fn ours(target: &str) -> bool {
     target == "paywire" || target.starts_with("paywire::")
 }
 
+/// The structured fields every record carries as attributes (`None` when the event lacks one).
+const STRUCTURED: [&str; 5] = ["operation", "provider", "status", "attempt", "duration_ms"];
+
+/// A structured field's value, kept typed so Python gets an `int`, `float` or `str`.
+enum FieldValue {
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
 #[derive(Default)]
 struct Message {
     text: String,
     fields: String,
+    structured: Vec<(&'static str, FieldValue)>,
+}
+
+impl Message {
+    fn append(&mut self, field: &Field, shown: std::fmt::Arguments<'_>) {
+        let _ = write!(
+            self.fields,
+            "{}{}={}",
+            if self.fields.is_empty() { "" } else { ", " },
+            field.name(),
+            shown
+        );
+    }
+
+    fn keep(&mut self, field: &Field, value: FieldValue) {
+        if let Some(name) = STRUCTURED.iter().find(|n| **n == field.name()) {
+            self.structured.push((name, value));
+        }
+    }
 }
 
 impl Visit for Message {
+    fn record_i64(&mut self, field: &Field, value: i64) {
+        self.append(field, format_args!("{value}"));
+        self.keep(field, FieldValue::Int(value));
+    }
+
+    fn record_u64(&mut self, field: &Field, value: u64) {
+        self.append(field, format_args!("{value}"));
+        self.keep(
+            field,
+            i64::try_from(value).map_or(FieldValue::Float(value as f64), FieldValue::Int),
+        );
+    }
+
+    fn record_f64(&mut self, field: &Field, value: f64) {
+        if field.name() == "duration_ms" {
+            self.append(field, format_args!("{value:.1}"));
+        } else {
+            self.append(field, format_args!("{value}"));
+        }
+        self.keep(field, FieldValue::Float(value));
+    }
+
     fn record_str(&mut self, field: &Field, value: &str) {
         if field.name() == "message" {
             self.text.push_str(value);
         } else {
-            let _ = write!(
-                self.fields,
-                "{}{}={}",
-                if self.fields.is_empty() { "" } else { ", " },
-                field.name(),
-                value
-            );
+            self.append(field, format_args!("{value}"));
+            self.keep(field, FieldValue::Text(value.to_owned()));
         }
     }
 
@@ -61,13 +113,8 @@ impl Visit for Message {
         if field.name() == "message" {
             let _ = write!(self.text, "{value:?}");
         } else {
-            let _ = write!(
-                self.fields,
-                "{}{}={:?}",
-                if self.fields.is_empty() { "" } else { ", " },
-                field.name(),
-                value
-            );
+            self.append(field, format_args!("{value:?}"));
+            self.keep(field, FieldValue::Text(format!("{value:?}")));
         }
     }
 }
@@ -160,23 +207,41 @@ impl<S: Subscriber> Layer<S> for PythonLogging {
         let mut message = Message::default();
         event.record(&mut message);
         let text = if message.fields.is_empty() {
-            message.text
+            std::mem::take(&mut message.text)
         } else {
             format!("{} ({})", message.text, message.fields)
         };
         let level = python_level(event.metadata().level());
         // During interpreter shutdown there is nobody to log to.
         let _ = Python::try_attach(|py| -> PyResult<()> {
-            let logger = LOGGER.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
-                Ok(py
-                    .import("logging")?
-                    .call_method1("getLogger", ("paywire",))?
-                    .unbind())
-            })?;
-            logger.call_method1(py, "log", (level, text))?;
+            let logger = logger(py)?;
+            let extra = PyDict::new(py);
+            for name in STRUCTURED {
+                extra.set_item(name, py.None())?;
+            }
+            for (name, value) in &message.structured {
+                match value {
+                    FieldValue::Int(v) => extra.set_item(*name, *v)?,
+                    FieldValue::Float(v) => extra.set_item(*name, *v)?,
+                    FieldValue::Text(v) => extra.set_item(*name, v)?,
+                }
+            }
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("extra", extra)?;
+            logger.call_method(py, "log", (level, text), Some(&kwargs))?;
             Ok(())
         });
     }
+}
+
+/// `logging.getLogger("paywire")`, looked up once.
+fn logger(py: Python<'_>) -> PyResult<&Py<PyAny>> {
+    LOGGER.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+        Ok(py
+            .import("logging")?
+            .call_method1("getLogger", ("paywire",))?
+            .unbind())
+    })
 }
 
 /// Installs the forwarding layer as the process's tracing subscriber (once; later calls do nothing).
@@ -185,9 +250,18 @@ pub(crate) fn install() {
     let _ = tracing::subscriber::set_global_default(subscriber);
 }
 
-/// Records the `paywire` logger's effective level, so debug/info events are forwarded when wanted.
-#[pyfunction]
-pub(crate) fn set_log_level(level: i64) {
-    THRESHOLD.store(level.clamp(0, 50) as u8, Ordering::Relaxed);
-    tracing::callsite::rebuild_interest_cache();
+/// Samples the `paywire` logger's effective level, so debug/info events are forwarded exactly when wanted.
+/// Called at the start of every call (and when a client is built); cheap when nothing changed, and the
+/// interest cache of tracing's call sites is rebuilt only when the level did change.
+pub(crate) fn refresh(py: Python<'_>) {
+    let Ok(level) = logger(py)
+        .and_then(|l| l.call_method0(py, "getEffectiveLevel"))
+        .and_then(|l| l.extract::<i64>(py))
+    else {
+        return;
+    };
+    let level = level.clamp(0, 50) as u8;
+    if THRESHOLD.swap(level, Ordering::Relaxed) != level {
+        tracing::callsite::rebuild_interest_cache();
+    }
 }

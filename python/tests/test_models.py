@@ -105,6 +105,6 @@ def test_repr_hides_the_fields_every_language_hides(sandbox: Sandbox) -> None:
     # hide the same fields.
     receipt_id = sandbox.create_receipt(status=5, price=30000)["receipt_id"]
     receipt = sandbox.client().get_receipt(receipt_id)
-    account = receipt.to_dict()["vbank_data"]["bank_account"]
+    account = receipt.vbank_data.bank_account if receipt.vbank_data else None
     assert account and account not in repr(receipt)
     assert account not in repr(receipt.vbank_data)

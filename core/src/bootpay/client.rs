@@ -9,7 +9,8 @@ use crate::raw::RawRequest;
 use crate::retry::RetryClass;
 use crate::secret::Secret;
 use crate::transport::{
-    headers, transport_setters, Call, ProviderWire, Transport, TransportOptions, SDK_VERSION,
+    headers, transport_setters, Call, PerCall, ProviderWire, Transport, TransportOptions,
+    SDK_VERSION,
 };
 use base64::Engine;
 use reqwest::Method;
@@ -223,7 +224,7 @@ impl ClientBuilder {
         let transport = Transport::new(self.transport.config(base_url)?, wire, auth)?;
         Ok(Client {
             transport,
-            timeout: None,
+            per_call: PerCall::default(),
         })
     }
 }
@@ -256,7 +257,9 @@ async fn fetch_token(
     .body(json!({ "application_id": application_id, "private_key": private_key.expose() }));
     call.auth = false;
     call.sensitive_response = true;
-    let (status, token): (u16, AccessToken) = transport.execute_status_as(&call, None).await?;
+    let (status, token): (u16, AccessToken) = transport
+        .execute_status_as(&call, PerCall::default())
+        .await?;
     if token.access_token.is_empty() {
         return Err(Error::Decode {
             provider: "bootpay",
@@ -297,14 +300,15 @@ pub(crate) fn token_schedule(expire_in: Option<i64>) -> (Duration, Duration) {
 #[derive(Clone)]
 pub struct Client {
     pub(crate) transport: Transport,
-    pub(crate) timeout: Option<Duration>,
+    pub(crate) per_call: PerCall,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("bootpay::Client")
             .field("base_url", &self.transport.base_url())
-            .field("timeout", &self.timeout)
+            .field("timeout", &self.per_call.timeout)
+            .field("retry", &self.per_call.retry)
             .finish_non_exhaustive()
     }
 }
@@ -319,8 +323,35 @@ impl Client {
     pub fn with_timeout(&self, timeout: Duration) -> Client {
         Client {
             transport: self.transport.clone(),
-            timeout: Some(timeout),
+            per_call: PerCall {
+                timeout: Some(timeout),
+                ..self.per_call
+            },
         }
+    }
+
+    /// A view of this client whose calls that are safe to repeat follow `policy`; it shares the pool, the
+    /// token and the timeout. Calls that move money stay never repeated once sent, whatever the policy.
+    /// A policy out of bounds (over 10 retries, a delay over an hour) is an `InvalidInput` error.
+    ///
+    /// ```
+    /// use paywire::RetryPolicy;
+    /// let client = paywire::bootpay::Client::builder().client_key("ck").secret_key("sk").base_url("http://127.0.0.1:9").build()?;
+    /// let patient = client.with_retry(RetryPolicy { max_retries: 5, ..RetryPolicy::default() })?;
+    /// let refused = client.with_retry(RetryPolicy { max_retries: 11, ..RetryPolicy::default() });
+    /// assert!(matches!(refused, Err(paywire::Error::InvalidInput { field, .. }) if field == "retry.max_retries"));
+    /// # drop(patient);
+    /// # Ok::<(), paywire::Error>(())
+    /// ```
+    pub fn with_retry(&self, policy: crate::RetryPolicy) -> Result<Client> {
+        policy.validate()?;
+        Ok(Client {
+            transport: self.transport.clone(),
+            per_call: PerCall {
+                retry: Some(policy),
+                ..self.per_call
+            },
+        })
     }
 
     /// The base URL in use.
@@ -329,7 +360,7 @@ impl Client {
     }
 
     pub(crate) async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<T> {
-        self.transport.execute_as(&call, self.timeout).await
+        self.transport.execute_as(&call, self.per_call).await
     }
 
     /// The current access token (`request/token`), fetched if needed and cached.
@@ -356,6 +387,6 @@ impl Client {
     /// Sends a request for an endpoint paywire does not wrap, with the same auth, retries and errors.
     pub async fn raw_request(&self, request: RawRequest) -> Result<Value> {
         let call = crate::raw::into_call(request)?;
-        self.transport.execute(&call, self.timeout).await
+        self.transport.execute(&call, self.per_call).await
     }
 }

@@ -82,6 +82,17 @@ impl ReceiptStatus {
         }
     }
 
+    /// Every status paywire knows, in a fixed order (bindings build their own enums from it).
+    ///
+    /// ```
+    /// use paywire::bootpay::ReceiptStatus;
+    /// assert!(ReceiptStatus::known().any(|s| s == ReceiptStatus::Paid && s.code() == 1));
+    /// assert!(ReceiptStatus::known().all(|s| !matches!(s, ReceiptStatus::Unknown(_))));
+    /// ```
+    pub fn known() -> impl Iterator<Item = Self> {
+        Self::TABLE.iter().map(|(_, s)| *s)
+    }
+
     /// The status for a wire number.
     pub fn from_code(code: i64) -> Self {
         Self::TABLE
@@ -166,6 +177,16 @@ impl Pg {
         ("kiwoom", &["키움페이", "kiwoompay"], Pg::Kiwoom),
     ];
 
+    /// Every PG paywire knows, in a fixed order (bindings build their own enums from it).
+    ///
+    /// ```
+    /// use paywire::bootpay::Pg;
+    /// assert!(Pg::known().any(|pg| pg.as_str() == "nicepay"));
+    /// ```
+    pub fn known() -> impl Iterator<Item = Self> {
+        Self::TABLE.iter().map(|(_, _, pg)| pg.clone())
+    }
+
     /// The canonical English name (the original text for unknown PGs).
     pub fn as_str(&self) -> &str {
         match self {
@@ -231,6 +252,22 @@ pub enum WebhookType {
 }
 
 impl WebhookType {
+    /// Every type paywire knows, in a fixed order (bindings build their own enums from it).
+    ///
+    /// ```
+    /// use paywire::bootpay::WebhookType;
+    /// assert_eq!(WebhookType::known().next(), Some(WebhookType::PaymentCompleted));
+    /// ```
+    pub fn known() -> impl Iterator<Item = Self> {
+        [
+            Self::PaymentCompleted,
+            Self::PaymentCancelled,
+            Self::PaymentPartialCancelled,
+            Self::PaymentVirtualAccountIssued,
+        ]
+        .into_iter()
+    }
+
     /// The wire string.
     pub fn as_str(&self) -> &str {
         match self {

@@ -99,7 +99,7 @@ impl Client {
             "check for an existing link of order_id {:?}",
             request.order_id
         ));
-        let (status, value) = self.transport.execute_status(&call, self.timeout).await?;
+        let (status, value) = self.transport.execute_status(&call, self.per_call).await?;
         self.transport.decode(&call, status, link_answer(value))
     }
 }

@@ -191,12 +191,13 @@ impl Client {
             .body(validate::body(&request)?)
             .idempotency_key(cancel_id.clone())
             .hint(format!("call cancel_payment again with the same request and cancel_id {cancel_id:?}: Bootpay applies a cancel_id once, and a repeat returns the receipt as it stands (or look it up with get_receipt(\"{receipt_id}\"))"));
-        let (result, attempts) = self.transport.execute_counted(&call, self.timeout).await;
+        let (result, attempts) = self.transport.execute_counted(&call, self.per_call).await;
         match result {
             Err(e) if e.has_code(CANCEL_ID_DUPLICATE) => {
                 // This cancel_id was applied already (by an earlier attempt of this call, or by the call the
                 // caller is repeating): replay it.
                 tracing::info!(
+                    provider = "bootpay",
                     operation = "cancel_payment",
                     attempts,
                     "cancel_id already applied: returning the receipt as it stands"

@@ -8,7 +8,7 @@ use crate::path::Path;
 use crate::retry::RetryClass;
 use crate::secret::Secret;
 use crate::transport::{
-    headers, transport_setters, Call, ProviderWire, Transport, TransportOptions,
+    headers, transport_setters, Call, PerCall, ProviderWire, Transport, TransportOptions,
 };
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -142,7 +142,7 @@ impl ClientBuilder {
         )?;
         Ok(Client {
             transport,
-            timeout: None,
+            per_call: PerCall::default(),
         })
     }
 }
@@ -161,7 +161,7 @@ async fn fetch_token(
     .body(json!({ "imp_key": imp_key, "imp_secret": imp_secret.expose() }));
     call.auth = false;
     call.sensitive_response = true;
-    let (status, value) = transport.execute_status(&call, None).await?;
+    let (status, value) = transport.execute_status(&call, PerCall::default()).await?;
     let answer = Answer::from_envelope(status, value);
     let token: AccessToken = transport.decode(&call, answer.http_status, answer.response)?;
     if token.access_token.is_empty() {
@@ -203,14 +203,15 @@ pub(crate) fn token_schedule(now: i64, expired_at: i64) -> (Duration, Duration) 
 #[derive(Clone)]
 pub struct Client {
     pub(crate) transport: Transport,
-    pub(crate) timeout: Option<Duration>,
+    pub(crate) per_call: PerCall,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("iamport::Client")
             .field("base_url", &self.transport.base_url())
-            .field("timeout", &self.timeout)
+            .field("timeout", &self.per_call.timeout)
+            .field("retry", &self.per_call.retry)
             .finish_non_exhaustive()
     }
 }
@@ -244,8 +245,35 @@ impl Client {
     pub fn with_timeout(&self, timeout: Duration) -> Client {
         Client {
             transport: self.transport.clone(),
-            timeout: Some(timeout),
+            per_call: PerCall {
+                timeout: Some(timeout),
+                ..self.per_call
+            },
         }
+    }
+
+    /// A view of this client whose calls that are safe to repeat follow `policy`; it shares the pool, the
+    /// token and the timeout. Calls that move money stay never repeated once sent, whatever the policy.
+    /// A policy out of bounds (over 10 retries, a delay over an hour) is an `InvalidInput` error.
+    ///
+    /// ```
+    /// use paywire::RetryPolicy;
+    /// let client = paywire::iamport::Client::builder().imp_key("k").imp_secret("s").base_url("http://127.0.0.1:9").build()?;
+    /// let patient = client.with_retry(RetryPolicy { max_retries: 5, ..RetryPolicy::default() })?;
+    /// let refused = client.with_retry(RetryPolicy { max_retries: 11, ..RetryPolicy::default() });
+    /// assert!(matches!(refused, Err(paywire::Error::InvalidInput { field, .. }) if field == "retry.max_retries"));
+    /// # drop(patient);
+    /// # Ok::<(), paywire::Error>(())
+    /// ```
+    pub fn with_retry(&self, policy: crate::RetryPolicy) -> Result<Client> {
+        policy.validate()?;
+        Ok(Client {
+            transport: self.transport.clone(),
+            per_call: PerCall {
+                retry: Some(policy),
+                ..self.per_call
+            },
+        })
     }
 
     /// The base URL in use.
@@ -258,7 +286,7 @@ impl Client {
     }
 
     async fn answer_of(&self, call: &Call) -> Result<Answer> {
-        let (http_status, value) = self.transport.execute_status(call, self.timeout).await?;
+        let (http_status, value) = self.transport.execute_status(call, self.per_call).await?;
         Ok(Answer::from_envelope(http_status, value))
     }
 

@@ -14,6 +14,11 @@ macro_rules! open_enum {
         }
 
         impl $name {
+            /// Every value paywire knows, in declaration order (bindings build their own enums from it).
+            pub fn known() -> impl Iterator<Item = Self> {
+                [$(Self::$variant),+].into_iter()
+            }
+
             /// The wire string.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -59,6 +64,7 @@ open_enum! {
     /// use paywire::iamport::PaymentStatus;
     /// assert_eq!(PaymentStatus::from("paid"), PaymentStatus::Paid);
     /// assert_eq!(PaymentStatus::from("partial_cancelled"), PaymentStatus::Unknown("partial_cancelled".into()));
+    /// assert_eq!(PaymentStatus::known().count(), 4);
     /// ```
     PaymentStatus {
         /// Not paid yet: a virtual account was issued, or the window was opened (and maybe abandoned).

@@ -379,6 +379,7 @@ impl Client {
             Some(checksum) if same_amount(checksum, balance) => {}
             Some(checksum) if already_applied(&request, checksum, &before) => {
                 tracing::info!(
+                    provider = "iamport",
                     operation = "cancel_payment",
                     "the cancel guarded by this checksum already went through: returning the payment as it stands"
                 );
@@ -402,13 +403,14 @@ impl Client {
             super::payments::amount_json(checksum),
             before.imp_uid
         ));
-        let (result, attempts) = self.transport.execute_counted(&call, self.timeout).await;
+        let (result, attempts) = self.transport.execute_counted(&call, self.per_call).await;
         match result {
             Err(e) if attempts > 1 && e.http_status() == Some(200) => {
                 // The retry was refused (checksum no longer matches): did the first attempt land?
                 let after = self.get_payment(&before.imp_uid, true).await?;
                 if already_applied(&request, checksum, &after) {
                     tracing::info!(
+                        provider = "iamport",
                         operation = "cancel_payment",
                         "retry refused: the first attempt landed"
                     );
