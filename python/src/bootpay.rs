@@ -2,8 +2,7 @@
 //! its webhook parser.
 
 use crate::client::{
-    Answer,
-    invalid, out, raw_request, transport_options, unknown_operation, Args, Config,
+    invalid, out, raw_request, transport_options, unknown_operation, Answer, Args, Config,
 };
 use paywire::bootpay::{
     BootpayWebhook, CancelCashReceipt, CancelPayment, Client, ClientBuilder, IssueBillingKey, Mode,

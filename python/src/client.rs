@@ -546,7 +546,12 @@ impl NativeClient {
     /// raises `KeyboardInterrupt` at once instead of after the call. The call itself is a detached task
     /// and keeps running (a confirm or a charge is never cut half-way); an outcome nobody waits for any
     /// more is logged on the `paywire` logger, as on the asyncio side.
-    fn call<'py>(&self, py: Python<'py>, op: String, args_json: String) -> PyResult<Bound<'py, PyAny>> {
+    fn call<'py>(
+        &self,
+        py: Python<'py>,
+        op: String,
+        args_json: String,
+    ) -> PyResult<Bound<'py, PyAny>> {
         crate::logging::refresh(py);
         let client = self.client().map_err(|p| errors::to_py(&p))?;
         let rt = runtime::get().map_err(|e| errors::to_py(&errors::internal(e.to_string())))?;

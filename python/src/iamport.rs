@@ -5,8 +5,7 @@
 //! timestamps as integers: the Python layer turns `datetime`s into seconds before calling.
 
 use crate::client::{
-    Answer,
-    invalid, out, raw_request, transport_options, unknown_operation, Args, Config,
+    invalid, out, raw_request, transport_options, unknown_operation, Answer, Args, Config,
 };
 use paywire::iamport::{
     AgainPayment, CancelPayment, CardInput, CertificationOtpRequest, Client, ClientBuilder,
