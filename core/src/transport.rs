@@ -154,6 +154,26 @@ pub(crate) struct PerCall {
     pub retry: Option<RetryPolicy>,
 }
 
+impl PerCall {
+    /// These settings with `timeout` per attempt (a client's `with_timeout` view).
+    pub(crate) fn with_timeout(self, timeout: Duration) -> PerCall {
+        PerCall {
+            timeout: Some(timeout),
+            ..self
+        }
+    }
+
+    /// These settings with `policy` for calls that are safe to repeat, once it is checked (a client's
+    /// `with_retry` view).
+    pub(crate) fn with_retry(self, policy: RetryPolicy) -> Result<PerCall> {
+        policy.validate()?;
+        Ok(PerCall {
+            retry: Some(policy),
+            ..self
+        })
+    }
+}
+
 /// Checks a timeout: above zero and at most a day.
 pub(crate) fn validate_timeout(field: &str, timeout: Duration) -> Result<Duration> {
     if timeout.is_zero() || timeout > MAX_TIMEOUT {

@@ -245,10 +245,7 @@ impl Client {
     pub fn with_timeout(&self, timeout: Duration) -> Client {
         Client {
             transport: self.transport.clone(),
-            per_call: PerCall {
-                timeout: Some(timeout),
-                ..self.per_call
-            },
+            per_call: self.per_call.with_timeout(timeout),
         }
     }
 
@@ -266,13 +263,9 @@ impl Client {
     /// # Ok::<(), paywire::Error>(())
     /// ```
     pub fn with_retry(&self, policy: crate::RetryPolicy) -> Result<Client> {
-        policy.validate()?;
         Ok(Client {
             transport: self.transport.clone(),
-            per_call: PerCall {
-                retry: Some(policy),
-                ..self.per_call
-            },
+            per_call: self.per_call.with_retry(policy)?,
         })
     }
 
