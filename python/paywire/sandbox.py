@@ -17,22 +17,21 @@ in-process with typed admin helpers.
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import os
 import signal
 import sys
 import threading
-from typing import Any, Dict, List, Optional, Sequence, TextIO, Tuple
+from typing import Any, Dict, List, Optional, Sequence, TextIO
 
+from . import _native
 from ._errors import PaywireError
 from .testing import Sandbox
 
 __all__ = ["main"]
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 7878
+PROGRAM = "python -m paywire.sandbox"
 
 
 class _PlainFormatter(logging.Formatter):
@@ -55,39 +54,9 @@ class _JsonFormatter(logging.Formatter):
         return json.dumps(line, ensure_ascii=False)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m paywire.sandbox",
-        description="A local Bootpay and iamport sandbox with a web dashboard and real webhook deliveries.",
-    )
-    parser.add_argument("--host", help=f"IP address to listen on (default {DEFAULT_HOST})")
-    parser.add_argument("--port", type=int, help=f"port (default {DEFAULT_PORT}; 0 picks a free one)")
-    parser.add_argument("--addr", help="HOST:PORT at once (or PAYWIRE_SANDBOX_ADDR)")
-    parser.add_argument("--webhook-url", help="where webhooks of both providers are POSTed")
-    parser.add_argument(
-        "--iamport-webhook-format", choices=("json", "form"), default="json", help="encoding of iamport webhooks"
-    )
-    parser.add_argument(
-        "--log-format", choices=("plain", "json"), default="plain", help="one line per request on stdout"
-    )
-    return parser
-
-
-def _address(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Tuple[str, int]:
-    if args.addr is not None and (args.host is not None or args.port is not None):
-        parser.error("--addr cannot be combined with --host/--port")
-    if args.host is None and args.port is None:
-        addr = args.addr or os.environ.get("PAYWIRE_SANDBOX_ADDR") or ""
-        if addr:
-            host, sep, port = addr.rpartition(":")
-            if not sep or not port.isdigit():
-                parser.error(f"invalid address {addr} (HOST:PORT)")
-            return host.strip("[]"), int(port)
-    host = args.host if args.host is not None else DEFAULT_HOST
-    port = args.port if args.port is not None else DEFAULT_PORT
-    if not 0 <= port <= 65535:
-        parser.error(f"--port must be 0-65535, not {port}")
-    return host, port
+def _options(argv: Sequence[str]) -> Dict[str, Any]:
+    """The command line read by the ``paywire-sandbox`` binary's own parser (one parser for every launcher)."""
+    return _native.parse_sandbox_args(PROGRAM, list(argv), os.environ.get("PAYWIRE_SANDBOX_ADDR"))
 
 
 def _banner(sandbox: Sandbox, out: TextIO) -> None:
@@ -110,12 +79,18 @@ def _banner(sandbox: Sandbox, out: TextIO) -> None:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Runs the sandbox until SIGINT/SIGTERM; answers the exit status (0, or 2 for bad arguments)."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    host, port = _address(parser, args)
+    try:
+        options = _options(sys.argv[1:] if argv is None else argv)
+    except ValueError as error:
+        print(f"{PROGRAM}: {error}", file=sys.stderr)
+        return 2
+    if "help" in options:
+        print(options["help"])
+        return 0
+    host, port = options["host"], options["port"]
 
     handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(_JsonFormatter() if args.log_format == "json" else _PlainFormatter())
+    handler.setFormatter(_JsonFormatter() if options["log_format"] == "json" else _PlainFormatter())
     access = logging.getLogger("paywire.sandbox")
     access.addHandler(handler)
     access.setLevel(logging.INFO)
@@ -125,8 +100,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         sandbox = Sandbox(
             host=host,
             port=port,
-            webhook_url=args.webhook_url,
-            iamport_webhook_format=args.iamport_webhook_format,
+            webhook_url=options["webhook_url"],
+            iamport_webhook_format=options["iamport_webhook_format"],
             log_requests=True,
         )
     except PaywireError as error:

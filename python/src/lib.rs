@@ -109,5 +109,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_webhook, m)?)?;
     m.add_function(wrap_pyfunction!(is_sensitive_field, m)?)?;
     m.add_function(wrap_pyfunction!(pg_name, m)?)?;
+    m.add_function(wrap_pyfunction!(sandbox::parse_sandbox_args, m)?)?;
     Ok(())
 }

@@ -206,3 +206,40 @@ impl Drop for SandboxServer {
         }
     }
 }
+
+/// The flags of `python -m paywire.sandbox`, read by the `paywire-sandbox` binary's own parser
+/// (`paywire_sandbox::cli`), so the launchers of every language accept exactly the same command line.
+///
+/// Answers `{"help": usage}` for `-h`/`--help`, else `{"host", "port", "webhook_url",
+/// "iamport_webhook_format", "log_format"}`; raises `ValueError` with the message to print (exit status 2).
+#[pyfunction]
+#[pyo3(signature = (program, args, env_addr=None))]
+pub(crate) fn parse_sandbox_args<'py>(
+    py: Python<'py>,
+    program: &str,
+    args: Vec<String>,
+    env_addr: Option<String>,
+) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+    use paywire_sandbox::cli::{parse_args, Command};
+    let parsed =
+        parse_args(program, args, env_addr).map_err(pyo3::exceptions::PyValueError::new_err)?;
+    let answer = pyo3::types::PyDict::new(py);
+    match parsed {
+        Command::Help(usage) => answer.set_item("help", usage)?,
+        Command::Run(options) => {
+            answer.set_item("host", options.addr.ip().to_string())?;
+            answer.set_item("port", options.addr.port())?;
+            answer.set_item("webhook_url", options.webhook_url)?;
+            let format = match options.iamport_format {
+                IamportFormat::Json => "json",
+                IamportFormat::Form => "form",
+            };
+            answer.set_item("iamport_webhook_format", format)?;
+            answer.set_item(
+                "log_format",
+                if options.json_logs { "json" } else { "plain" },
+            )?;
+        }
+    }
+    Ok(answer)
+}

@@ -211,6 +211,36 @@ def test_command_line_rejects_bad_flags(tmp_path: Path) -> None:
         assert done.stderr.strip(), args
 
 
+def test_command_line_is_read_by_the_binarys_parser(tmp_path: Path) -> None:
+    # One parser for every launcher: `--help` is the binary's usage under this launcher's name, and the
+    # flags come back as the binary reads them (an --addr, the env default, the formats).
+    done = subprocess.run(
+        [sys.executable, "-m", "paywire.sandbox", "--help"], capture_output=True, text=True, timeout=30, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage: python -m paywire.sandbox [--host HOST] [--port PORT]")
+    assert "--iamport-webhook-format json|form" in done.stdout
+    from paywire import _native
+
+    read = _native.parse_sandbox_args
+    assert read("p", ["--addr", "0.0.0.0:9001", "--log-format", "json"]) == {
+        "host": "0.0.0.0",
+        "port": 9001,
+        "webhook_url": None,
+        "iamport_webhook_format": "json",
+        "log_format": "json",
+    }
+    assert read("p", [], "127.0.0.1:8123")["port"] == 8123
+    options = read("p", ["--port", "0", "--webhook-url", "http://127.0.0.1:9/h", "--iamport-webhook-format", "form"])
+    assert (options["port"], options["webhook_url"], options["iamport_webhook_format"]) == (
+        0,
+        "http://127.0.0.1:9/h",
+        "form",
+    )
+    with pytest.raises(ValueError, match="--addr cannot be combined"):
+        read("p", ["--addr", "127.0.0.1:1", "--port", "2"])
+
+
 # ---- Sandbox(...) options -----------------------------------------------------------------------------
 
 
