@@ -33,6 +33,7 @@ mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod iamport;
+mod operation;
 mod path;
 mod raw;
 mod redact;
@@ -45,7 +46,11 @@ pub mod webhook;
 mod wire;
 
 pub use error::{Error, ErrorCode, PgError, Result, VerificationFailure};
+pub use operation::{Argument, Operation};
 pub use raw::RawRequest;
+
+/// Any JSON value: the answer of a raw request, free-form metadata.
+pub type JsonValue = serde_json::Value;
 pub use redact::is_sensitive_field;
 pub use retry::RetryPolicy;
 pub use secret::Secret;

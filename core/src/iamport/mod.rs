@@ -18,6 +18,7 @@ pub(crate) mod fuzzing_hooks {
 }
 mod escrow;
 mod models;
+mod operations;
 mod payments;
 mod receipts;
 mod schedules;
@@ -25,12 +26,15 @@ mod vbanks;
 mod verify;
 mod webhook;
 
+pub use crate::raw::RawRequest;
+pub use crate::JsonValue;
 pub use billing::{AgainPayment, CardInput, IssueBillingKey, OnetimePayment, PaymentOptions};
 pub use certifications::CertificationOtpRequest;
 pub use client::{Client, ClientBuilder, PRODUCTION_URL, STATIC_IP_URL};
 pub use enums::{PaymentStatus, ScheduleStatus, Sorting};
 pub use escrow::{EscrowLogisRequest, EscrowParty, EscrowShipment};
 pub use models::*;
+pub use operations::OPERATIONS;
 pub use payments::{CancelPayment, ListOptions};
 pub use receipts::{IssueCashReceipt, IssueExternalCashReceipt};
 pub use schedules::{ScheduleItem, SchedulePayments};

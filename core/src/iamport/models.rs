@@ -373,6 +373,15 @@ pub struct Partial<T> {
     pub complete: bool,
 }
 
+/// A page of payments.
+pub type PaymentPage = Page<Payment>;
+/// A page of schedules.
+pub type SchedulePage = Page<Schedule>;
+/// Payments by ids, possibly partial.
+pub type PartialPayments = Partial<Payment>;
+/// Billing keys by ids, possibly partial.
+pub type PartialBillingCustomers = Partial<BillingCustomer>;
+
 /// A pre-registered amount (`payments/prepare`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Prepared {

@@ -1,0 +1,133 @@
+//! The shape of an operation table and what core derives from it.
+//!
+//! Each provider lists its operations once, in [`bootpay_operations!`](crate::bootpay_operations) and
+//! [`iamport_operations!`](crate::iamport_operations): name, doc, arguments (with the defaults bindings
+//! offer), answer type, HTTP method, path template, retry class, and the one-line call into the client.
+//! A table is a *callback macro*: `bootpay_operations!(my_macro)` expands to `my_macro! { … every
+//! operation … }`, so every layer derives its own code from the same list — the UniFFI exports
+//! (`paywire-ffi`), the pyo3 dispatch (`paywire-py`), and here, in core, [`Operation`] descriptions and a
+//! compile-time check that every line calls a client method with exactly the types it declares.
+//!
+//! One operation in a table reads:
+//!
+//! ```text
+//! /// Looks a payment up; `lookup_user_data` adds the buyer's data.
+//! fn get_receipt(receipt_id: String, lookup_user_data: bool) -> Receipt
+//!     [GET "receipt/{receipt_id}", Idempotent] defaults(lookup_user_data = false)
+//!     = |c| c.get_receipt(&receipt_id, lookup_user_data);
+//! ```
+//!
+//! Types are named as `paywire::<provider>` exports them (a callback brings them into scope with
+//! `use paywire::<provider>::*`). An argument named `request` is the operation's request record: Python
+//! spreads its fields as keyword arguments. `defaults(…)` uses UniFFI's `default(…)` syntax.
+
+/// One argument of an [`Operation`].
+///
+/// ```
+/// let op = paywire::bootpay::OPERATIONS.iter().find(|op| op.name == "get_receipt");
+/// let args: Vec<_> = op.map(|op| op.args.iter().map(|a| a.name).collect()).unwrap_or_default();
+/// assert_eq!(args, ["receipt_id", "lookup_user_data"]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Argument {
+    /// Its name, as every language spells it (language casing aside).
+    pub name: &'static str,
+    /// Its Rust type, as the table writes it.
+    pub ty: &'static str,
+}
+
+/// An operation of a provider, as its table declares it.
+///
+/// ```
+/// let cancel = paywire::bootpay::OPERATIONS.iter().find(|op| op.name == "cancel_payment");
+/// assert_eq!(cancel.map(|op| (op.method, op.path, op.retry)), Some(("POST", "cancel", "Deduplicated")));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The operation's name (`get_receipt`): the Rust method, the Python method, `getReceipt` in Kotlin.
+    pub name: &'static str,
+    /// Its doc comment, lines joined by `\n`.
+    pub doc: &'static str,
+    /// The HTTP method (`GET`, `POST`, …); `ANY` for the raw-request escape hatch. An operation made of
+    /// several requests (a verification) names the one that decides its retry class.
+    pub method: &'static str,
+    /// The path template relative to the API root (`receipt/{receipt_id}`).
+    pub path: &'static str,
+    /// How it may be repeated: `Idempotent`, `Deduplicated` (the provider de-duplicates it by a key the
+    /// call carries), `Never` (moves money or issues something), or `AsRequested` (the raw request says).
+    pub retry: &'static str,
+    /// Its arguments, in order.
+    pub args: &'static [Argument],
+    /// The defaults bindings offer, in UniFFI's `default(…)` syntax (`lookup_user_data = false`).
+    pub defaults: &'static str,
+    /// The answer's Rust type, as the table writes it.
+    pub returns: &'static str,
+}
+
+impl Operation {
+    /// The first line of the doc comment.
+    ///
+    /// ```
+    /// let op = paywire::bootpay::OPERATIONS.first();
+    /// assert!(op.is_some_and(|op| !op.summary().is_empty()));
+    /// ```
+    pub fn summary(&self) -> &'static str {
+        self.doc.lines().next().unwrap_or_default().trim()
+    }
+}
+
+/// Derives, from a provider's table, its `OPERATIONS` list and a compile-time check that each line's
+/// call matches a client method (argument and answer types included). Used by the provider modules.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __describe_operations {
+    (
+        provider $provider:ident;
+        $(
+            $(#[doc = $doc:literal])*
+            fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty
+                [$method:ident $path:literal, $retry:ident] $(defaults($($default:tt)*))?
+                = |$c:ident| $call:expr;
+        )*
+    ) => {
+        /// Every operation of this provider, in table order: what every binding exposes, exactly.
+        pub const OPERATIONS: &[$crate::Operation] = &[
+            $(
+                $crate::Operation {
+                    name: stringify!($name),
+                    doc: $crate::__doc_text!($($doc)*),
+                    method: stringify!($method),
+                    path: $path,
+                    retry: stringify!($retry),
+                    args: &[$($crate::Argument { name: stringify!($arg), ty: stringify!($ty) }),*],
+                    defaults: stringify!($($($default)*)?),
+                    returns: stringify!($ret),
+                },
+            )*
+        ];
+
+        // Each line's call, type-checked against the client: a table line that names a missing method,
+        // passes the wrong types or promises another answer type does not compile.
+        #[allow(dead_code, clippy::too_many_arguments)]
+        const _: () = {
+            $(
+                async fn $name(
+                    $c: &$crate::$provider::Client,
+                    $($arg: $ty),*
+                ) -> $crate::Result<$ret> {
+                    $call.await
+                }
+            )*
+        };
+    };
+}
+
+/// The doc lines of a table entry as one text (each line without the leading space `///` leaves).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __doc_text {
+    () => { "" };
+    ($first:literal $($rest:literal)*) => {
+        concat!($first $(, "\n", $rest)*)
+    };
+}
