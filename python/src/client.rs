@@ -5,20 +5,19 @@
 //! future). Arguments are deserialized straight into core's request structs, so validation and wire
 //! names stay core's; answers stay typed until a thread holding the GIL turns them into dicts and lists
 //! in one pass (`to_python`, no JSON text). The pure-Python layer only shapes keyword arguments and wraps
-//! the answers. This
-//! module is the machinery both providers share (arguments, runtime, completion, fork handling, logging
-//! of abandoned answers); `bootpay.rs` and `iamport.rs` hold each provider's table of operations.
+//! the answers. This module is the machinery both providers share (arguments, runtime, completion, fork
+//! handling, logging of abandoned answers); the dispatch itself is derived from core's operation tables
+//! (`dispatch.rs`), and `bootpay.rs` / `iamport.rs` hold what is provider-specific.
 
 use crate::completion::Completions;
 use crate::decode;
 use crate::errors;
 use crate::runtime;
 use futures::FutureExt;
-use paywire::{Error, RawRequest, RetryPolicy};
+use paywire::{Error, RetryPolicy};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyTuple;
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::RecvTimeoutError;
@@ -56,44 +55,9 @@ impl Args {
         }
     }
 
-    pub(crate) fn opt<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, Error> {
-        match self.0.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => decode::from_value(Some(name), v).map(Some),
-        }
-    }
-
-    pub(crate) fn req<T: DeserializeOwned>(&self, name: &str) -> Result<T, Error> {
-        self.opt(name)?
-            .ok_or_else(|| Error::invalid_input(name, "is required"))
-    }
-
-    pub(crate) fn text(&self, name: &str) -> Result<String, Error> {
-        self.req::<String>(name)
-    }
-
-    /// Removes an argument that is a path parameter rather than a field of the request body.
-    pub(crate) fn take_text(&mut self, name: &str) -> Result<String, Error> {
-        let value = self.text(name)?;
-        self.0.remove(name);
-        Ok(value)
-    }
-
-    /// Whether an argument is present (and not null).
-    pub(crate) fn has(&self, name: &str) -> bool {
-        self.0.get(name).is_some_and(|v| !v.is_null())
-    }
-
-    /// Decodes the whole argument object as `T` and discards it: for a part core's request `#[serde(flatten)]`s
-    /// in, whose field errors would otherwise lose their names (serde buffers flattened fields without a path).
-    pub(crate) fn check<T: DeserializeOwned>(&self) -> Result<&Self, Error> {
-        decode::from_value::<T>(None, &Value::Object(self.0.clone()))?;
-        Ok(self)
-    }
-
-    /// The whole argument object as one of core's request structs.
-    pub(crate) fn into_request<T: DeserializeOwned>(self) -> Result<T, Error> {
-        decode::from_value(None, &Value::Object(self.0))
+    /// The arguments by name.
+    pub(crate) fn map(&self) -> &Map<String, Value> {
+        &self.0
     }
 }
 
@@ -110,34 +74,6 @@ pub(crate) fn to_python<'py>(py: Python<'py>, answer: &Answer) -> PyResult<Bound
             "could not hand the answer to Python: {e}"
         )))
     })
-}
-
-/// The `raw_request` arguments as core's request (both providers take the same shape).
-pub(crate) fn raw_request(args: Args) -> Result<RawRequest, Error> {
-    let method = args.text("method")?.to_ascii_uppercase();
-    let query = match args.0.get("query") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Object(map)) => map.iter().map(|(k, v)| (k.clone(), scalar(v))).collect(),
-        Some(other) => decode::from_value::<Vec<(String, Value)>>(Some("query"), other)?
-            .into_iter()
-            .map(|(k, v)| (k, scalar(&v)))
-            .collect(),
-    };
-    let idempotent = args.opt::<bool>("idempotent")?.unwrap_or(method == "GET");
-    Ok(RawRequest {
-        method,
-        path: args.text("path")?,
-        query,
-        body: args.0.get("body").filter(|v| !v.is_null()).cloned(),
-        idempotent,
-    })
-}
-
-fn scalar(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
 }
 
 /// The error of an operation name the provider does not have.
@@ -299,28 +235,30 @@ struct Overrides {
 impl Overrides {
     /// `client` as this handle's view of it (same pool and token).
     fn apply(&self, client: AnyClient) -> Result<AnyClient, Error> {
-        Ok(match client {
-            AnyClient::Bootpay(mut c) => {
-                if let Some(t) = self.timeout {
-                    c = c.with_timeout(t);
-                }
-                if let Some(r) = self.retry {
-                    c = c.with_retry(r)?;
-                }
-                AnyClient::Bootpay(c)
+        Ok(each_client!(client, |c| {
+            let c = match self.timeout {
+                Some(t) => c.with_timeout(t),
+                None => c,
+            };
+            match self.retry {
+                Some(r) => c.with_retry(r)?,
+                None => c,
             }
-            AnyClient::Iamport(mut c) => {
-                if let Some(t) = self.timeout {
-                    c = c.with_timeout(t);
-                }
-                if let Some(r) = self.retry {
-                    c = c.with_retry(r)?;
-                }
-                AnyClient::Iamport(c)
-            }
-        })
+        }))
     }
 }
+
+/// `$body` run on the provider's client inside `$client`, re-wrapped in the same variant: one text for
+/// what both providers' clients do alike.
+macro_rules! each_client {
+    ($client:expr, |$c:ident| $body:expr) => {
+        match $client {
+            AnyClient::Bootpay($c) => AnyClient::Bootpay($body),
+            AnyClient::Iamport($c) => AnyClient::Iamport($body),
+        }
+    };
+}
+use each_client;
 
 /// The configuration of one provider's client, kept to rebuild the client after a fork.
 #[derive(Clone)]

@@ -9,6 +9,7 @@ mod bootpay;
 mod client;
 mod completion;
 mod decode;
+mod dispatch;
 mod errors;
 mod iamport;
 mod logging;
@@ -33,7 +34,6 @@ fn parse_webhook<'py>(
     client::to_python(py, &answer)
 }
 
-/// The Python module.
 /// Whether a field's value never shows in a `repr` (core's one list, shared by every language).
 #[pyfunction]
 fn is_sensitive_field(name: &str) -> bool {
@@ -68,12 +68,53 @@ fn known<T: std::fmt::Debug, V>(
     values.map(|v| (member_name(&v), wire(&v))).collect()
 }
 
+/// The names of a table's operations, in table order.
+fn names(table: &[paywire::Operation]) -> Vec<&'static str> {
+    table.iter().map(|op| op.name).collect()
+}
+
+/// The operation names of `provider` ("bootpay" or "iamport"), in the order of core's table: exactly what
+/// the dispatch runs. Raises `NativeError` (invalid_input) for another provider.
+#[pyfunction]
+fn operations(provider: &str) -> PyResult<Vec<&'static str>> {
+    let table = dispatch::table(provider).map_err(|e| errors::to_py(&errors::payload(&e)))?;
+    Ok(names(table))
+}
+
+/// core's description of each operation of `provider`, in table order: dicts with `name`, `doc`,
+/// `method`, `path`, `retry`, `args` (a list of `(name, rust type)`), `defaults` (UniFFI's `default(…)`
+/// text) and `returns` (the Rust answer type).
+#[pyfunction]
+fn operation_specs<'py>(
+    py: Python<'py>,
+    provider: &str,
+) -> PyResult<Vec<Bound<'py, pyo3::types::PyDict>>> {
+    let table = dispatch::table(provider).map_err(|e| errors::to_py(&errors::payload(&e)))?;
+    table
+        .iter()
+        .map(|op| {
+            let spec = pyo3::types::PyDict::new(py);
+            spec.set_item("name", op.name)?;
+            spec.set_item("doc", op.doc)?;
+            spec.set_item("method", op.method)?;
+            spec.set_item("path", op.path)?;
+            spec.set_item("retry", op.retry)?;
+            let args: Vec<(&str, &str)> = op.args.iter().map(|a| (a.name, a.ty)).collect();
+            spec.set_item("args", args)?;
+            spec.set_item("defaults", op.defaults)?;
+            spec.set_item("returns", op.returns)?;
+            Ok(spec)
+        })
+        .collect()
+}
+
+/// The Python module.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logging::install();
     m.add("NativeError", m.py().get_type::<errors::NativeError>())?;
-    m.add("OPERATIONS", bootpay::OPERATIONS.to_vec())?;
-    m.add("IAMPORT_OPERATIONS", iamport::OPERATIONS.to_vec())?;
+    m.add("OPERATIONS", names(paywire::bootpay::OPERATIONS))?;
+    m.add("IAMPORT_OPERATIONS", names(paywire::iamport::OPERATIONS))?;
     m.add("SDK_VERSION", paywire::SDK_VERSION)?;
     let retry = paywire::RetryPolicy::default();
     let defaults = pyo3::types::PyDict::new(m.py());
@@ -109,6 +150,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_webhook, m)?)?;
     m.add_function(wrap_pyfunction!(is_sensitive_field, m)?)?;
     m.add_function(wrap_pyfunction!(pg_name, m)?)?;
+    m.add_function(wrap_pyfunction!(operations, m)?)?;
+    m.add_function(wrap_pyfunction!(operation_specs, m)?)?;
     m.add_function(wrap_pyfunction!(sandbox::parse_sandbox_args, m)?)?;
     Ok(())
 }
