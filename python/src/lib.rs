@@ -95,17 +95,32 @@ fn operation_specs<'py>(
         .map(|op| {
             let spec = pyo3::types::PyDict::new(py);
             spec.set_item("name", op.name)?;
-            spec.set_item("doc", op.doc)?;
+            spec.set_item("doc", doc_text(op.doc))?;
             spec.set_item("method", op.method)?;
             spec.set_item("path", op.path)?;
             spec.set_item("retry", op.retry)?;
-            let args: Vec<(&str, &str)> = op.args.iter().map(|a| (a.name, a.ty)).collect();
+            let args: Vec<(&str, String)> =
+                op.args.iter().map(|a| (a.name, rust_type(a.ty))).collect();
             spec.set_item("args", args)?;
             spec.set_item("defaults", op.defaults)?;
-            spec.set_item("returns", op.returns)?;
+            spec.set_item("returns", rust_type(op.returns))?;
             Ok(spec)
         })
         .collect()
+}
+
+/// A table's doc text without the space each `///` line starts with.
+fn doc_text(doc: &str) -> String {
+    let lines: Vec<&str> = doc
+        .lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect();
+    lines.join("\n")
+}
+
+/// A type as `stringify!` spells it (`Option < Sorting >`) in the usual spelling (`Option<Sorting>`).
+fn rust_type(ty: &str) -> String {
+    ty.replace(" <", "<").replace("< ", "<").replace(" >", ">")
 }
 
 /// The Python module.
