@@ -32,7 +32,7 @@
 pub struct Argument {
     /// Its name, as every language spells it (language casing aside).
     pub name: &'static str,
-    /// Its Rust type, as the table writes it.
+    /// Its Rust type as `stringify!` prints the table's tokens (`Option < String >`).
     pub ty: &'static str,
 }
 
@@ -46,7 +46,8 @@ pub struct Argument {
 pub struct Operation {
     /// The operation's name (`get_receipt`): the Rust method, the Python method, `getReceipt` in Kotlin.
     pub name: &'static str,
-    /// Its doc comment, lines joined by `\n`.
+    /// Its doc comment as written, lines joined by `\n` (each keeps the space that follows `///`; see
+    /// [`Operation::summary`] for the trimmed first line).
     pub doc: &'static str,
     /// The HTTP method (`GET`, `POST`, …); `ANY` for the raw-request escape hatch. An operation made of
     /// several requests (a verification) names the one that decides its retry class.
@@ -60,7 +61,7 @@ pub struct Operation {
     pub args: &'static [Argument],
     /// The defaults bindings offer, in UniFFI's `default(…)` syntax (`lookup_user_data = false`).
     pub defaults: &'static str,
-    /// The answer's Rust type, as the table writes it.
+    /// The answer's Rust type as `stringify!` prints the table's tokens (`Vec < Receipt >`).
     pub returns: &'static str,
 }
 
@@ -122,7 +123,7 @@ macro_rules! __describe_operations {
     };
 }
 
-/// The doc lines of a table entry as one text (each line without the leading space `///` leaves).
+/// The doc lines of a table entry as one text, joined by newlines.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __doc_text {
