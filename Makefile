@@ -1,5 +1,5 @@
 # One command per task, shared by people and CI. `make help` lists them.
-.PHONY: help demo demo-rust demo-python test test-rust test-python test-kotlin test-browser lint fmt \
+.PHONY: help demo demo-rust demo-python test test-rust test-python test-kotlin test-browser lint fmt generate \
 	bench bench-smoke sandbox dist dist-python dist-jvm check-dist install
 
 # Tests build the Python wheel in the dev profile (shares target/debug with the Rust tests); benchmarks use release.
@@ -9,6 +9,7 @@ help:
 	@echo "make demo          the seed flows against the embedded sandbox (Rust, then Python), no credentials"
 	@echo "make test          every test: Rust (core + sandbox), Python package, Kotlin/Java (+ Swift when swift exists)"
 	@echo "make lint          cargo fmt --check + clippy -D warnings"
+	@echo "make generate      rewrite what is generated from libpaywire_ffi's metadata: python/paywire/_generated.py, Swift, Kotlin"
 	@echo "make test-browser  the sandbox dashboard driven through a checkout in headless Chromium"
 	@echo "make bench         client benchmark vs nginx: raw reqwest, paywire Rust/Python/Kotlin, official SDKs; + instructions/call"
 	@echo "make bench-smoke   the benchmark with tiny N and debug builds: does every client still run (CI)"
@@ -41,6 +42,12 @@ test-python:
 
 test-kotlin:
 	bash bindings/kotlin/check.sh
+
+# Everything derived from core's types and operation tables through the library's UniFFI metadata: the Python
+# models and methods (python/paywire/_generated.py), the Swift sources (checked in) and the Kotlin sources.
+# `make test` (test-kotlin, via bindings/kotlin/build.sh) fails when the checked-in ones are stale.
+generate:
+	PAYWIRE_UPDATE_GENERATED=1 bash bindings/kotlin/build.sh
 
 lint:
 	cargo fmt --all -- --check

@@ -5,7 +5,9 @@
 #   3. the Kotlin sources  bindings/kotlin/src/main/kotlin/paywire/generated/   (git-ignored)
 #   4. checks the checked-in Swift sources bindings/swift/Sources/... against the library
 #      (PAYWIRE_UPDATE_GENERATED=1 rewrites them instead)
-#   5. the library copied to bindings/kotlin/src/main/resources/linux-x86-64/   (git-ignored), so JNA
+#   5. checks the generated Python python/paywire/_generated.py against the library's metadata
+#      (PAYWIRE_UPDATE_GENERATED=1 rewrites it instead; `make generate`)
+#   6. the library copied to bindings/kotlin/src/main/resources/linux-x86-64/   (git-ignored), so JNA
 #      loads it from the jar.
 # Then: mvn -f bindings/kotlin package (or test). Usage: bindings/kotlin/build.sh [--release]
 set -euo pipefail
@@ -26,7 +28,7 @@ esac
 
 echo "==> cargo build -p paywire-ffi ${CARGO_FLAGS[*]:-}"
 cargo build -q -p paywire-ffi "${CARGO_FLAGS[@]}"
-echo "==> cargo build -p uniffi-bindgen (dev profile)"
+echo "==> cargo build -p uniffi-bindgen (dev profile: uniffi-bindgen and paywire-pygen)"
 cargo build -q -p uniffi-bindgen
 
 LIBRARY="target/$PROFILE/$LIB"
@@ -44,6 +46,15 @@ if [[ "${PAYWIRE_UPDATE_GENERATED:-}" == 1 ]]; then
   bash scripts/dist/swift-generated.sh update "$LIBRARY"
 else
   bash scripts/dist/swift-generated.sh check "$LIBRARY"
+fi
+
+# Python: the models and client methods generated from the same metadata are checked in (the wheel is built
+# by maturin from python/, which has no access to this library): fail when stale, or rewrite them.
+PYGEN="target/debug/paywire-pygen"
+if [[ "${PAYWIRE_UPDATE_GENERATED:-}" == 1 ]]; then
+  "$PYGEN" --library "$LIBRARY" --out python/paywire/_generated.py
+else
+  "$PYGEN" --library "$LIBRARY" --out python/paywire/_generated.py --check
 fi
 
 # The native library inside the jar, where JNA looks for it (resource prefix per platform).

@@ -36,28 +36,18 @@ from typing import (
     Union,
 )
 
-from . import _native
+from . import _iamport_models, _native
 from ._errors import PaywireError, from_native, invalid_input
+from ._generated import AccessToken, Receipt, _AsyncBootpayOperations, _BootpayOperations
 from ._models import (
-    AccessToken,
-    BillingKey,
     BootpayWebhook,
-    CancelledReservation,
-    Certificate,
     Confirmed,
-    DestroyedBillingKey,
     Item,
-    PaymentLink,
-    PaymentMethod,
-    Receipt,
     Refund,
-    ReservedPayment,
     ShippingCompany,
     ShippingUser,
     SubscribeExtra,
-    SubscribeReservation,
     User,
-    UserToken,
     _Webhook,
 )
 from ._native import NativeClient as _NativeClient
@@ -180,6 +170,55 @@ _QUEUES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Optional[_native.C
 )
 
 
+def _pack(scope: Dict[str, Any], kinds: Mapping[str, str]) -> Dict[str, Any]:
+    """See ``_Client._pack``."""
+    args: Dict[str, Any] = {}
+    merged: Dict[str, Any] = {}
+    for key, value in scope.items():
+        if value is None or key == "self":
+            continue
+        kind = kinds.get(key, "")
+        # A Python keyword is an argument with a trailing underscore: ``from_`` is iamport's ``from``.
+        wire = key[:-1] if key.endswith("_") else key
+        if kind == "time":
+            value = _iamport_models.to_unix(value, wire)
+        elif kind == "json_text" and isinstance(value, Mapping):
+            value = json.dumps(_wire(value, wire), ensure_ascii=False)
+        elif kind == "one_or_many" and isinstance(value, str):
+            value = [value]
+        elif kind == "digit" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(_wire(value, wire))
+        elif kind == "schedules":
+            value = _schedules(value)
+        elif kind == "merge":
+            # Further fields of the request, each under its own name (in errors too).
+            wired = _wire(_mapping(value, key), key)
+            merged.update({str(k): _wire(v, str(k)) for k, v in wired.items()})
+            continue
+        args[wire] = _wire(value, wire)
+    args.update(merged)
+    return args
+
+
+def _schedule(item: Any, index: int) -> Dict[str, Any]:
+    field = f"schedules[{index}]"
+    if isinstance(item, _iamport_models.ScheduleItem):
+        return {k: _wire(v, f"{field}.{k}") for k, v in item.to_dict().items()}
+    data = {str(k): v for k, v in _mapping(item, field).items()}
+    if "schedule_at" in data:
+        data["schedule_at"] = _iamport_models.to_unix(data["schedule_at"], f"{field}.schedule_at")
+    if isinstance(data.get("custom_data"), Mapping):
+        data["custom_data"] = json.dumps(_wire(data["custom_data"], f"{field}.custom_data"), ensure_ascii=False)
+    data.setdefault("currency", "KRW")
+    return {k: _wire(v, f"{field}.{k}") for k, v in data.items() if v is not None}
+
+
+def _schedules(schedules: Any) -> List[Dict[str, Any]]:
+    if not isinstance(schedules, (list, tuple)):
+        raise invalid_input("schedules", f"must be a list (got {type(schedules).__name__})")
+    return [_schedule(item, i) for i, item in enumerate(schedules)]
+
+
 def _raw_args(scope: Dict[str, Any]) -> Dict[str, Any]:
     """The arguments of ``raw_request``: ``query`` as a mapping or as ordered pairs (repeated keys)."""
     args = _args(scope)
@@ -281,14 +320,6 @@ def _checked_call(function: _F) -> _F:
         return function(*args, **kwargs)
 
     return checked  # type: ignore[return-value]
-
-
-def _receipts(raw: Any) -> List[Receipt]:
-    return [Receipt(r) for r in raw]
-
-
-def _methods(raw: Any) -> List[PaymentMethod]:
-    return [PaymentMethod(m) for m in raw]
 
 
 def _identity(raw: Any) -> Any:
@@ -403,10 +434,23 @@ class _Client:
         super().__init_subclass__(**kwargs)
         if not cls.__module__.startswith("paywire."):
             return  # a user's subclass: its own methods raise what they raise
-        for name, member in list(vars(cls).items()):
+        members = dict(vars(cls))
+        # The generated operations (``_generated.py`` mixins) are guarded on the class that uses them.
+        for base in reversed(cls.__mro__):
+            if base.__module__ == "paywire._generated":
+                for name, member in vars(base).items():
+                    members.setdefault(name, member)
+        for name, member in members.items():
             public = not name.startswith("_") or name == "__init__"
             if public and inspect.isfunction(member):
                 setattr(cls, name, _checked_call(member) if name in cls._UNGUARDED else _guarded(member))
+
+    # How each kind of argument the generated methods name is converted (other arguments: ``_wire``).
+    def _pack(self, scope: Dict[str, Any], kinds: Optional[Dict[str, str]] = None) -> Dict[str, Any]:
+        """A generated method's arguments (its ``locals()``) as the dispatch's JSON object: unset ones
+        dropped, each converted by its kind (``kinds``: unix ``time``, ``json_text``, ``one_or_many``,
+        ``digit``, ``schedules``, ``merge`` of further fields; ``from_`` is sent as ``from``)."""
+        return _pack(scope, kinds or {})
 
     @property
     def base_url(self) -> str:
@@ -528,7 +572,7 @@ class _BootpayClient(_Client):
     parse_webhook = staticmethod(parse_webhook)
 
 
-class Bootpay(_BootpayClient, _Blocking):
+class Bootpay(_BootpayOperations, _BootpayClient, _Blocking):
     """The blocking Bootpay client. Create one per process and share it between threads: calls release the
     GIL, share one connection pool and one token (fetched once however many threads ask). It keeps working
     in children of a forking server (gunicorn, celery).
@@ -543,292 +587,6 @@ class Bootpay(_BootpayClient, _Blocking):
 
     __slots__ = ()
 
-    def get_access_token(self) -> AccessToken:
-        """The current access token, fetched if needed and cached (empty with client_key/secret_key)."""
-        return self._call("get_access_token", {}, AccessToken)
-
-    def get_receipt(self, receipt_id: str, lookup_user_data: bool = False) -> Receipt:
-        """Looks a payment up (``GET receipt/{receipt_id}``); ``lookup_user_data`` adds the buyer's data."""
-        return self._call("get_receipt", _args(locals()), Receipt)
-
-    def get_receipts_by_order_id(self, order_id: str) -> List[Receipt]:
-        """Every receipt of a merchant order id, e.g. to reconcile after an unknown outcome."""
-        return self._call("get_receipts_by_order_id", _args(locals()), _receipts)
-
-    def confirm_payment(self, receipt_id: str) -> Receipt:
-        """Confirms a payment awaiting server confirmation. Prefer ``confirm_verified``, which checks first.
-        Never repeated once sent: on ``OutcomeUnknownError`` look the receipt up (``get_receipt``)."""
-        return self._call("confirm_payment", _args(locals()), Receipt)
-
-    def cancel_payment(
-        self,
-        receipt_id: str,
-        cancel_price: Optional[int] = None,
-        cancel_tax_free: Optional[int] = None,
-        cancel_id: Optional[str] = None,
-        cancel_username: Optional[str] = None,
-        cancel_message: Optional[str] = None,
-        refund: Optional[RefundLike] = None,
-        items: Optional[Sequence[ItemLike]] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-    ) -> Receipt:
-        """Cancels fully (no ``cancel_price``) or partly. A ``cancel_id`` is always sent (generated when
-        unset), so a retried cancel never cancels twice; pass your own to be safe across restarts too. On
-        ``OutcomeUnknownError`` repeat with ``cancel_id=error.idempotency_key``: a ``cancel_id`` already
-        applied returns the receipt as it stands (an idempotent replay), never a second refund."""
-        return self._call("cancel_payment", _args(locals()), Receipt)
-
-    def request_payment_link(
-        self,
-        order_id: str,
-        order_name: str,
-        price: int,
-        *,
-        pg: Optional[str] = None,
-        method: Optional[str] = None,
-        methods: Optional[Sequence[str]] = None,
-        tax_free: Optional[int] = None,
-        user: Optional[UserLike] = None,
-        items: Optional[Sequence[ItemLike]] = None,
-        extra: Optional[Mapping[str, Any]] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-    ) -> PaymentLink:
-        """Creates a payment link (``POST request/payment``)."""
-        return self._call("request_payment_link", _args(locals()), PaymentLink)
-
-    def get_payment_methods(self) -> List[PaymentMethod]:
-        """The payment methods enabled for this merchant."""
-        return self._call("get_payment_methods", {}, _methods)
-
-    def get_certificate(self, receipt_id: str) -> Certificate:
-        """An identity verification result; only status 12 means verified."""
-        return self._call("get_certificate", _args(locals()), Certificate)
-
-    def issue_billing_key(
-        self,
-        pg: str,
-        order_name: str,
-        subscription_id: str,
-        card_no: str,
-        card_pw: str,
-        card_identity_no: str,
-        card_expire_year: str,
-        card_expire_month: str,
-        *,
-        method: Optional[str] = None,
-        price: Optional[int] = None,
-        tax_free: Optional[int] = None,
-        extra: Optional[SubscribeExtraLike] = None,
-        user: Optional[UserLike] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-    ) -> BillingKey:
-        """Issues a card billing key (``POST request/subscribe``). Never retried once sent."""
-        return self._call("issue_billing_key", _args(locals()), BillingKey)
-
-    def get_billing_key_by_receipt(self, receipt_id: str) -> BillingKey:
-        """The billing key issued with ``receipt_id`` (after a browser-side registration)."""
-        return self._call("get_billing_key_by_receipt", _args(locals()), BillingKey)
-
-    def get_billing_key_by_key(self, billing_key: str) -> BillingKey:
-        """A billing key by the key itself."""
-        return self._call("get_billing_key_by_key", _args(locals()), BillingKey)
-
-    def get_sequential_billing_key(self, billing_key: str, widget_key: str, user_id: str) -> BillingKey:
-        """The sequential (priority) billing key of a widget user."""
-        return self._call("get_sequential_billing_key", _args(locals()), BillingKey)
-
-    def destroy_billing_key(self, billing_key: str) -> DestroyedBillingKey:
-        """Destroys a billing key. Pending reservations are not cancelled by this: cancel them first."""
-        return self._call("destroy_billing_key", _args(locals()), DestroyedBillingKey)
-
-    def subscribe_payment(
-        self,
-        billing_key: str,
-        order_name: str,
-        order_id: str,
-        price: int,
-        *,
-        tax_free: Optional[int] = None,
-        card_quota: Optional[str] = None,
-        card_interest: Optional[str] = None,
-        items: Optional[Sequence[ItemLike]] = None,
-        user: Optional[UserLike] = None,
-        extra: Optional[SubscribeExtraLike] = None,
-        feedback_url: Optional[str] = None,
-        content_type: Optional[str] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-    ) -> Receipt:
-        """Charges a billing key. Never retried once sent: on ``OutcomeUnknownError`` look the order up with
-        ``get_receipts_by_order_id(order_id)``."""
-        return self._call("subscribe_payment", _args(locals()), Receipt)
-
-    def reserve_subscribe_payment(
-        self,
-        billing_key: str,
-        order_name: str,
-        order_id: str,
-        price: int,
-        reserve_execute_at: Union[datetime, str],
-        *,
-        tax_free: Optional[int] = None,
-        items: Optional[Sequence[ItemLike]] = None,
-        user: Optional[UserLike] = None,
-        feedback_url: Optional[str] = None,
-        content_type: Optional[str] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-    ) -> ReservedPayment:
-        """Schedules a charge; ``reserve_execute_at`` must carry a timezone. At most 10 per key."""
-        return self._call("reserve_subscribe_payment", _args(locals()), ReservedPayment)
-
-    def get_subscribe_reservation(self, reserve_id: str) -> SubscribeReservation:
-        """Looks a reservation up."""
-        return self._call("get_subscribe_reservation", _args(locals()), SubscribeReservation)
-
-    def cancel_subscribe_reservation(self, reserve_id: str) -> CancelledReservation:
-        """Cancels a reservation."""
-        return self._call("cancel_subscribe_reservation", _args(locals()), CancelledReservation)
-
-    def request_transfer_billing_key(
-        self,
-        pg: str,
-        order_name: str,
-        subscription_id: str,
-        auth_type: str,
-        username: str,
-        bank_name: str,
-        bank_account: str,
-        identity_no: str,
-        *,
-        cash_receipt_type: Optional[str] = None,
-        cash_receipt_identity_no: Optional[str] = None,
-        phone: Optional[str] = None,
-        price: Optional[int] = None,
-        tax_free: Optional[int] = None,
-        method: Optional[str] = None,
-        extra: Optional[SubscribeExtraLike] = None,
-        user: Optional[UserLike] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-    ) -> Receipt:
-        """Starts an account (automatic transfer) billing-key registration; status 41 once consented."""
-        return self._call("request_transfer_billing_key", _args(locals()), Receipt)
-
-    def publish_transfer_billing_key(self, receipt_id: str) -> BillingKey:
-        """Issues the account billing key of a consented registration."""
-        return self._call("publish_transfer_billing_key", _args(locals()), BillingKey)
-
-    def request_user_token(
-        self,
-        user_id: str,
-        *,
-        email: Optional[str] = None,
-        username: Optional[str] = None,
-        gender: Optional[int] = None,
-        birth: Optional[str] = None,
-        phone: Optional[str] = None,
-    ) -> UserToken:
-        """Issues a user token for easy-pay / biometric payments started from the front end."""
-        return self._call("request_user_token", _args(locals()), UserToken)
-
-    def start_escrow_shipping(
-        self,
-        receipt_id: str,
-        tracking_number: str,
-        delivery_corp: str,
-        *,
-        receipt_url: Optional[str] = None,
-        shipping_prepayment: Optional[bool] = None,
-        shipping_day: Optional[int] = None,
-        user: Optional[ShippingUserLike] = None,
-        company: Optional[ShippingCompanyLike] = None,
-        redirect_url: Optional[str] = None,
-        other: Optional[Mapping[str, Any]] = None,
-    ) -> Receipt:
-        """Registers the shipment of an escrow payment (INICIS, KCP). ``other`` adds any further field."""
-        args = _args(locals())
-        args.update(args.pop("other", None) or {})
-        return self._call("start_escrow_shipping", args, Receipt)
-
-    def publish_cash_receipt_on_receipt(
-        self,
-        receipt_id: str,
-        identity_no: str,
-        cash_receipt_type: str,
-        *,
-        username: Optional[str] = None,
-        email: Optional[str] = None,
-        phone: Optional[str] = None,
-        currency: Optional[str] = None,
-    ) -> Receipt:
-        """Issues a cash receipt on an existing payment; ``cash_receipt_type`` is 소득공제 or 지출증빙."""
-        return self._call("publish_cash_receipt_on_receipt", _args(locals()), Receipt)
-
-    def cancel_cash_receipt_on_receipt(
-        self,
-        receipt_id: str,
-        *,
-        cancel_username: Optional[str] = None,
-        cancel_message: Optional[str] = None,
-    ) -> Receipt:
-        """Cancels the cash receipt of a payment."""
-        return self._call("cancel_cash_receipt_on_receipt", _args(locals()), Receipt)
-
-    def request_cash_receipt(
-        self,
-        order_id: str,
-        order_name: str,
-        identity_no: str,
-        cash_receipt_type: str,
-        price: int,
-        *,
-        pg: Optional[str] = None,
-        purchased_at: Union[datetime, str, None] = None,
-        tax_free: Optional[int] = None,
-        user: Optional[UserLike] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-        extra: Optional[Mapping[str, Any]] = None,
-    ) -> Receipt:
-        """Issues a standalone cash receipt; ``purchased_at`` must carry a timezone."""
-        return self._call("request_cash_receipt", _args(locals()), Receipt)
-
-    def cancel_cash_receipt(
-        self,
-        receipt_id: str,
-        *,
-        cancel_username: Optional[str] = None,
-        cancel_message: Optional[str] = None,
-    ) -> Receipt:
-        """Cancels a standalone cash receipt."""
-        return self._call("cancel_cash_receipt", _args(locals()), Receipt)
-
-    def request_authentication(
-        self,
-        pg: str,
-        method: str,
-        authentication_id: str,
-        username: str,
-        identity_no: str,
-        carrier: str,
-        phone: str,
-        *,
-        authenticate_type: Optional[str] = None,
-        client_ip: Optional[str] = None,
-        site_url: Optional[str] = None,
-        order_name: Optional[str] = None,
-        user: Optional[UserLike] = None,
-        extra: Optional[Mapping[str, Any]] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-    ) -> Certificate:
-        """Starts a REST identity verification; the person receives an OTP."""
-        return self._call("request_authentication", _args(locals()), Certificate)
-
-    def confirm_authentication(self, receipt_id: str, otp: str) -> Certificate:
-        """Confirms the OTP the person received; status 12 on success."""
-        return self._call("confirm_authentication", _args(locals()), Certificate)
-
-    def realarm_authentication(self, receipt_id: str) -> Certificate:
-        """Re-sends the OTP SMS."""
-        return self._call("realarm_authentication", _args(locals()), Certificate)
-
     def raw_request(
         self,
         method: str,
@@ -841,20 +599,6 @@ class Bootpay(_BootpayClient, _Blocking):
         ``idempotent`` (default: only for GET) allows retries; answers the JSON as plain Python values."""
         args = _raw_args(locals())
         return self._call("raw_request", args, _identity)
-
-    def verify_payment(self, receipt_id: str, expected_price: int) -> Receipt:
-        """The forgery check: the receipt must be paid (status 1), in KRW, for exactly ``expected_price``.
-        Raises ``VerificationError`` otherwise."""
-        return self._call("verify_payment", _args(locals()), Receipt)
-
-    def verify_awaiting_confirm(self, receipt_id: str, expected_price: int) -> Receipt:
-        """Step 1 of ``confirm_verified``: the receipt must await confirmation (status 2), for exactly
-        ``expected_price``."""
-        return self._call("verify_awaiting_confirm", _args(locals()), Receipt)
-
-    def confirm_checked(self, receipt_id: str, expected_price: int) -> Receipt:
-        """Step 3 of ``confirm_verified``: confirms, then checks the confirmed price again."""
-        return self._call("confirm_checked", _args(locals()), Receipt)
 
     def verify_webhook(self, webhook: WebhookLike) -> Receipt:
         """Verifies a webhook by re-fetching its receipt (a payload whose order id does not match is refused
@@ -876,7 +620,7 @@ class Bootpay(_BootpayClient, _Blocking):
         return Confirmed(self.confirm_checked(receipt_id, expected_price), output)
 
 
-class AsyncBootpay(_BootpayClient, _Async):
+class AsyncBootpay(_AsyncBootpayOperations, _BootpayClient, _Async):
     """The asyncio Bootpay client: the same operations as ``Bootpay``, as coroutines.
 
     Every call runs on one shared tokio runtime. Cancelling the awaiting task stops the waiting only: a
@@ -885,292 +629,6 @@ class AsyncBootpay(_BootpayClient, _Async):
     """
 
     __slots__ = ()
-
-    async def get_access_token(self) -> AccessToken:
-        """The current access token, fetched if needed and cached (empty with client_key/secret_key)."""
-        return await self._acall("get_access_token", {}, AccessToken)
-
-    async def get_receipt(self, receipt_id: str, lookup_user_data: bool = False) -> Receipt:
-        """Looks a payment up (``GET receipt/{receipt_id}``); ``lookup_user_data`` adds the buyer's data."""
-        return await self._acall("get_receipt", _args(locals()), Receipt)
-
-    async def get_receipts_by_order_id(self, order_id: str) -> List[Receipt]:
-        """Every receipt of a merchant order id, e.g. to reconcile after an unknown outcome."""
-        return await self._acall("get_receipts_by_order_id", _args(locals()), _receipts)
-
-    async def confirm_payment(self, receipt_id: str) -> Receipt:
-        """Confirms a payment awaiting server confirmation. Prefer ``confirm_verified``, which checks first.
-        Never repeated once sent: on ``OutcomeUnknownError`` look the receipt up (``get_receipt``)."""
-        return await self._acall("confirm_payment", _args(locals()), Receipt)
-
-    async def cancel_payment(
-        self,
-        receipt_id: str,
-        cancel_price: Optional[int] = None,
-        cancel_tax_free: Optional[int] = None,
-        cancel_id: Optional[str] = None,
-        cancel_username: Optional[str] = None,
-        cancel_message: Optional[str] = None,
-        refund: Optional[RefundLike] = None,
-        items: Optional[Sequence[ItemLike]] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-    ) -> Receipt:
-        """Cancels fully (no ``cancel_price``) or partly. A ``cancel_id`` is always sent (generated when
-        unset), so a retried cancel never cancels twice; pass your own to be safe across restarts too. On
-        ``OutcomeUnknownError`` repeat with ``cancel_id=error.idempotency_key``: a ``cancel_id`` already
-        applied returns the receipt as it stands (an idempotent replay), never a second refund."""
-        return await self._acall("cancel_payment", _args(locals()), Receipt)
-
-    async def request_payment_link(
-        self,
-        order_id: str,
-        order_name: str,
-        price: int,
-        *,
-        pg: Optional[str] = None,
-        method: Optional[str] = None,
-        methods: Optional[Sequence[str]] = None,
-        tax_free: Optional[int] = None,
-        user: Optional[UserLike] = None,
-        items: Optional[Sequence[ItemLike]] = None,
-        extra: Optional[Mapping[str, Any]] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-    ) -> PaymentLink:
-        """Creates a payment link (``POST request/payment``)."""
-        return await self._acall("request_payment_link", _args(locals()), PaymentLink)
-
-    async def get_payment_methods(self) -> List[PaymentMethod]:
-        """The payment methods enabled for this merchant."""
-        return await self._acall("get_payment_methods", {}, _methods)
-
-    async def get_certificate(self, receipt_id: str) -> Certificate:
-        """An identity verification result; only status 12 means verified."""
-        return await self._acall("get_certificate", _args(locals()), Certificate)
-
-    async def issue_billing_key(
-        self,
-        pg: str,
-        order_name: str,
-        subscription_id: str,
-        card_no: str,
-        card_pw: str,
-        card_identity_no: str,
-        card_expire_year: str,
-        card_expire_month: str,
-        *,
-        method: Optional[str] = None,
-        price: Optional[int] = None,
-        tax_free: Optional[int] = None,
-        extra: Optional[SubscribeExtraLike] = None,
-        user: Optional[UserLike] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-    ) -> BillingKey:
-        """Issues a card billing key (``POST request/subscribe``). Never retried once sent."""
-        return await self._acall("issue_billing_key", _args(locals()), BillingKey)
-
-    async def get_billing_key_by_receipt(self, receipt_id: str) -> BillingKey:
-        """The billing key issued with ``receipt_id`` (after a browser-side registration)."""
-        return await self._acall("get_billing_key_by_receipt", _args(locals()), BillingKey)
-
-    async def get_billing_key_by_key(self, billing_key: str) -> BillingKey:
-        """A billing key by the key itself."""
-        return await self._acall("get_billing_key_by_key", _args(locals()), BillingKey)
-
-    async def get_sequential_billing_key(self, billing_key: str, widget_key: str, user_id: str) -> BillingKey:
-        """The sequential (priority) billing key of a widget user."""
-        return await self._acall("get_sequential_billing_key", _args(locals()), BillingKey)
-
-    async def destroy_billing_key(self, billing_key: str) -> DestroyedBillingKey:
-        """Destroys a billing key. Pending reservations are not cancelled by this: cancel them first."""
-        return await self._acall("destroy_billing_key", _args(locals()), DestroyedBillingKey)
-
-    async def subscribe_payment(
-        self,
-        billing_key: str,
-        order_name: str,
-        order_id: str,
-        price: int,
-        *,
-        tax_free: Optional[int] = None,
-        card_quota: Optional[str] = None,
-        card_interest: Optional[str] = None,
-        items: Optional[Sequence[ItemLike]] = None,
-        user: Optional[UserLike] = None,
-        extra: Optional[SubscribeExtraLike] = None,
-        feedback_url: Optional[str] = None,
-        content_type: Optional[str] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-    ) -> Receipt:
-        """Charges a billing key. Never retried once sent: on ``OutcomeUnknownError`` look the order up with
-        ``get_receipts_by_order_id(order_id)``."""
-        return await self._acall("subscribe_payment", _args(locals()), Receipt)
-
-    async def reserve_subscribe_payment(
-        self,
-        billing_key: str,
-        order_name: str,
-        order_id: str,
-        price: int,
-        reserve_execute_at: Union[datetime, str],
-        *,
-        tax_free: Optional[int] = None,
-        items: Optional[Sequence[ItemLike]] = None,
-        user: Optional[UserLike] = None,
-        feedback_url: Optional[str] = None,
-        content_type: Optional[str] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-    ) -> ReservedPayment:
-        """Schedules a charge; ``reserve_execute_at`` must carry a timezone. At most 10 per key."""
-        return await self._acall("reserve_subscribe_payment", _args(locals()), ReservedPayment)
-
-    async def get_subscribe_reservation(self, reserve_id: str) -> SubscribeReservation:
-        """Looks a reservation up."""
-        return await self._acall("get_subscribe_reservation", _args(locals()), SubscribeReservation)
-
-    async def cancel_subscribe_reservation(self, reserve_id: str) -> CancelledReservation:
-        """Cancels a reservation."""
-        return await self._acall("cancel_subscribe_reservation", _args(locals()), CancelledReservation)
-
-    async def request_transfer_billing_key(
-        self,
-        pg: str,
-        order_name: str,
-        subscription_id: str,
-        auth_type: str,
-        username: str,
-        bank_name: str,
-        bank_account: str,
-        identity_no: str,
-        *,
-        cash_receipt_type: Optional[str] = None,
-        cash_receipt_identity_no: Optional[str] = None,
-        phone: Optional[str] = None,
-        price: Optional[int] = None,
-        tax_free: Optional[int] = None,
-        method: Optional[str] = None,
-        extra: Optional[SubscribeExtraLike] = None,
-        user: Optional[UserLike] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-    ) -> Receipt:
-        """Starts an account (automatic transfer) billing-key registration; status 41 once consented."""
-        return await self._acall("request_transfer_billing_key", _args(locals()), Receipt)
-
-    async def publish_transfer_billing_key(self, receipt_id: str) -> BillingKey:
-        """Issues the account billing key of a consented registration."""
-        return await self._acall("publish_transfer_billing_key", _args(locals()), BillingKey)
-
-    async def request_user_token(
-        self,
-        user_id: str,
-        *,
-        email: Optional[str] = None,
-        username: Optional[str] = None,
-        gender: Optional[int] = None,
-        birth: Optional[str] = None,
-        phone: Optional[str] = None,
-    ) -> UserToken:
-        """Issues a user token for easy-pay / biometric payments started from the front end."""
-        return await self._acall("request_user_token", _args(locals()), UserToken)
-
-    async def start_escrow_shipping(
-        self,
-        receipt_id: str,
-        tracking_number: str,
-        delivery_corp: str,
-        *,
-        receipt_url: Optional[str] = None,
-        shipping_prepayment: Optional[bool] = None,
-        shipping_day: Optional[int] = None,
-        user: Optional[ShippingUserLike] = None,
-        company: Optional[ShippingCompanyLike] = None,
-        redirect_url: Optional[str] = None,
-        other: Optional[Mapping[str, Any]] = None,
-    ) -> Receipt:
-        """Registers the shipment of an escrow payment (INICIS, KCP). ``other`` adds any further field."""
-        args = _args(locals())
-        args.update(args.pop("other", None) or {})
-        return await self._acall("start_escrow_shipping", args, Receipt)
-
-    async def publish_cash_receipt_on_receipt(
-        self,
-        receipt_id: str,
-        identity_no: str,
-        cash_receipt_type: str,
-        *,
-        username: Optional[str] = None,
-        email: Optional[str] = None,
-        phone: Optional[str] = None,
-        currency: Optional[str] = None,
-    ) -> Receipt:
-        """Issues a cash receipt on an existing payment; ``cash_receipt_type`` is 소득공제 or 지출증빙."""
-        return await self._acall("publish_cash_receipt_on_receipt", _args(locals()), Receipt)
-
-    async def cancel_cash_receipt_on_receipt(
-        self,
-        receipt_id: str,
-        *,
-        cancel_username: Optional[str] = None,
-        cancel_message: Optional[str] = None,
-    ) -> Receipt:
-        """Cancels the cash receipt of a payment."""
-        return await self._acall("cancel_cash_receipt_on_receipt", _args(locals()), Receipt)
-
-    async def request_cash_receipt(
-        self,
-        order_id: str,
-        order_name: str,
-        identity_no: str,
-        cash_receipt_type: str,
-        price: int,
-        *,
-        pg: Optional[str] = None,
-        purchased_at: Union[datetime, str, None] = None,
-        tax_free: Optional[int] = None,
-        user: Optional[UserLike] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-        extra: Optional[Mapping[str, Any]] = None,
-    ) -> Receipt:
-        """Issues a standalone cash receipt; ``purchased_at`` must carry a timezone."""
-        return await self._acall("request_cash_receipt", _args(locals()), Receipt)
-
-    async def cancel_cash_receipt(
-        self,
-        receipt_id: str,
-        *,
-        cancel_username: Optional[str] = None,
-        cancel_message: Optional[str] = None,
-    ) -> Receipt:
-        """Cancels a standalone cash receipt."""
-        return await self._acall("cancel_cash_receipt", _args(locals()), Receipt)
-
-    async def request_authentication(
-        self,
-        pg: str,
-        method: str,
-        authentication_id: str,
-        username: str,
-        identity_no: str,
-        carrier: str,
-        phone: str,
-        *,
-        authenticate_type: Optional[str] = None,
-        client_ip: Optional[str] = None,
-        site_url: Optional[str] = None,
-        order_name: Optional[str] = None,
-        user: Optional[UserLike] = None,
-        extra: Optional[Mapping[str, Any]] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-    ) -> Certificate:
-        """Starts a REST identity verification; the person receives an OTP."""
-        return await self._acall("request_authentication", _args(locals()), Certificate)
-
-    async def confirm_authentication(self, receipt_id: str, otp: str) -> Certificate:
-        """Confirms the OTP the person received; status 12 on success."""
-        return await self._acall("confirm_authentication", _args(locals()), Certificate)
-
-    async def realarm_authentication(self, receipt_id: str) -> Certificate:
-        """Re-sends the OTP SMS."""
-        return await self._acall("realarm_authentication", _args(locals()), Certificate)
 
     async def raw_request(
         self,
@@ -1184,20 +642,6 @@ class AsyncBootpay(_BootpayClient, _Async):
         ``idempotent`` (default: only for GET) allows retries; answers the JSON as plain Python values."""
         args = _raw_args(locals())
         return await self._acall("raw_request", args, _identity)
-
-    async def verify_payment(self, receipt_id: str, expected_price: int) -> Receipt:
-        """The forgery check: the receipt must be paid (status 1), in KRW, for exactly ``expected_price``.
-        Raises ``VerificationError`` otherwise."""
-        return await self._acall("verify_payment", _args(locals()), Receipt)
-
-    async def verify_awaiting_confirm(self, receipt_id: str, expected_price: int) -> Receipt:
-        """Step 1 of ``confirm_verified``: the receipt must await confirmation (status 2), for exactly
-        ``expected_price``."""
-        return await self._acall("verify_awaiting_confirm", _args(locals()), Receipt)
-
-    async def confirm_checked(self, receipt_id: str, expected_price: int) -> Receipt:
-        """Step 3 of ``confirm_verified``: confirms, then checks the confirmed price again."""
-        return await self._acall("confirm_checked", _args(locals()), Receipt)
 
     async def verify_webhook(self, webhook: WebhookLike) -> Receipt:
         """Verifies a webhook by re-fetching its receipt (a payload whose order id does not match is refused

@@ -1,4 +1,5 @@
-"""Typed answers and input helpers of the iamport (PortOne V1) client.
+"""The base of the iamport (PortOne V1) answers, and its input helpers. The answer classes (``Payment``,
+``Schedule``…) are generated from core's types into ``_generated.py``.
 
 The same ``Model`` base as Bootpay's answers (lazy attributes, ``to_dict()``, ``obj["field"]``, a redacted
 ``repr``), with iamport's conventions:
@@ -20,6 +21,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import (
+    TYPE_CHECKING,
     Any,
     Callable,
     ClassVar,
@@ -41,26 +43,12 @@ from ._models import Model, _compact, _Webhook
 
 __all__ = [
     "Amount",
-    "BillingCustomer",
-    "CashReceipt",
-    "Certification",
-    "CertificationOtp",
-    "EscrowLogis",
     "EscrowParty",
     "EscrowShipment",
-    "IamportToken",
     "IamportWebhook",
     "Page",
     "Partial",
-    "Payment",
-    "PaymentBalance",
-    "PaymentCancel",
-    "Prepared",
-    "Schedule",
     "ScheduleItem",
-    "StandardCode",
-    "VbankHolder",
-    "VerifiedPayment",
     "from_unix",
     "to_unix",
 ]
@@ -115,88 +103,14 @@ class _IamportModel(Model):
 _M = TypeVar("_M", bound=Model)
 
 
-class IamportToken(_IamportModel):
-    """The access token the client holds (hidden in repr) and the seconds it has left."""
+class _PaymentExtras:
+    """What ``Payment`` adds to its generated fields."""
 
-    access_token: str
-    expire_in: int
+    __slots__ = ()
 
-    _defaults: ClassVar[Dict[str, Any]] = {"access_token": "", "expire_in": 0}
-
-
-class PaymentCancel(_IamportModel):
-    """One (partial) cancellation of a payment (``cancel_history``)."""
-
-    pg_tid: Optional[str]
-    amount: Amount
-    cancelled_at: Optional[datetime]
-    reason: Optional[str]
-    cancellation_id: Optional[str]
-    receipt_url: Optional[str]
-
-    _defaults: ClassVar[Dict[str, Any]] = {"amount": 0}
-
-
-class Payment(_IamportModel):
-    """A payment as iamport reports it. ``status``: ``ready`` (not paid yet; a virtual account awaiting its
-    deposit), ``paid`` (also after a partial cancel), ``cancelled`` (fully), ``failed``.
-
-    Fields paywire does not model (``escrow``, ``bank_code``, ``buyer_addr``, ``promotion``…) are in
-    ``to_dict()`` and ``payment["field"]``.
-    """
-
-    imp_uid: str
-    merchant_uid: str
-    pay_method: Optional[str]
-    channel: Optional[str]
-    pg_provider: Optional[str]
-    pg_tid: Optional[str]
-    sandbox: bool
-    apply_num: Optional[str]
-    card_code: Optional[str]
-    card_name: Optional[str]
-    card_quota: Optional[int]
-    card_number: Optional[str]
-    card_type: Optional[int]
-    vbank_code: Optional[str]
-    vbank_name: Optional[str]
-    vbank_num: Optional[str]
-    vbank_holder: Optional[str]
-    vbank_date: Optional[datetime]
-    vbank_issued_at: Optional[datetime]
-    name: Optional[str]
-    amount: Amount
-    cancel_amount: Amount
-    currency: Optional[str]
-    buyer_name: Optional[str]
-    buyer_email: Optional[str]
-    buyer_tel: Optional[str]
-    custom_data: Optional[str]
-    status: PaymentStatus
-    started_at: Optional[datetime]
-    paid_at: Optional[datetime]
-    failed_at: Optional[datetime]
-    cancelled_at: Optional[datetime]
-    fail_reason: Optional[str]
-    cancel_reason: Optional[str]
-    receipt_url: Optional[str]
-    cancel_history: List[PaymentCancel]
-    customer_uid: Optional[str]
-
-    _defaults: ClassVar[Dict[str, Any]] = {
-        "imp_uid": "",
-        "merchant_uid": "",
-        "sandbox": False,
-        "amount": 0,
-        "cancel_amount": 0,
-        "status": "ready",
-        "cancel_history": [],
-    }
-    _timestamps: ClassVar[FrozenSet[str]] = frozenset({"vbank_date"})
-    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
-        "status": lenient(PaymentStatus),
-        "cancel_history": lambda raw: [PaymentCancel(c) for c in raw],
-    }
+    if TYPE_CHECKING:
+        amount: Amount
+        cancel_amount: Amount
 
     @property
     def cancellable_amount(self) -> Amount:
@@ -240,152 +154,6 @@ class Partial(_IamportModel, Generic[_M]):
     def __init__(self, data: Mapping[str, Any], item: Callable[[Any], _M]) -> None:
         super().__init__(data)
         self.__dict__["items"] = [item(x) for x in (self._data.get("items") or [])]
-
-
-class Prepared(_IamportModel):
-    """A pre-registered amount (``payments/prepare``)."""
-
-    merchant_uid: str
-    amount: Amount
-    currency: Optional[str]
-
-    _defaults: ClassVar[Dict[str, Any]] = {"merchant_uid": "", "amount": 0}
-
-
-class BillingCustomer(_IamportModel):
-    """A billing key ("customer"): the merchant's ``customer_uid`` for one customer × card.
-    ``inserted``/``updated`` are when it was issued / last replaced."""
-
-    customer_uid: str
-    pg_provider: Optional[str]
-    pg_id: Optional[str]
-    card_name: Optional[str]
-    card_code: Optional[str]
-    card_number: Optional[str]
-    card_type: Optional[int]
-    customer_name: Optional[str]
-    customer_tel: Optional[str]
-    customer_email: Optional[str]
-    inserted: Optional[datetime]
-    updated: Optional[datetime]
-
-    _defaults: ClassVar[Dict[str, Any]] = {"customer_uid": ""}
-    _timestamps: ClassVar[FrozenSet[str]] = frozenset({"inserted", "updated"})
-
-
-class Schedule(_IamportModel):
-    """A scheduled payment. ``schedule_status``: ``scheduled``, ``executed``, ``revoked``; after execution
-    ``payment_status`` (``paid``/``failed``) and ``imp_uid`` say how the run went."""
-
-    customer_uid: Optional[str]
-    merchant_uid: str
-    imp_uid: Optional[str]
-    schedule_at: Optional[datetime]
-    executed_at: Optional[datetime]
-    revoked_at: Optional[datetime]
-    amount: Amount
-    name: Optional[str]
-    schedule_status: ScheduleStatus
-    payment_status: Optional[PaymentStatus]
-    fail_reason: Optional[str]
-
-    _defaults: ClassVar[Dict[str, Any]] = {"merchant_uid": "", "amount": 0, "schedule_status": "scheduled"}
-    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
-        "schedule_status": lenient(ScheduleStatus),
-        "payment_status": lenient(PaymentStatus),
-    }
-
-
-class Certification(_IamportModel):
-    """An identity verification; only ``certified`` means verified. ``unique_key`` (CI) and
-    ``unique_in_site`` (DI) are hidden in repr."""
-
-    imp_uid: str
-    merchant_uid: Optional[str]
-    pg_provider: Optional[str]
-    name: Optional[str]
-    gender: Optional[str]
-    birthday: Optional[str]
-    foreigner: bool
-    phone: Optional[str]
-    carrier: Optional[str]
-    certified: bool
-    certified_at: Optional[datetime]
-    unique_key: Optional[str]
-    unique_in_site: Optional[str]
-
-    _defaults: ClassVar[Dict[str, Any]] = {"imp_uid": "", "foreigner": False, "certified": False}
-
-
-class CertificationOtp(_IamportModel):
-    """A started OTP verification: confirm it with ``confirm_certification_otp(imp_uid, otp)``."""
-
-    imp_uid: str
-
-    _defaults: ClassVar[Dict[str, Any]] = {"imp_uid": ""}
-
-
-class EscrowLogis(_IamportModel):
-    """Registered escrow shipping information."""
-
-    company: str
-    invoice: str
-    sent_at: Optional[datetime]
-    applied_at: Optional[datetime]
-
-    _defaults: ClassVar[Dict[str, Any]] = {"company": "", "invoice": ""}
-
-
-class CashReceipt(_IamportModel):
-    """A cash receipt: of a PortOne payment (``imp_uid`` set) or of an external sale (``merchant_uid``).
-    ``type`` is ``person`` (income deduction) or ``company`` (expense proof); ``cancelled_at`` once revoked."""
-
-    imp_uid: Optional[str]
-    merchant_uid: Optional[str]
-    receipt_tid: Optional[str]
-    apply_num: Optional[str]
-    type: Optional[str]
-    amount: Amount
-    vat: Amount
-    receipt_url: Optional[str]
-    applied_at: Optional[datetime]
-    cancelled_at: Optional[datetime]
-
-    _defaults: ClassVar[Dict[str, Any]] = {"amount": 0, "vat": 0}
-
-
-class StandardCode(_IamportModel):
-    """A KFTC bank or card-company code and its name."""
-
-    code: Optional[str]
-    name: Optional[str]
-
-
-class VbankHolder(_IamportModel):
-    """The holder of a bank account (``vbanks/holder``)."""
-
-    bank_holder: str
-
-    _defaults: ClassVar[Dict[str, Any]] = {"bank_holder": ""}
-
-
-class PaymentBalance(_IamportModel):
-    """The per-means amount breakdown of a (PAYCO) payment; ``cash_receipt``, ``primary``, ``secondary``,
-    ``discount`` and ``histories`` are read with ``balance["primary"]`` as iamport sent them."""
-
-    amount: Amount
-
-    _defaults: ClassVar[Dict[str, Any]] = {"amount": 0}
-
-
-class VerifiedPayment(_IamportModel):
-    """A payment that passed ``verify_payment``: ``state`` is ``"paid"`` (fulfil the order) or
-    ``"virtual_account_issued"`` (show ``payment.vbank_num`` and wait for the ``paid`` webhook)."""
-
-    payment: Payment
-    state: Literal["paid", "virtual_account_issued"]
-
-    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {"payment": Payment}
 
 
 class IamportWebhook(_Webhook):

@@ -1,6 +1,7 @@
-"""Typed answers and input helpers.
+"""The base of the typed answers, and the input helpers.
 
-Answers wrap the JSON core returns: attributes are computed on first access (most code reads three
+The answer classes themselves (``Receipt``, ``BillingKey``…) are generated from core's types into
+``_generated.py``; this module holds what they share. Answers wrap the JSON core returns: attributes are computed on first access (most code reads three
 fields of a thirty-field receipt), ``to_dict()`` gives the whole wire object including fields paywire does
 not model yet, ``obj["field"]`` reads any of them, and ``repr`` never shows a token, card number or CI.
 ``*_at`` fields are timezone-aware ``datetime`` objects (Bootpay writes ``+09:00``, ``+0900`` or ``Z``).
@@ -21,34 +22,20 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, FrozenSet, Generic, List, Mapping, Optional, TypeVar
 
 from . import _native
-from ._enums import Pg, ReceiptStatus, WebhookType, lenient
+from ._enums import ReceiptStatus, WebhookType, lenient
+
+if TYPE_CHECKING:
+    from ._generated import Receipt
 
 __all__ = [
-    "AccessToken",
-    "AuthenticateData",
-    "BankData",
-    "BillingData",
-    "BillingKey",
     "BootpayWebhook",
-    "CancelledReservation",
-    "CardData",
-    "CashReceiptData",
-    "Certificate",
     "Confirmed",
-    "DestroyedBillingKey",
-    "EscrowData",
     "Item",
-    "PaymentLink",
-    "PaymentMethod",
-    "Receipt",
     "Refund",
-    "ReservedPayment",
     "ShippingCompany",
     "ShippingUser",
     "SubscribeExtra",
-    "SubscribeReservation",
     "User",
-    "UserToken",
     "parse_datetime",
 ]
 
@@ -166,7 +153,9 @@ class Model:
 
         def __getattr__(self, name: str) -> Any:
             # Only called for attributes not computed yet; the result is cached in the instance.
-            if name.startswith("_") or name not in type(self)._field_names:
+            # A modelled field, or any other field the answer carries (a field core added since this
+            # package was generated is still readable, untyped).
+            if name.startswith("_") or (name not in type(self)._field_names and name not in self._data):
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
             raw = self._data.get(name, type(self)._defaults.get(name))
             converter = type(self)._converters.get(name)
@@ -251,245 +240,9 @@ def _many(cls: type[_M]) -> Callable[[Any], List[_M]]:
     return lambda raw: [cls(x) for x in raw]
 
 
-class AccessToken(Model):
-    """The ``request/token`` answer. Empty ``access_token`` with client_key/secret_key (no token needed)."""
-
-    access_token: str
-    expire_in: Optional[int]
-    server_time: Optional[datetime]
-
-    _defaults: ClassVar[Dict[str, Any]] = {"access_token": ""}
-    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {"server_time": parse_datetime}
-
-
-class CardData(Model):
-    """Card details of a card payment (``card_no`` is masked by Bootpay and hidden in repr)."""
-
-    tid: Optional[str]
-    card_approve_no: Optional[str]
-    card_no: Optional[str]
-    card_quota: Optional[str]
-    card_company_code: Optional[str]
-    card_company: Optional[str]
-    card_interest: Optional[str]
-    receipt_url: Optional[str]
-
-
-class BankData(Model):
-    """Bank transfer or virtual-account details."""
-
-    tid: Optional[str]
-    bank_code: Optional[str]
-    bank_name: Optional[str]
-    bank_username: Optional[str]
-    bank_account: Optional[str]
-    sender_name: Optional[str]
-    expired_at: Optional[datetime]
-
-
-class EscrowData(Model):
-    """Escrow state of a receipt."""
-
-    status: Optional[int]
-    status_locale: Optional[str]
-    shipping_started_at: Optional[datetime]
-    receipt_confirmed_at: Optional[datetime]
-
-
-class CashReceiptData(Model):
-    """The cash receipt issued on a payment."""
-
-    tid: Optional[str]
-    cash_receipt_type: Optional[str]
-    cash_receipt_no: Optional[str]
-    receipt_url: Optional[str]
-
-
-class Receipt(Model):
-    """A payment as Bootpay reports it. ``status``: 1 paid, 2 awaiting confirm, 5 vbank issued, 20 cancelled…"""
-
-    receipt_id: str
-    order_id: Optional[str]
-    order_name: Optional[str]
-    price: int
-    tax_free: int
-    cancelled_price: int
-    cancelled_tax_free: int
-    status: ReceiptStatus
-    status_locale: Optional[str]
-    currency: Optional[str]
-    pg: Optional[Pg]
-    method: Optional[str]
-    method_symbol: Optional[str]
-    method_origin: Optional[str]
-    method_origin_symbol: Optional[str]
-    company_name: Optional[str]
-    sandbox: Optional[bool]
-    metadata: Any
-    purchased_at: Optional[datetime]
-    requested_at: Optional[datetime]
-    cancelled_at: Optional[datetime]
-    receipt_url: Optional[str]
-    card_data: Optional[CardData]
-    bank_data: Optional[BankData]
-    vbank_data: Optional[BankData]
-    escrow_data: Optional[EscrowData]
-    cash_receipt_data: Optional[CashReceiptData]
-
-    _defaults: ClassVar[Dict[str, Any]] = {
-        "receipt_id": "",
-        "price": 0,
-        "tax_free": 0,
-        "cancelled_price": 0,
-        "cancelled_tax_free": 0,
-        "status": 0,
-    }
-    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
-        "status": lenient(ReceiptStatus),
-        "pg": lenient(Pg),
-        "card_data": _one(CardData),
-        "bank_data": _one(BankData),
-        "vbank_data": _one(BankData),
-        "escrow_data": _one(EscrowData),
-        "cash_receipt_data": _one(CashReceiptData),
-    }
-
-
-class BillingData(Model):
-    """Card data of a billing key."""
-
-    card_no: Optional[str]
-    card_company: Optional[str]
-    card_company_code: Optional[str]
-    card_type: Optional[str]
-
-
-class BillingKey(Model):
-    """A billing key. ``status`` 11 means issued."""
-
-    billing_key: str
-    receipt_id: Optional[str]
-    subscription_id: Optional[str]
-    pg: Optional[Pg]
-    method: Optional[str]
-    status: ReceiptStatus
-    status_locale: Optional[str]
-    metadata: Any
-    published_at: Optional[datetime]
-    requested_at: Optional[datetime]
-    billing_expire_at: Optional[datetime]
-    billing_data: Optional[BillingData]
-    receipt_data: Optional[Receipt]
-
-    _defaults: ClassVar[Dict[str, Any]] = {"billing_key": "", "status": 0}
-    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
-        "status": lenient(ReceiptStatus),
-        "pg": lenient(Pg),
-        "billing_data": _one(BillingData),
-        "receipt_data": _one(Receipt),
-    }
-
-
-class AuthenticateData(Model):
-    """Identity data of a certificate; ``unique`` (the person's CI) is hidden in repr."""
-
-    name: Optional[str]
-    phone: Optional[str]
-    unique: Optional[str]
-    birth: Optional[str]
-    gender: Optional[int]
-    foreigner: Optional[int]
-    carrier: Optional[str]
-    number_of_realarms: Optional[int]
-    tid: Optional[str]
-
-
-class Certificate(Model):
-    """An identity verification. Only ``status == 12`` means verified."""
-
-    receipt_id: str
-    authenticate_id: Optional[str]
-    pg: Optional[Pg]
-    method: Optional[str]
-    status: ReceiptStatus
-    status_locale: Optional[str]
-    authenticated_at: Optional[datetime]
-    requested_at: Optional[datetime]
-    authenticate_data: Optional[AuthenticateData]
-
-    _defaults: ClassVar[Dict[str, Any]] = {"receipt_id": "", "status": 0}
-    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {
-        "status": lenient(ReceiptStatus),
-        "pg": lenient(Pg),
-        "authenticate_data": _one(AuthenticateData),
-    }
-
-
-class UserToken(Model):
-    """A user token for the front end (hidden in repr)."""
-
-    user_token: str
-    expired_at: Optional[datetime]
-
-    _defaults: ClassVar[Dict[str, Any]] = {"user_token": ""}
-
-
-class ReservedPayment(Model):
-    """The answer to a reservation."""
-
-    reserve_id: str
-    reserve_execute_at: Optional[datetime]
-
-    _defaults: ClassVar[Dict[str, Any]] = {"reserve_id": ""}
-
-
-class SubscribeReservation(Model):
-    """A reservation as looked up: ``status`` 1 reserved, 2 executed, 3 cancelled, 4 failed."""
-
-    reserve_id: str
-    receipt_id: Optional[str]
-    order_id: Optional[str]
-    order_name: Optional[str]
-    price: int
-    tax_free: int
-    status: Optional[int]
-    reserve_requested_at: Optional[datetime]
-    reserve_execute_at: Optional[datetime]
-    reserve_revoked_at: Optional[datetime]
-
-    _defaults: ClassVar[Dict[str, Any]] = {"reserve_id": "", "price": 0, "tax_free": 0}
-
-
-class CancelledReservation(Model):
-    """The answer to a reservation cancel."""
-
-    reserve_id: str
-    success: bool
-
-    _defaults: ClassVar[Dict[str, Any]] = {"reserve_id": "", "success": False}
-
-
-class DestroyedBillingKey(Model):
-    """The answer to a billing-key destroy."""
-
-    billing_key: str
-
-    _defaults: ClassVar[Dict[str, Any]] = {"billing_key": ""}
-
-
-class PaymentLink(Model):
-    """A payment link: send the customer to ``url``."""
-
-    url: Optional[str]
-
-
-class PaymentMethod(Model):
-    """A payment method enabled for the merchant."""
-
-    pg: Optional[Pg]
-    method: Optional[str]
-
-    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {"pg": lenient(Pg)}
+def _first(enum_class: Any) -> Any:
+    """The wire value of an enum's first member: what a required field reads as when the answer lacks it."""
+    return next(iter(enum_class)).value
 
 
 class _Webhook(Model):

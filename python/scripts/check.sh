@@ -20,6 +20,13 @@ echo "==> mypy --strict"
     tests/test_pickle.py tests/test_logging.py tests/test_enums.py tests/test_to_dict.py \
     tests/test_options.py tests/test_gevent.py
 echo "==> pytest"
+# tests/test_generated.py compares the generated models with the library's metadata when both are built
+# (bindings/kotlin/build.sh builds them); it skips otherwise.
+target="${CARGO_TARGET_DIR:-$root/target}"
+if [[ -f "$target/debug/libpaywire_ffi.so" && -x "$target/debug/paywire-pygen" ]]; then
+    export PAYWIRE_FFI_LIBRARY="$target/debug/libpaywire_ffi.so" PAYWIRE_PYGEN="$target/debug/paywire-pygen"
+    export PAYWIRE_GENERATED_SOURCE="$here/paywire/_generated.py"
+fi
 # The pytest script (not `python -m pytest`) keeps the source tree off sys.path: the tests import the
 # installed wheel, as users do.
 "$venv/bin/pytest" -q
