@@ -35,7 +35,6 @@ from ._errors import (
     TransportError,
     VerificationError,
 )
-from ._iamport import AsyncIamport, Iamport, parse_iamport_webhook
 from ._generated import (
     AccessToken,
     AuthenticateData,
@@ -69,6 +68,7 @@ from ._generated import (
     VbankHolder,
     VerifiedPayment,
 )
+from ._iamport import AsyncIamport, Iamport, parse_iamport_webhook
 from ._iamport_models import (
     Amount,
     EscrowParty,

@@ -38,7 +38,7 @@ from typing import (
 
 from . import _iamport_models, _native
 from ._errors import PaywireError, from_native, invalid_input
-from ._generated import AccessToken, Receipt, _AsyncBootpayOperations, _BootpayOperations
+from ._generated import Receipt, _AsyncBootpayOperations, _BootpayOperations
 from ._models import (
     BootpayWebhook,
     Confirmed,

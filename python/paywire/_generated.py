@@ -7,7 +7,7 @@ per provider, the blocking and asyncio methods of every operation of its table. 
 few operations whose Python arguments are not the table's (``raw_request``, ``verify_webhook``, …).
 """
 
-# ruff: noqa: E501
+# ruff: noqa  (generated)
 
 from __future__ import annotations
 
@@ -1356,7 +1356,7 @@ class _IamportOperations(_Operations):
         to: Optional[TimeIn] = None,
     ) -> Page[Payment]:
         """Every payment of an order, paged."""
-        return self._call("find_all_payments", self._pack(locals(), {"from_": "time", "from_": "wire:from", "to": "time"}), lambda raw: Page(raw, Payment))
+        return self._call("find_all_payments", self._pack(locals(), {"from_": "time", "to": "time"}), lambda raw: Page(raw, Payment))
 
     def find_payment(self, merchant_uid: str, status: Optional[str] = None, sorting: Optional[str] = None) -> Payment:
         """The payment of an order (with several, the first by `sorting`, default newest), optionally only in
@@ -1395,7 +1395,7 @@ class _IamportOperations(_Operations):
         page: Optional[int] = None,
     ) -> Page[Schedule]:
         """Schedules of a billing key in `[from, to)` (unix s, at most 3 months), paged."""
-        return self._call("get_billing_key_schedules", self._pack(locals(), {"from_": "time", "from_": "wire:from", "to": "time"}), lambda raw: Page(raw, Schedule))
+        return self._call("get_billing_key_schedules", self._pack(locals(), {"from_": "time", "to": "time"}), lambda raw: Page(raw, Schedule))
 
     def get_billing_keys(self, customer_uids: Sequence[str]) -> Partial[BillingCustomer]:
         """Several billing keys; a partial answer (HTTP 207) has `complete` false and `missing` set."""
@@ -1453,7 +1453,7 @@ class _IamportOperations(_Operations):
         to: Optional[TimeIn] = None,
     ) -> Page[Payment]:
         """Payments in a state (null = all) over a window of at most 90 days (`options.from`/`to`), paged."""
-        return self._call("get_payments_by_status", self._pack(locals(), {"from_": "time", "from_": "wire:from", "to": "time"}), lambda raw: Page(raw, Payment))
+        return self._call("get_payments_by_status", self._pack(locals(), {"from_": "time", "to": "time"}), lambda raw: Page(raw, Payment))
 
     def get_prepared_payment(self, merchant_uid: str) -> Prepared:
         """The registered amount of an order."""
@@ -1476,7 +1476,7 @@ class _IamportOperations(_Operations):
         to: Optional[TimeIn] = None,
     ) -> Page[Schedule]:
         """Schedules in `[schedule_from, schedule_to)` (unix s, at most 3 months), paged."""
-        return self._call("get_schedules", self._pack(locals(), {"schedule_from": "time", "schedule_to": "time", "from_": "time", "from_": "wire:from", "to": "time"}), lambda raw: Page(raw, Schedule))
+        return self._call("get_schedules", self._pack(locals(), {"schedule_from": "time", "schedule_to": "time", "from_": "time", "to": "time"}), lambda raw: Page(raw, Schedule))
 
     def get_schedules_by_customer(
         self,
@@ -1487,7 +1487,7 @@ class _IamportOperations(_Operations):
         page: Optional[int] = None,
     ) -> Page[Schedule]:
         """Schedules of a billing key in `[from, to)`, paged."""
-        return self._call("get_schedules_by_customer", self._pack(locals(), {"from_": "time", "from_": "wire:from", "to": "time"}), lambda raw: Page(raw, Schedule))
+        return self._call("get_schedules_by_customer", self._pack(locals(), {"from_": "time", "to": "time"}), lambda raw: Page(raw, Schedule))
 
     def get_vbank_holder(self, bank_code: str, bank_num: str) -> VbankHolder:
         """The holder of a bank account, e.g. to check a refund account."""
@@ -1560,8 +1560,8 @@ class _IamportOperations(_Operations):
         buyer_name: Optional[str] = None,
         buyer_email: Optional[str] = None,
         buyer_tel: Optional[str] = None,
-        notice_url: Union[str, Sequence[str, None] = None,
-        custom_data: Union[str, Mapping[str, Any, None] = None,
+        notice_url: Optional[Union[str, Sequence[str], None]] = None,
+        custom_data: Optional[Union[str, Mapping[str, Any], None]] = None,
         other: Optional[Mapping[str, Any]] = None,
     ) -> Payment:
         """Issues a virtual account: a `Ready` payment with `vbank_*` filled. Never retried once sent."""
@@ -1584,8 +1584,8 @@ class _IamportOperations(_Operations):
         buyer_addr: Optional[str] = None,
         buyer_postcode: Optional[str] = None,
         card_quota: Optional[int] = None,
-        custom_data: Union[str, Mapping[str, Any, None] = None,
-        notice_url: Union[str, Sequence[str, None] = None,
+        custom_data: Optional[Union[str, Mapping[str, Any], None]] = None,
+        notice_url: Optional[Union[str, Sequence[str], None]] = None,
         product_type: Optional[str] = None,
         other: Optional[Mapping[str, Any]] = None,
     ) -> Payment:
@@ -1616,8 +1616,8 @@ class _IamportOperations(_Operations):
         buyer_addr: Optional[str] = None,
         buyer_postcode: Optional[str] = None,
         card_quota: Optional[int] = None,
-        custom_data: Union[str, Mapping[str, Any, None] = None,
-        notice_url: Union[str, Sequence[str, None] = None,
+        custom_data: Optional[Union[str, Mapping[str, Any], None]] = None,
+        notice_url: Optional[Union[str, Sequence[str], None]] = None,
         product_type: Optional[str] = None,
         other: Optional[Mapping[str, Any]] = None,
     ) -> Payment:
@@ -1775,7 +1775,7 @@ class _AsyncIamportOperations(_Operations):
         to: Optional[TimeIn] = None,
     ) -> Page[Payment]:
         """Every payment of an order, paged."""
-        return await self._acall("find_all_payments", self._pack(locals(), {"from_": "time", "from_": "wire:from", "to": "time"}), lambda raw: Page(raw, Payment))
+        return await self._acall("find_all_payments", self._pack(locals(), {"from_": "time", "to": "time"}), lambda raw: Page(raw, Payment))
 
     async def find_payment(
         self,
@@ -1819,7 +1819,7 @@ class _AsyncIamportOperations(_Operations):
         page: Optional[int] = None,
     ) -> Page[Schedule]:
         """Schedules of a billing key in `[from, to)` (unix s, at most 3 months), paged."""
-        return await self._acall("get_billing_key_schedules", self._pack(locals(), {"from_": "time", "from_": "wire:from", "to": "time"}), lambda raw: Page(raw, Schedule))
+        return await self._acall("get_billing_key_schedules", self._pack(locals(), {"from_": "time", "to": "time"}), lambda raw: Page(raw, Schedule))
 
     async def get_billing_keys(self, customer_uids: Sequence[str]) -> Partial[BillingCustomer]:
         """Several billing keys; a partial answer (HTTP 207) has `complete` false and `missing` set."""
@@ -1877,7 +1877,7 @@ class _AsyncIamportOperations(_Operations):
         to: Optional[TimeIn] = None,
     ) -> Page[Payment]:
         """Payments in a state (null = all) over a window of at most 90 days (`options.from`/`to`), paged."""
-        return await self._acall("get_payments_by_status", self._pack(locals(), {"from_": "time", "from_": "wire:from", "to": "time"}), lambda raw: Page(raw, Payment))
+        return await self._acall("get_payments_by_status", self._pack(locals(), {"from_": "time", "to": "time"}), lambda raw: Page(raw, Payment))
 
     async def get_prepared_payment(self, merchant_uid: str) -> Prepared:
         """The registered amount of an order."""
@@ -1900,7 +1900,7 @@ class _AsyncIamportOperations(_Operations):
         to: Optional[TimeIn] = None,
     ) -> Page[Schedule]:
         """Schedules in `[schedule_from, schedule_to)` (unix s, at most 3 months), paged."""
-        return await self._acall("get_schedules", self._pack(locals(), {"schedule_from": "time", "schedule_to": "time", "from_": "time", "from_": "wire:from", "to": "time"}), lambda raw: Page(raw, Schedule))
+        return await self._acall("get_schedules", self._pack(locals(), {"schedule_from": "time", "schedule_to": "time", "from_": "time", "to": "time"}), lambda raw: Page(raw, Schedule))
 
     async def get_schedules_by_customer(
         self,
@@ -1911,7 +1911,7 @@ class _AsyncIamportOperations(_Operations):
         page: Optional[int] = None,
     ) -> Page[Schedule]:
         """Schedules of a billing key in `[from, to)`, paged."""
-        return await self._acall("get_schedules_by_customer", self._pack(locals(), {"from_": "time", "from_": "wire:from", "to": "time"}), lambda raw: Page(raw, Schedule))
+        return await self._acall("get_schedules_by_customer", self._pack(locals(), {"from_": "time", "to": "time"}), lambda raw: Page(raw, Schedule))
 
     async def get_vbank_holder(self, bank_code: str, bank_num: str) -> VbankHolder:
         """The holder of a bank account, e.g. to check a refund account."""
@@ -1984,8 +1984,8 @@ class _AsyncIamportOperations(_Operations):
         buyer_name: Optional[str] = None,
         buyer_email: Optional[str] = None,
         buyer_tel: Optional[str] = None,
-        notice_url: Union[str, Sequence[str, None] = None,
-        custom_data: Union[str, Mapping[str, Any, None] = None,
+        notice_url: Optional[Union[str, Sequence[str], None]] = None,
+        custom_data: Optional[Union[str, Mapping[str, Any], None]] = None,
         other: Optional[Mapping[str, Any]] = None,
     ) -> Payment:
         """Issues a virtual account: a `Ready` payment with `vbank_*` filled. Never retried once sent."""
@@ -2008,8 +2008,8 @@ class _AsyncIamportOperations(_Operations):
         buyer_addr: Optional[str] = None,
         buyer_postcode: Optional[str] = None,
         card_quota: Optional[int] = None,
-        custom_data: Union[str, Mapping[str, Any, None] = None,
-        notice_url: Union[str, Sequence[str, None] = None,
+        custom_data: Optional[Union[str, Mapping[str, Any], None]] = None,
+        notice_url: Optional[Union[str, Sequence[str], None]] = None,
         product_type: Optional[str] = None,
         other: Optional[Mapping[str, Any]] = None,
     ) -> Payment:
@@ -2040,8 +2040,8 @@ class _AsyncIamportOperations(_Operations):
         buyer_addr: Optional[str] = None,
         buyer_postcode: Optional[str] = None,
         card_quota: Optional[int] = None,
-        custom_data: Union[str, Mapping[str, Any, None] = None,
-        notice_url: Union[str, Sequence[str, None] = None,
+        custom_data: Optional[Union[str, Mapping[str, Any], None]] = None,
+        notice_url: Optional[Union[str, Sequence[str], None]] = None,
         product_type: Optional[str] = None,
         other: Optional[Mapping[str, Any]] = None,
     ) -> Payment:

@@ -18,10 +18,7 @@ iamport conventions, as Python sees them:
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
-from decimal import Decimal
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
 from ._client import (
     _args,
@@ -37,12 +34,9 @@ from ._client import (
     _wire,
 )
 from ._client import _webhook_payload as _payload_of
-from ._errors import invalid_input
 from ._generated import (
-    AmountIn,
     EscrowLogis,
     Payment,
-    TimeIn,
     _AsyncIamportOperations,
     _IamportOperations,
 )
@@ -53,7 +47,6 @@ from ._iamport_models import (
     ScheduleItem,
     to_unix,
 )
-from ._models import Model
 
 __all__ = ["AsyncIamport", "Iamport", "parse_iamport_webhook"]
 

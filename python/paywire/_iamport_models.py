@@ -30,14 +30,13 @@ from typing import (
     Generic,
     Iterator,
     List,
-    Literal,
     Mapping,
     Optional,
     TypeVar,
     Union,
 )
 
-from ._enums import PaymentStatus, ScheduleStatus, lenient
+from ._enums import PaymentStatus, lenient
 from ._errors import invalid_input
 from ._models import Model, _compact, _Webhook
 

@@ -1,10 +1,11 @@
 """The base of the typed answers, and the input helpers.
 
 The answer classes themselves (``Receipt``, ``BillingKey``…) are generated from core's types into
-``_generated.py``; this module holds what they share. Answers wrap the JSON core returns: attributes are computed on first access (most code reads three
-fields of a thirty-field receipt), ``to_dict()`` gives the whole wire object including fields paywire does
-not model yet, ``obj["field"]`` reads any of them, and ``repr`` never shows a token, card number or CI.
-``*_at`` fields are timezone-aware ``datetime`` objects (Bootpay writes ``+09:00``, ``+0900`` or ``Z``).
+``_generated.py``; this module holds what they share. Answers wrap the JSON core returns: attributes are
+computed on first access (most code reads three fields of a thirty-field receipt), ``to_dict()`` gives the
+whole wire object including fields paywire does not model yet, ``obj["field"]`` reads any of them, and
+``repr`` never shows a token, card number or CI. ``*_at`` fields are timezone-aware ``datetime`` objects
+(Bootpay writes ``+09:00``, ``+0900`` or ``Z``).
 
 Inputs (``User``, ``Item``, …) are small dataclasses; every method also accepts plain dicts instead.
 """

@@ -33,7 +33,8 @@ def _models() -> Dict[str, type]:
 
 def _fields(cls: type) -> List[List[str]]:
     hints = {k: v for k, v in cls.__annotations__.items() if not k.startswith("_")}
-    return [[name, str(annotation)] for name, annotation in hints.items()]
+    # Annotations are kept as text (``from __future__ import annotations``), quotes normalised by Python.
+    return [[name, str(annotation).replace("'", "\"")] for name, annotation in hints.items()]
 
 
 def _describe() -> Dict[str, Any]:

@@ -30,7 +30,7 @@ per provider, the blocking and asyncio methods of every operation of its table. 
 few operations whose Python arguments are not the table's (``raw_request``, ``verify_webhook``, …).
 """
 
-# ruff: noqa: E501
+# ruff: noqa  (generated)
 
 from __future__ import annotations
 
@@ -406,8 +406,6 @@ impl<'a> Generator<'a> {
 struct Param {
     /// The Python name (`from_`).
     name: String,
-    /// The wire name, when it differs (`from`).
-    wire: Option<String>,
     annotation: String,
     required: bool,
     default: Option<String>,
@@ -427,11 +425,12 @@ fn literal(value: &LiteralMetadata) -> String {
     }
 }
 
-fn py_ident(name: &str) -> (String, Option<String>) {
+/// A Python identifier for `name`: a keyword gets a trailing underscore (`from_`), which `_pack` strips.
+fn py_ident(name: &str) -> String {
     if KEYWORDS.contains(&name) {
-        (format!("{name}_"), Some(name.to_owned()))
+        format!("{name}_")
     } else {
-        (name.to_owned(), None)
+        name.to_owned()
     }
 }
 
@@ -445,13 +444,7 @@ impl Generator<'_> {
         iamport: bool,
     ) -> Result<(String, Option<&'static str>), String> {
         if let Some((_, annotation, kind)) = SPECIAL_ARGS.iter().find(|(n, ..)| *n == name) {
-            let annotation = annotation.trim_end_matches(", None]").to_owned();
-            let annotation = if annotation.starts_with("Union[") && !annotation.ends_with(']') {
-                format!("{annotation}]")
-            } else {
-                annotation
-            };
-            return Ok((annotation, Some(kind)));
+            return Ok(((*annotation).to_owned(), Some(kind)));
         }
         if is_json_text(name, ty) || custom_json(ty) {
             let array = doc.contains("JSON-array");
@@ -536,7 +529,7 @@ impl Generator<'_> {
             } else {
                 field.name.clone()
             };
-            let (name, wire) = py_ident(&base_name);
+            let name = py_ident(&base_name);
             let (annotation, kind) = self.input_type(&field.name, &doc, &field.ty, iamport)?;
             let is_required = required && !optional;
             let default = if is_required {
@@ -558,7 +551,6 @@ impl Generator<'_> {
             };
             params.push(Param {
                 name,
-                wire,
                 annotation,
                 required: is_required,
                 default,
@@ -587,7 +579,7 @@ impl Generator<'_> {
                     continue;
                 }
             }
-            let (name, wire) = py_ident(&arg.name);
+            let name = py_ident(&arg.name);
             let (annotation, kind) = self.input_type(&arg.name, "", &arg.ty, iamport)?;
             let sequence = matches!(arg.ty, Type::Sequence { .. });
             let (required, default) = match &arg.default {
@@ -603,7 +595,6 @@ impl Generator<'_> {
             let required = required && !(sequence && op.inputs.len() > 1);
             params.push(Param {
                 name,
-                wire,
                 annotation,
                 required,
                 default,
@@ -669,11 +660,6 @@ impl Generator<'_> {
                 s.push_str(&p.annotation);
             } else if let Some(d) = &p.default {
                 let _ = write!(s, "{} = {d}", p.annotation);
-            } else if p.annotation.starts_with("Union[")
-                && p.annotation.ends_with(']')
-                && SPECIAL_ARGS.iter().any(|(n, ..)| *n == p.name)
-            {
-                let _ = write!(s, "{}, None] = None", p.annotation.trim_end_matches(']'));
             } else {
                 let _ = write!(s, "Optional[{}] = None", p.annotation);
             }
@@ -827,7 +813,11 @@ pub fn describe(meta: &Meta) -> Result<String, String> {
         let mut fields = Vec::new();
         for field in &record.fields {
             if let Some(f) = g.model_field(field, iamport)? {
-                fields.push(format!("[\"{}\", \"{}\"]", f.name, f.annotation));
+                fields.push(format!(
+                    "[\"{}\", \"{}\"]",
+                    f.name,
+                    f.annotation.replace('"', "\\\"")
+                ));
             }
         }
         models.push(format!("\"{}\": [{}]", model_name(name), fields.join(", ")));
