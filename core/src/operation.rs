@@ -52,7 +52,9 @@ pub struct Operation {
     /// The HTTP method (`GET`, `POST`, …); `ANY` for the raw-request escape hatch. An operation made of
     /// several requests (a verification) names the one that decides its retry class.
     pub method: &'static str,
-    /// The path template relative to the API root (`receipt/{receipt_id}`).
+    /// The path template relative to the API root (`receipt/{receipt_id}`): literal segments and `{x}`
+    /// segments, and at the end at most one optional segment written `[/{x}]`. Core checks every path it
+    /// sends against it (in debug builds).
     pub path: &'static str,
     /// How it may be repeated: `Idempotent`, `Deduplicated` (the provider de-duplicates it by a key the
     /// call carries), `Never` (moves money or issues something), or `AsRequested` (the raw request says).
@@ -131,4 +133,141 @@ macro_rules! __doc_text {
     ($first:literal $($rest:literal)*) => {
         concat!($first $(, "\n", $rest)*)
     };
+}
+
+/// What core needs to send one operation, derived from its table line by [`operation_specs!`]: the name,
+/// HTTP method, path template and retry class are written once, in the table, and every client method
+/// builds its request from its spec (`Call::op(&spec::get_receipt, path)`).
+#[derive(Debug)]
+pub(crate) struct Spec {
+    /// The operation's name: logs, outcome-unknown errors.
+    pub name: &'static str,
+    pub method: reqwest::Method,
+    /// The path template; a concrete path is checked against it in debug builds ([`path_matches`]).
+    pub path: &'static str,
+    pub retry: crate::retry::RetryClass,
+}
+
+/// Derives one [`Spec`] per table line, named as the operation (`spec::get_receipt`), for a provider's
+/// `spec` module: `crate::bootpay_operations!(crate::operation::operation_specs)`. The raw-request escape
+/// hatch (`ANY`, `AsRequested`) has no spec: its method, path and retry class are the caller's.
+macro_rules! operation_specs {
+    (
+        provider $provider:ident;
+        $(
+            $(#[doc = $doc:literal])*
+            fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty
+                [$method:ident $path:literal, $retry:ident] $(defaults($($default:tt)*))?
+                = |$c:ident| $call:expr;
+        )*
+    ) => {
+        $( $crate::operation::operation_spec!($name $method $path $retry); )*
+    };
+}
+pub(crate) use operation_specs;
+
+/// One line of [`operation_specs!`].
+macro_rules! operation_spec {
+    ($name:ident ANY $path:literal AsRequested) => {};
+    ($name:ident $method:ident $path:literal $retry:ident) => {
+        // Named as the operation, so a call site reads `spec::get_receipt`. A composite operation (the
+        // `verify_*` checks) sends through the calls of the operations it is made of, so its own spec may
+        // stay unused.
+        #[allow(non_upper_case_globals, dead_code)]
+        pub(crate) static $name: $crate::operation::Spec = $crate::operation::Spec {
+            name: stringify!($name),
+            method: ::reqwest::Method::$method,
+            path: $path,
+            retry: $crate::retry::RetryClass::$retry,
+        };
+    };
+}
+pub(crate) use operation_spec;
+
+/// Whether a concrete request path fits a table template, segment by segment: a literal segment must be
+/// equal, `{x}` matches one non-empty segment, and a template may end in one optional segment written
+/// `[/{x}]` (iamport's `payments/find/{merchant_uid}[/{payment_status}]`).
+pub(crate) fn path_matches(template: &str, path: &str) -> bool {
+    let (required, optional) = match template.strip_suffix(']').and_then(|t| t.split_once("[/")) {
+        Some((required, optional)) => (required, Some(optional)),
+        None => (template, None),
+    };
+    let segment_fits = |want: &str, got: &str| {
+        if want.starts_with('{') && want.ends_with('}') {
+            !got.is_empty()
+        } else {
+            want == got
+        }
+    };
+    let mut got = path.split('/');
+    for want in required.split('/') {
+        match got.next() {
+            Some(seg) if segment_fits(want, seg) => {}
+            _ => return false,
+        }
+    }
+    match (got.next(), optional) {
+        (None, _) => true,
+        (Some(seg), Some(want)) => segment_fits(want, seg) && got.next().is_none(),
+        (Some(_), None) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_matches;
+
+    #[test]
+    fn paths_match_templates_segment_by_segment() {
+        assert!(path_matches("confirm", "confirm"));
+        assert!(path_matches("receipt/{receipt_id}", "receipt/r%2F1"));
+        assert!(path_matches(
+            "subscribe/customers/{customer_uid}/payments",
+            "subscribe/customers/c1/payments"
+        ));
+        let find = "payments/find/{merchant_uid}[/{payment_status}]";
+        assert!(path_matches(find, "payments/find/o1"));
+        assert!(path_matches(find, "payments/find/o1/paid"));
+        for (template, path) in [
+            ("confirm", "cancel"),
+            ("receipt/{receipt_id}", "receipt"),
+            ("receipt/{receipt_id}", "receipt/"),
+            ("receipt/{receipt_id}", "receipt/a/b"),
+            ("receipt/{receipt_id}", "receipts/a"),
+            (
+                "subscribe/customers/{customer_uid}/payments",
+                "subscribe/customers/c1/schedules",
+            ),
+            (find, "payments/find"),
+            (find, "payments/find/o1/paid/x"),
+            (find, "payments/find/o1/"),
+        ] {
+            assert!(!path_matches(template, path), "{template} ~ {path}");
+        }
+    }
+
+    /// Every table template is well formed: segments are literals or one `{name}`, never empty, and an
+    /// optional segment only at the end.
+    #[test]
+    fn every_template_is_well_formed() {
+        let ops = crate::bootpay::OPERATIONS
+            .iter()
+            .chain(crate::iamport::OPERATIONS);
+        for op in ops.filter(|op| op.method != "ANY") {
+            let template = op.path.replacen("[/", "/", 1);
+            let template = template.strip_suffix(']').unwrap_or(&template);
+            for seg in template.split('/') {
+                let inner = seg
+                    .strip_prefix('{')
+                    .and_then(|s| s.strip_suffix('}'))
+                    .unwrap_or(seg);
+                assert!(
+                    !inner.is_empty() && !inner.contains(['{', '}', '[', ']', '?']),
+                    "{}: bad segment {seg:?} in {:?}",
+                    op.name,
+                    op.path
+                );
+            }
+        }
+    }
 }

@@ -7,6 +7,7 @@
 
 use crate::auth::Auth;
 use crate::error::{Error, Result};
+use crate::operation::Spec;
 use crate::path::Path;
 use crate::retry::{RetryClass, RetryPolicy};
 use reqwest::header::{
@@ -59,6 +60,25 @@ impl Call {
             sensitive_response: false,
             idempotency_key: None,
         }
+    }
+
+    /// The call of a table operation at `path`: name, method and retry class come from its table line.
+    /// In debug builds (every test) `path` must fit the line's path template, so a table that says one
+    /// path while the client sends another fails the first test that sends it.
+    pub fn op(spec: &'static Spec, path: Path) -> Self {
+        debug_assert!(
+            crate::operation::path_matches(spec.path, path.as_str()),
+            "{}: path {:?} does not fit the table's template {:?}",
+            spec.name,
+            path.as_str(),
+            spec.path
+        );
+        Self::new(spec.name, spec.method.clone(), path, spec.retry)
+    }
+
+    /// The call of a table operation whose path template has no placeholder: the template is the path.
+    pub fn fixed(spec: &'static Spec) -> Self {
+        Self::op(spec, Path::fixed(spec.path))
     }
 
     /// Whether the call may move money or issue something: its outcome matters when no answer was read.

@@ -6,13 +6,12 @@
 
 use super::client::Client;
 use super::models::{BillingKey, Item, Metadata, Receipt, SubscribeExtra, User};
+use super::spec;
 use crate::error::Result;
 use crate::path::{validate_id, Path};
-use crate::retry::RetryClass;
 use crate::secret::Secret;
 use crate::transport::Call;
 use crate::validate;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -451,14 +450,9 @@ impl Client {
             "check whether a key was issued for subscription_id {:?} (the receipt id arrives by webhook)",
             request.subscription_id
         );
-        let call = Call::new(
-            "issue_billing_key",
-            Method::POST,
-            Path::fixed("request/subscribe"),
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint(hint);
+        let call = Call::fixed(&spec::issue_billing_key)
+            .body(validate::body(&request)?)
+            .hint(hint);
         self.send(call).await
     }
 
@@ -466,25 +460,15 @@ impl Client {
     /// gets the key after a browser-side registration.
     pub async fn get_billing_key_by_receipt(&self, receipt_id: &str) -> Result<BillingKey> {
         let path = Path::with_id("subscribe/billing_key", "receipt_id", receipt_id)?;
-        self.send(Call::new(
-            "get_billing_key_by_receipt",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))
-        .await
+        self.send(Call::op(&spec::get_billing_key_by_receipt, path))
+            .await
     }
 
     /// A billing key by the key itself (`GET billing_key/{billing_key}`).
     pub async fn get_billing_key_by_key(&self, billing_key: &str) -> Result<BillingKey> {
         let path = Path::with_id("billing_key", "billing_key", billing_key)?;
-        self.send(Call::new(
-            "get_billing_key_by_key",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))
-        .await
+        self.send(Call::op(&spec::get_billing_key_by_key, path))
+            .await
     }
 
     /// The sequential (priority) billing key of a widget user
@@ -502,14 +486,9 @@ impl Client {
             "billing_key",
             billing_key,
         )?;
-        let call = Call::new(
-            "get_sequential_billing_key",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        )
-        .query("widget_key", widget_key)
-        .query("user_id", user_id);
+        let call = Call::op(&spec::get_sequential_billing_key, path)
+            .query("widget_key", widget_key)
+            .query("user_id", user_id);
         self.send(call).await
     }
 
@@ -517,13 +496,8 @@ impl Client {
     /// cancelled by this: cancel them first.
     pub async fn destroy_billing_key(&self, billing_key: &str) -> Result<DestroyedBillingKey> {
         let path = Path::with_id("subscribe/billing_key", "billing_key", billing_key)?;
-        let call = Call::new(
-            "destroy_billing_key",
-            Method::DELETE,
-            path,
-            RetryClass::Never,
-        )
-        .hint("look the key up with get_billing_key_by_key (404 = destroyed)");
+        let call = Call::op(&spec::destroy_billing_key, path)
+            .hint("look the key up with get_billing_key_by_key (404 = destroyed)");
         self.send(call).await
     }
 
@@ -535,14 +509,9 @@ impl Client {
             "look the order up with get_receipts_by_order_id(\"{}\")",
             request.order_id
         );
-        let call = Call::new(
-            "subscribe_payment",
-            Method::POST,
-            Path::fixed("subscribe/payment"),
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint(hint);
+        let call = Call::fixed(&spec::subscribe_payment)
+            .body(validate::body(&request)?)
+            .hint(hint);
         self.send(call).await
     }
 
@@ -552,17 +521,12 @@ impl Client {
         request: ReserveSubscribePayment,
     ) -> Result<ReservedPayment> {
         request.validate()?;
-        let call = Call::new(
-            "reserve_subscribe_payment",
-            Method::POST,
-            Path::fixed("subscribe/payment/reserve"),
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint(format!(
-            "check your reservations for order_id {:?} before reserving again",
-            request.order_id
-        ));
+        let call = Call::fixed(&spec::reserve_subscribe_payment)
+            .body(validate::body(&request)?)
+            .hint(format!(
+                "check your reservations for order_id {:?} before reserving again",
+                request.order_id
+            ));
         self.send(call).await
     }
 
@@ -572,13 +536,8 @@ impl Client {
         reserve_id: &str,
     ) -> Result<SubscribeReservation> {
         let path = Path::with_id("subscribe/payment/reserve", "reserve_id", reserve_id)?;
-        self.send(Call::new(
-            "get_subscribe_reservation",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))
-        .await
+        self.send(Call::op(&spec::get_subscribe_reservation, path))
+            .await
     }
 
     /// Cancels a reservation (`DELETE subscribe/payment/reserve/{reserve_id}`).
@@ -587,13 +546,7 @@ impl Client {
         reserve_id: &str,
     ) -> Result<CancelledReservation> {
         let path = Path::with_id("subscribe/payment/reserve", "reserve_id", reserve_id)?;
-        let call = Call::new(
-            "cancel_subscribe_reservation",
-            Method::DELETE,
-            path,
-            RetryClass::Never,
-        )
-        .hint(format!(
+        let call = Call::op(&spec::cancel_subscribe_reservation, path).hint(format!(
             "look the reservation up with get_subscribe_reservation(\"{reserve_id}\")"
         ));
         self.send(call).await
@@ -606,17 +559,12 @@ impl Client {
         request: RequestTransferBillingKey,
     ) -> Result<Receipt> {
         request.validate()?;
-        let call = Call::new(
-            "request_transfer_billing_key",
-            Method::POST,
-            Path::fixed("request/subscribe/automatic-transfer"),
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint(format!(
-            "check the registration for subscription_id {:?}",
-            request.subscription_id
-        ));
+        let call = Call::fixed(&spec::request_transfer_billing_key)
+            .body(validate::body(&request)?)
+            .hint(format!(
+                "check the registration for subscription_id {:?}",
+                request.subscription_id
+            ));
         self.send(call).await
     }
 
@@ -624,16 +572,11 @@ impl Client {
     /// (`POST request/subscribe/automatic-transfer/publish`).
     pub async fn publish_transfer_billing_key(&self, receipt_id: &str) -> Result<BillingKey> {
         validate_id("receipt_id", receipt_id)?;
-        let call = Call::new(
-            "publish_transfer_billing_key",
-            Method::POST,
-            Path::fixed("request/subscribe/automatic-transfer/publish"),
-            RetryClass::Never,
-        )
-        .body(serde_json::json!({ "receipt_id": receipt_id }))
-        .hint(format!(
-            "look the key up with get_billing_key_by_receipt(\"{receipt_id}\")"
-        ));
+        let call = Call::fixed(&spec::publish_transfer_billing_key)
+            .body(serde_json::json!({ "receipt_id": receipt_id }))
+            .hint(format!(
+                "look the key up with get_billing_key_by_receipt(\"{receipt_id}\")"
+            ));
         self.send(call).await
     }
 }

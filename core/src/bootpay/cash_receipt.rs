@@ -2,13 +2,12 @@
 
 use super::client::Client;
 use super::models::{Metadata, Receipt, User};
+use super::spec;
 use crate::error::Result;
 use crate::path::{validate_id, Path};
-use crate::retry::RetryClass;
 use crate::secret::Secret;
 use crate::transport::Call;
 use crate::validate;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -140,17 +139,12 @@ impl Client {
         validate_id("receipt_id", &request.receipt_id)?;
         validate::required("identity_no", request.identity_no.expose())?;
         check_type(&request.cash_receipt_type)?;
-        let call = Call::new(
-            "publish_cash_receipt_on_receipt",
-            Method::POST,
-            Path::fixed("request/receipt/cash/publish"),
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint(format!(
-            "look the receipt's cash_receipt_data up with get_receipt(\"{}\")",
-            request.receipt_id
-        ));
+        let call = Call::fixed(&spec::publish_cash_receipt_on_receipt)
+            .body(validate::body(&request)?)
+            .hint(format!(
+                "look the receipt's cash_receipt_data up with get_receipt(\"{}\")",
+                request.receipt_id
+            ));
         self.send(call).await
     }
 
@@ -161,17 +155,9 @@ impl Client {
         request: CancelCashReceipt,
     ) -> Result<Receipt> {
         let path = Path::with_id("request/receipt/cash/cancel", "receipt_id", receipt_id)?;
-        let call = request.apply(
-            Call::new(
-                "cancel_cash_receipt_on_receipt",
-                Method::DELETE,
-                path,
-                RetryClass::Never,
-            )
-            .hint(format!(
-                "look the receipt up with get_receipt(\"{receipt_id}\")"
-            )),
-        )?;
+        let call = request.apply(Call::op(&spec::cancel_cash_receipt_on_receipt, path).hint(
+            format!("look the receipt up with get_receipt(\"{receipt_id}\")"),
+        ))?;
         self.send(call).await
     }
 
@@ -190,17 +176,12 @@ impl Client {
             let at = validate::datetime_with_offset("purchased_at", at)?;
             request.purchased_at = Some(validate::bootpay_datetime(&at));
         }
-        let call = Call::new(
-            "request_cash_receipt",
-            Method::POST,
-            Path::fixed("request/cash/receipt"),
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint(format!(
-            "look the order up with get_receipts_by_order_id(\"{}\")",
-            request.order_id
-        ));
+        let call = Call::fixed(&spec::request_cash_receipt)
+            .body(validate::body(&request)?)
+            .hint(format!(
+                "look the order up with get_receipts_by_order_id(\"{}\")",
+                request.order_id
+            ));
         self.send(call).await
     }
 
@@ -211,17 +192,9 @@ impl Client {
         request: CancelCashReceipt,
     ) -> Result<Receipt> {
         let path = Path::with_id("request/cash/receipt", "receipt_id", receipt_id)?;
-        let call = request.apply(
-            Call::new(
-                "cancel_cash_receipt",
-                Method::DELETE,
-                path,
-                RetryClass::Never,
-            )
-            .hint(format!(
-                "look the receipt up with get_receipt(\"{receipt_id}\")"
-            )),
-        )?;
+        let call = request.apply(Call::op(&spec::cancel_cash_receipt, path).hint(format!(
+            "look the receipt up with get_receipt(\"{receipt_id}\")"
+        )))?;
         self.send(call).await
     }
 }

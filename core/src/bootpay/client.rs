@@ -2,18 +2,16 @@
 
 use super::errors::interpret;
 use super::models::AccessToken;
+use super::spec;
 use crate::auth::{Auth, FetchedToken};
 use crate::error::{Error, Result};
-use crate::path::Path;
 use crate::raw::RawRequest;
-use crate::retry::RetryClass;
 use crate::secret::Secret;
 use crate::transport::{
     headers, transport_setters, Call, PerCall, ProviderWire, Transport, TransportOptions,
     SDK_VERSION,
 };
 use base64::Engine;
-use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use std::fmt;
@@ -248,13 +246,8 @@ async fn fetch_token(
     application_id: &str,
     private_key: &Secret,
 ) -> Result<FetchedToken> {
-    let mut call = Call::new(
-        "get_access_token",
-        Method::POST,
-        Path::fixed("request/token"),
-        RetryClass::Idempotent,
-    )
-    .body(json!({ "application_id": application_id, "private_key": private_key.expose() }));
+    let mut call = Call::fixed(&spec::get_access_token)
+        .body(json!({ "application_id": application_id, "private_key": private_key.expose() }));
     call.auth = false;
     call.sensitive_response = true;
     let (status, token): (u16, AccessToken) = transport

@@ -2,12 +2,11 @@
 
 use super::client::Client;
 use super::models::Receipt;
+use super::spec;
 use crate::error::Result;
 use crate::path::Path;
-use crate::retry::RetryClass;
 use crate::transport::Call;
 use crate::validate;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -111,17 +110,12 @@ impl Client {
         let path = Path::with_id("escrow/shipping/start", "receipt_id", &request.receipt_id)?;
         validate::required("tracking_number", &request.tracking_number)?;
         validate::required("delivery_corp", &request.delivery_corp)?;
-        let call = Call::new(
-            "start_escrow_shipping",
-            Method::PUT,
-            path,
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint(format!(
-            "look the receipt's escrow_data up with get_receipt(\"{}\")",
-            request.receipt_id
-        ));
+        let call = Call::op(&spec::start_escrow_shipping, path)
+            .body(validate::body(&request)?)
+            .hint(format!(
+                "look the receipt's escrow_data up with get_receipt(\"{}\")",
+                request.receipt_id
+            ));
         self.send(call).await
     }
 }

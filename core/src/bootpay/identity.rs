@@ -2,13 +2,12 @@
 
 use super::client::Client;
 use super::models::{Certificate, Metadata, User};
+use super::spec;
 use crate::error::Result;
 use crate::path::{validate_id, Path};
-use crate::retry::RetryClass;
 use crate::secret::Secret;
 use crate::transport::Call;
 use crate::validate;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -80,13 +79,7 @@ impl Client {
     /// An identity verification result (`GET certificate/{receipt_id}`). Only status 12 means verified.
     pub async fn get_certificate(&self, receipt_id: &str) -> Result<Certificate> {
         let path = Path::with_id("certificate", "receipt_id", receipt_id)?;
-        self.send(Call::new(
-            "get_certificate",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))
-        .await
+        self.send(Call::op(&spec::get_certificate, path)).await
     }
 
     /// Starts a REST identity verification; the person receives an OTP (`POST request/authentication`).
@@ -95,14 +88,9 @@ impl Client {
         request: RequestAuthentication,
     ) -> Result<Certificate> {
         request.validate()?;
-        let call = Call::new(
-            "request_authentication",
-            Method::POST,
-            Path::fixed("request/authentication"),
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint("start a new verification with another authentication_id");
+        let call = Call::fixed(&spec::request_authentication)
+            .body(validate::body(&request)?)
+            .hint("start a new verification with another authentication_id");
         self.send(call).await
     }
 
@@ -110,32 +98,22 @@ impl Client {
     pub async fn confirm_authentication(&self, receipt_id: &str, otp: &str) -> Result<Certificate> {
         validate_id("receipt_id", receipt_id)?;
         validate::required("otp", otp)?;
-        let call = Call::new(
-            "confirm_authentication",
-            Method::POST,
-            Path::fixed("authenticate/confirm"),
-            RetryClass::Never,
-        )
-        .body(serde_json::json!({ "receipt_id": receipt_id, "otp": otp }))
-        .hint(format!(
-            "look the result up with get_certificate(\"{receipt_id}\")"
-        ));
+        let call = Call::fixed(&spec::confirm_authentication)
+            .body(serde_json::json!({ "receipt_id": receipt_id, "otp": otp }))
+            .hint(format!(
+                "look the result up with get_certificate(\"{receipt_id}\")"
+            ));
         self.send(call).await
     }
 
     /// Re-sends the OTP SMS (`POST authenticate/realarm`).
     pub async fn realarm_authentication(&self, receipt_id: &str) -> Result<Certificate> {
         validate_id("receipt_id", receipt_id)?;
-        let call = Call::new(
-            "realarm_authentication",
-            Method::POST,
-            Path::fixed("authenticate/realarm"),
-            RetryClass::Never,
-        )
-        .body(serde_json::json!({ "receipt_id": receipt_id }))
-        .hint(format!(
-            "look the state up with get_certificate(\"{receipt_id}\")"
-        ));
+        let call = Call::fixed(&spec::realarm_authentication)
+            .body(serde_json::json!({ "receipt_id": receipt_id }))
+            .hint(format!(
+                "look the state up with get_certificate(\"{receipt_id}\")"
+            ));
         self.send(call).await
     }
 }

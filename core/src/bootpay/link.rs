@@ -2,12 +2,10 @@
 
 use super::client::Client;
 use super::models::{Item, Metadata, User};
+use super::spec;
 use crate::error::Result;
-use crate::path::Path;
-use crate::retry::RetryClass;
 use crate::transport::Call;
 use crate::validate;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -88,17 +86,12 @@ impl Client {
         validate::positive("price", request.price)?;
         validate::opt_non_negative("tax_free", request.tax_free)?;
         validate::items(request.items.as_deref())?;
-        let call = Call::new(
-            "request_payment_link",
-            Method::POST,
-            Path::fixed("request/payment"),
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint(format!(
-            "check for an existing link of order_id {:?}",
-            request.order_id
-        ));
+        let call = Call::fixed(&spec::request_payment_link)
+            .body(validate::body(&request)?)
+            .hint(format!(
+                "check for an existing link of order_id {:?}",
+                request.order_id
+            ));
         let (status, value) = self.transport.execute_status(&call, self.per_call).await?;
         self.transport.decode(&call, status, link_answer(value))
     }

@@ -35,6 +35,7 @@ pub use escrow::*;
 pub use identity::*;
 pub use link::*;
 pub use models::*;
+use operations::spec;
 pub use operations::OPERATIONS;
 pub use payments::*;
 pub use user::*;

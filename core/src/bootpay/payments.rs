@@ -2,12 +2,11 @@
 
 use super::client::Client;
 use super::models::{Item, Metadata, Receipt, Refund};
+use super::spec;
 use crate::error::{Error, Result};
 use crate::path::Path;
-use crate::retry::RetryClass;
 use crate::transport::Call;
 use crate::validate;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -122,7 +121,7 @@ impl Client {
     /// ```
     pub async fn get_receipt(&self, receipt_id: &str, lookup_user_data: bool) -> Result<Receipt> {
         let path = Path::with_id("receipt", "receipt_id", receipt_id)?;
-        let call = Call::new("get_receipt", Method::GET, path, RetryClass::Idempotent).query(
+        let call = Call::op(&spec::get_receipt, path).query(
             "lookup_user_data",
             if lookup_user_data { "true" } else { "false" },
         );
@@ -133,12 +132,7 @@ impl Client {
     /// payment call whose outcome is unknown.
     pub async fn get_receipts_by_order_id(&self, order_id: &str) -> Result<Vec<Receipt>> {
         let path = Path::with_id("lookup/order", "order_id", order_id)?;
-        let call = Call::new(
-            "get_receipts_by_order_id",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        );
+        let call = Call::op(&spec::get_receipts_by_order_id, path);
         self.send(call).await
     }
 
@@ -146,16 +140,11 @@ impl Client {
     /// sent; prefer [`Client::confirm_verified`], which checks the amount first.
     pub async fn confirm_payment(&self, receipt_id: &str) -> Result<Receipt> {
         crate::path::validate_id("receipt_id", receipt_id)?;
-        let call = Call::new(
-            "confirm_payment",
-            Method::POST,
-            Path::fixed("confirm"),
-            RetryClass::Never,
-        )
-        .body(serde_json::json!({ "receipt_id": receipt_id }))
-        .hint(format!(
-            "look the receipt up with get_receipt(\"{receipt_id}\") (status 1 = confirmed)"
-        ));
+        let call = Call::fixed(&spec::confirm_payment)
+            .body(serde_json::json!({ "receipt_id": receipt_id }))
+            .hint(format!(
+                "look the receipt up with get_receipt(\"{receipt_id}\") (status 1 = confirmed)"
+            ));
         self.send(call).await
     }
 
@@ -187,7 +176,7 @@ impl Client {
             .get_or_insert_with(|| format!("paywire-{}", uuid::Uuid::new_v4()))
             .clone();
         let receipt_id = request.receipt_id.clone();
-        let call = Call::new("cancel_payment", Method::POST, Path::fixed("cancel"), RetryClass::Deduplicated)
+        let call = Call::fixed(&spec::cancel_payment)
             .body(validate::body(&request)?)
             .idempotency_key(cancel_id.clone())
             .hint(format!("call cancel_payment again with the same request and cancel_id {cancel_id:?}: Bootpay applies a cancel_id once, and a repeat returns the receipt as it stands (or look it up with get_receipt(\"{receipt_id}\"))"));
@@ -213,12 +202,7 @@ impl Client {
 
     /// The payment methods enabled for this merchant (`GET seller/payment/method`).
     pub async fn get_payment_methods(&self) -> Result<Vec<PaymentMethod>> {
-        let call = Call::new(
-            "get_payment_methods",
-            Method::GET,
-            Path::fixed("seller/payment/method"),
-            RetryClass::Idempotent,
-        );
+        let call = Call::fixed(&spec::get_payment_methods);
         self.send(call).await
     }
 }

@@ -1,13 +1,11 @@
 //! User tokens for easy-pay / biometric payments started from the front end.
 
 use super::client::Client;
+use super::spec;
 use crate::error::Result;
-use crate::path::Path;
-use crate::retry::RetryClass;
 use crate::secret::Secret;
 use crate::transport::Call;
 use crate::validate;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -72,14 +70,9 @@ impl Client {
     /// Issues a user token (`POST request/user/token`).
     pub async fn request_user_token(&self, request: RequestUserToken) -> Result<UserToken> {
         validate::required("user_id", &request.user_id)?;
-        let call = Call::new(
-            "request_user_token",
-            Method::POST,
-            Path::fixed("request/user/token"),
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint("request a new user token");
+        let call = Call::fixed(&spec::request_user_token)
+            .body(validate::body(&request)?)
+            .hint("request a new user token");
         self.send(call).await
     }
 }

@@ -7,13 +7,13 @@
 use super::client::Client;
 use super::models::{BillingCustomer, Page, Partial, Payment, Schedule};
 use super::payments::ListOptions;
+use super::spec;
 use crate::error::{Error, Result};
+use crate::operation::Spec;
 use crate::path::{validate_id, Path};
-use crate::retry::RetryClass;
 use crate::secret::Secret;
 use crate::transport::Call;
 use crate::validate;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -245,12 +245,7 @@ impl Client {
                 "must name at least one billing key",
             ));
         }
-        let mut call = Call::new(
-            "get_billing_keys",
-            Method::GET,
-            Path::fixed("subscribe/customers"),
-            RetryClass::Idempotent,
-        );
+        let mut call = Call::fixed(&spec::get_billing_keys);
         for id in customer_uids {
             validate_id("customer_uids", id)?;
             call = call.query("customer_uid[]", id.clone());
@@ -281,13 +276,7 @@ impl Client {
     /// One billing key (`GET subscribe/customers/{customer_uid}`).
     pub async fn get_billing_key(&self, customer_uid: &str) -> Result<BillingCustomer> {
         let path = Path::with_id("subscribe/customers", "customer_uid", customer_uid)?;
-        self.send(Call::new(
-            "get_billing_key",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))
-        .await
+        self.send(Call::op(&spec::get_billing_key, path)).await
     }
 
     /// Issues (or replaces) a billing key from card data (`POST subscribe/customers/{customer_uid}`).
@@ -299,7 +288,7 @@ impl Client {
     ) -> Result<BillingCustomer> {
         let path = Path::with_id("subscribe/customers", "customer_uid", customer_uid)?;
         request.card.validate()?;
-        let call = Call::new("issue_billing_key", Method::POST, path, RetryClass::Never)
+        let call = Call::op(&spec::issue_billing_key, path)
             .body(validate::body(&request)?)
             .hint(format!(
                 "look the key up with get_billing_key(\"{customer_uid}\")"
@@ -316,13 +305,7 @@ impl Client {
     ) -> Result<BillingCustomer> {
         let path = Path::with_id("subscribe/customers", "customer_uid", customer_uid)?;
         validate::not_blank("reason", reason)?;
-        let mut call = Call::new(
-            "delete_billing_key",
-            Method::DELETE,
-            path,
-            RetryClass::Never,
-        )
-        .hint(format!(
+        let mut call = Call::op(&spec::delete_billing_key, path).hint(format!(
             "look the key up with get_billing_key(\"{customer_uid}\") (404 = deleted)"
         ));
         if let Some(reason) = reason {
@@ -346,7 +329,8 @@ impl Client {
             page,
             ..ListOptions::default()
         };
-        self.list("get_billing_key_payments", path, options).await
+        self.list(&spec::get_billing_key_payments, path, options)
+            .await
     }
 
     /// Schedules of a billing key in `[from, to)` (unix s, ≤ 3 months), paged
@@ -362,14 +346,9 @@ impl Client {
         let path = Path::with_id("subscribe/customers", "customer_uid", customer_uid)?
             .push_id("segment", "schedules")?;
         super::schedules::window("from", "to", from, to)?;
-        let mut call = Call::new(
-            "get_billing_key_schedules",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        )
-        .query("from", from.to_string())
-        .query("to", to.to_string());
+        let mut call = Call::op(&spec::get_billing_key_schedules, path)
+            .query("from", from.to_string())
+            .query("to", to.to_string());
         if let Some(status) = status {
             // This endpoint spells it with a hyphen; the range query uses an underscore.
             call = call.query("schedule-status", status.as_str());
@@ -384,16 +363,11 @@ impl Client {
 
     async fn list<T: serde::de::DeserializeOwned>(
         &self,
-        operation: &'static str,
+        spec: &'static Spec,
         path: Path,
         options: ListOptions,
     ) -> Result<Page<T>> {
-        let call = options.apply_paging(Call::new(
-            operation,
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))?;
+        let call = options.apply_paging(Call::op(spec, path))?;
         self.send(call).await
     }
 
@@ -406,14 +380,9 @@ impl Client {
         if let Some(customer_uid) = &request.customer_uid {
             validate_id("customer_uid", customer_uid)?;
         }
-        let call = Call::new(
-            "pay_onetime",
-            Method::POST,
-            Path::fixed("subscribe/payments/onetime"),
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint(payment_hint(&request.merchant_uid));
+        let call = Call::fixed(&spec::pay_onetime)
+            .body(validate::body(&request)?)
+            .hint(payment_hint(&request.merchant_uid));
         self.send(call).await
     }
 
@@ -424,14 +393,9 @@ impl Client {
         validate::required("name", &request.name)?;
         check_amount_positive("amount", request.amount)?;
         request.options.validate(request.amount)?;
-        let call = Call::new(
-            "pay_again",
-            Method::POST,
-            Path::fixed("subscribe/payments/again"),
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint(payment_hint(&request.merchant_uid));
+        let call = Call::fixed(&spec::pay_again)
+            .body(validate::body(&request)?)
+            .hint(payment_hint(&request.merchant_uid));
         self.send(call).await
     }
 }

@@ -2,13 +2,12 @@
 
 use super::client::Client;
 use super::models::{Certification, CertificationOtp};
+use super::spec;
 use crate::error::{Error, Result};
 use crate::path::Path;
-use crate::retry::RetryClass;
 use crate::secret::Secret;
 use crate::transport::Call;
 use crate::validate;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -74,25 +73,13 @@ impl Client {
     /// An identity verification result (`GET certifications/{imp_uid}`).
     pub async fn get_certification(&self, imp_uid: &str) -> Result<Certification> {
         let path = Path::with_id("certifications", "imp_uid", imp_uid)?;
-        self.send(Call::new(
-            "get_certification",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))
-        .await
+        self.send(Call::op(&spec::get_certification, path)).await
     }
 
     /// Erases a verification result from PortOne (`DELETE certifications/{imp_uid}`).
     pub async fn delete_certification(&self, imp_uid: &str) -> Result<Certification> {
         let path = Path::with_id("certifications", "imp_uid", imp_uid)?;
-        let call = Call::new(
-            "delete_certification",
-            Method::DELETE,
-            path,
-            RetryClass::Never,
-        )
-        .hint(format!(
+        let call = Call::op(&spec::delete_certification, path).hint(format!(
             "look it up with get_certification(\"{imp_uid}\") (404 = erased)"
         ));
         self.send(call).await
@@ -114,14 +101,9 @@ impl Client {
                 "must be one digit from 1 to 8",
             ));
         }
-        let call = Call::new(
-            "request_certification_otp",
-            Method::POST,
-            Path::fixed("certifications/otp/request"),
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint("start a new verification");
+        let call = Call::fixed(&spec::request_certification_otp)
+            .body(validate::body(&request)?)
+            .hint("start a new verification");
         self.send(call).await
     }
 
@@ -133,16 +115,11 @@ impl Client {
     ) -> Result<Certification> {
         let path = Path::with_id("certifications/otp/confirm", "imp_uid", imp_uid)?;
         validate::required("otp", otp)?;
-        let call = Call::new(
-            "confirm_certification_otp",
-            Method::POST,
-            path,
-            RetryClass::Never,
-        )
-        .body(json!({ "otp": otp }))
-        .hint(format!(
-            "look the result up with get_certification(\"{imp_uid}\")"
-        ));
+        let call = Call::op(&spec::confirm_certification_otp, path)
+            .body(json!({ "otp": otp }))
+            .hint(format!(
+                "look the result up with get_certification(\"{imp_uid}\")"
+            ));
         self.send(call).await
     }
 }

@@ -2,15 +2,13 @@
 
 use super::errors::interpret;
 use super::models::AccessToken;
+use super::spec;
 use crate::auth::{Auth, FetchedToken};
 use crate::error::{Error, Result};
-use crate::path::Path;
-use crate::retry::RetryClass;
 use crate::secret::Secret;
 use crate::transport::{
     headers, transport_setters, Call, PerCall, ProviderWire, Transport, TransportOptions,
 };
-use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use std::fmt;
@@ -152,13 +150,8 @@ async fn fetch_token(
     imp_key: &str,
     imp_secret: &Secret,
 ) -> Result<FetchedToken> {
-    let mut call = Call::new(
-        "get_access_token",
-        Method::POST,
-        Path::fixed("users/getToken"),
-        RetryClass::Idempotent,
-    )
-    .body(json!({ "imp_key": imp_key, "imp_secret": imp_secret.expose() }));
+    let mut call = Call::fixed(&spec::get_access_token)
+        .body(json!({ "imp_key": imp_key, "imp_secret": imp_secret.expose() }));
     call.auth = false;
     call.sensitive_response = true;
     let (status, value) = transport.execute_status(&call, PerCall::default()).await?;

@@ -2,12 +2,11 @@
 
 use super::client::Client;
 use super::models::EscrowLogis;
+use super::spec;
 use crate::error::Result;
 use crate::path::Path;
-use crate::retry::RetryClass;
 use crate::transport::Call;
 use crate::validate;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -85,13 +84,7 @@ impl Client {
     /// Shipping information of an escrow payment (`GET escrows/logis/{imp_uid}`; 409 when none).
     pub async fn get_escrow_logis(&self, imp_uid: &str) -> Result<EscrowLogis> {
         let path = Path::with_id("escrows/logis", "imp_uid", imp_uid)?;
-        self.send(Call::new(
-            "get_escrow_logis",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))
-        .await
+        self.send(Call::op(&spec::get_escrow_logis, path)).await
     }
 
     /// Registers shipping information (`POST escrows/logis/{imp_uid}`; 409 when already registered).
@@ -102,14 +95,9 @@ impl Client {
     ) -> Result<EscrowLogis> {
         let path = Path::with_id("escrows/logis", "imp_uid", imp_uid)?;
         request.validate()?;
-        let call = Call::new(
-            "register_escrow_logis",
-            Method::POST,
-            path,
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint(format!("look it up with get_escrow_logis(\"{imp_uid}\")"));
+        let call = Call::op(&spec::register_escrow_logis, path)
+            .body(validate::body(&request)?)
+            .hint(format!("look it up with get_escrow_logis(\"{imp_uid}\")"));
         self.send(call).await
     }
 
@@ -121,13 +109,7 @@ impl Client {
     ) -> Result<EscrowLogis> {
         let path = Path::with_id("escrows/logis", "imp_uid", imp_uid)?;
         request.validate()?;
-        let call = Call::new(
-            "update_escrow_logis",
-            Method::PUT,
-            path,
-            RetryClass::Idempotent,
-        )
-        .body(validate::body(&request)?);
+        let call = Call::op(&spec::update_escrow_logis, path).body(validate::body(&request)?);
         self.send(call).await
     }
 }

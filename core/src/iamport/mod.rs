@@ -34,6 +34,7 @@ pub use client::{Client, ClientBuilder, PRODUCTION_URL, STATIC_IP_URL};
 pub use enums::{PaymentStatus, ScheduleStatus, Sorting};
 pub use escrow::{EscrowLogisRequest, EscrowParty, EscrowShipment};
 pub use models::*;
+use operations::spec;
 pub use operations::OPERATIONS;
 pub use payments::{CancelPayment, ListOptions};
 pub use receipts::{IssueCashReceipt, IssueExternalCashReceipt};

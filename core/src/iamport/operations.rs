@@ -42,13 +42,13 @@ macro_rules! iamport_operations {
             /// The payment of an order (with several, the first by `sorting`, default newest),
             /// optionally only in `status`.
             fn find_payment(merchant_uid: String, status: Option<PaymentStatus>, sorting: Option<Sorting>) -> Payment
-                [GET "payments/find/{merchant_uid}/{payment_status}", Idempotent]
+                [GET "payments/find/{merchant_uid}[/{payment_status}]", Idempotent]
                 defaults(status = None, sorting = None)
                 = |c| c.find_payment(&merchant_uid, status, sorting);
 
             /// Every payment of an order, paged.
             fn find_all_payments(merchant_uid: String, status: Option<PaymentStatus>, options: ListOptions) -> PaymentPage
-                [GET "payments/findAll/{merchant_uid}/{payment_status}", Idempotent]
+                [GET "payments/findAll/{merchant_uid}[/{payment_status}]", Idempotent]
                 defaults(status = None, options)
                 = |c| c.find_all_payments(&merchant_uid, status, options);
 
@@ -293,3 +293,9 @@ macro_rules! iamport_operations {
 use super::*;
 
 crate::iamport_operations!(crate::__describe_operations);
+
+/// One [`Spec`](crate::operation::Spec) per operation above (`spec::get_payment`): what the client
+/// methods build their calls from.
+pub(crate) mod spec {
+    crate::iamport_operations!(crate::operation::operation_specs);
+}

@@ -3,12 +3,12 @@
 use super::client::Client;
 use super::enums::{PaymentStatus, Sorting};
 use super::models::{Page, Partial, Payment, PaymentBalance, Prepared};
+use super::spec;
 use crate::error::{Error, Result};
+use crate::operation::Spec;
 use crate::path::{validate_id, Path};
-use crate::retry::RetryClass;
 use crate::transport::Call;
 use crate::validate;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -206,7 +206,7 @@ impl Client {
     /// One payment (`GET payments/{imp_uid}`). `include_sandbox` shows test-channel payments too.
     pub async fn get_payment(&self, imp_uid: &str, include_sandbox: bool) -> Result<Payment> {
         let path = Path::with_id("payments", "imp_uid", imp_uid)?;
-        let call = Call::new("get_payment", Method::GET, path, RetryClass::Idempotent).query(
+        let call = Call::op(&spec::get_payment, path).query(
             "include_sandbox",
             if include_sandbox { "true" } else { "false" },
         );
@@ -232,12 +232,7 @@ impl Client {
                 "and merchant_uids together take at most 100 ids",
             ));
         }
-        let mut call = Call::new(
-            "get_payments",
-            Method::GET,
-            Path::fixed("payments"),
-            RetryClass::Idempotent,
-        );
+        let mut call = Call::fixed(&spec::get_payments);
         for id in imp_uids {
             validate_id("imp_uids", id)?;
             call = call.query("imp_uid[]", id.clone());
@@ -284,7 +279,7 @@ impl Client {
         sorting: Option<Sorting>,
     ) -> Result<Payment> {
         let path = status_path("payments/find", merchant_uid, status.as_ref())?;
-        let mut call = Call::new("find_payment", Method::GET, path, RetryClass::Idempotent);
+        let mut call = Call::op(&spec::find_payment, path);
         if let Some(sorting) = sorting {
             call = call.query("sorting", sorting.as_str());
         }
@@ -299,12 +294,7 @@ impl Client {
         options: ListOptions,
     ) -> Result<Page<Payment>> {
         let path = status_path("payments/findAll", merchant_uid, status.as_ref())?;
-        let call = options.apply(Call::new(
-            "find_all_payments",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))?;
+        let call = options.apply(Call::op(&spec::find_all_payments, path))?;
         self.send(call).await
     }
 
@@ -317,25 +307,14 @@ impl Client {
     ) -> Result<Page<Payment>> {
         let status = status.as_ref().map_or("all", PaymentStatus::as_str);
         let path = Path::with_id("payments/status", "payment_status", status)?;
-        let call = options.apply(Call::new(
-            "get_payments_by_status",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))?;
+        let call = options.apply(Call::op(&spec::get_payments_by_status, path))?;
         self.send(call).await
     }
 
     /// The per-means amount breakdown of a PAYCO payment (`GET payments/{imp_uid}/balance`).
     pub async fn get_payment_balance(&self, imp_uid: &str) -> Result<PaymentBalance> {
         let path = Path::with_id("payments", "imp_uid", imp_uid)?.push_id("segment", "balance")?;
-        self.send(Call::new(
-            "get_payment_balance",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))
-        .await
+        self.send(Call::op(&spec::get_payment_balance, path)).await
     }
 
     /// Cancels a payment fully or partly (`POST payments/cancel`), guarded by a `checksum`.
@@ -390,12 +369,7 @@ impl Client {
             None => request.checksum = Some(balance),
         }
         let checksum = request.checksum.unwrap_or(balance);
-        let call = Call::new(
-            "cancel_payment",
-            Method::POST,
-            Path::fixed("payments/cancel"),
-            RetryClass::Deduplicated,
-        )
+        let call = Call::fixed(&spec::cancel_payment)
         .body(validate::body(&request)?)
         .idempotency_key(super::payments::amount_json(checksum).to_string())
         .hint(format!(
@@ -436,14 +410,8 @@ impl Client {
         amount: f64,
         currency: Option<&str>,
     ) -> Result<Prepared> {
-        self.prepare(
-            "prepare_payment",
-            Method::POST,
-            merchant_uid,
-            amount,
-            currency,
-        )
-        .await
+        self.prepare(&spec::prepare_payment, merchant_uid, amount, currency)
+            .await
     }
 
     /// Changes a registered amount (`PUT payments/prepare`).
@@ -454,8 +422,7 @@ impl Client {
         currency: Option<&str>,
     ) -> Result<Prepared> {
         self.prepare(
-            "update_prepared_payment",
-            Method::PUT,
+            &spec::update_prepared_payment,
             merchant_uid,
             amount,
             currency,
@@ -465,8 +432,7 @@ impl Client {
 
     async fn prepare(
         &self,
-        operation: &'static str,
-        method: Method,
+        spec: &'static Spec,
         merchant_uid: &str,
         amount: f64,
         currency: Option<&str>,
@@ -478,27 +444,20 @@ impl Client {
         if let Some(currency) = currency {
             body["currency"] = json!(currency);
         }
-        // Registering the same amount twice is harmless, so a broken connection may be retried.
-        let call = Call::new(
-            operation,
-            method,
-            Path::fixed("payments/prepare"),
-            RetryClass::Idempotent,
-        )
-        .body(body);
+        // The table's retry class: a registration (POST) is never repeated once it may have left, since a
+        // repeat of one that landed is refused as a duplicate; a change (PUT) may be.
+        let call = Call::fixed(spec)
+            .hint(format!(
+                "look the registered amount up with get_prepared_payment(\"{merchant_uid}\")"
+            ))
+            .body(body);
         self.send(call).await
     }
 
     /// The registered amount of an order (`GET payments/prepare/{merchant_uid}`).
     pub async fn get_prepared_payment(&self, merchant_uid: &str) -> Result<Prepared> {
         let path = Path::with_id("payments/prepare", "merchant_uid", merchant_uid)?;
-        self.send(Call::new(
-            "get_prepared_payment",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))
-        .await
+        self.send(Call::op(&spec::get_prepared_payment, path)).await
     }
 }
 

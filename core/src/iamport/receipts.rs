@@ -3,13 +3,12 @@
 use super::billing::check_amount_positive;
 use super::client::Client;
 use super::models::CashReceipt;
+use super::spec;
 use crate::error::{Error, Result};
 use crate::path::Path;
-use crate::retry::RetryClass;
 use crate::secret::Secret;
 use crate::transport::Call;
 use crate::validate;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -98,13 +97,7 @@ impl Client {
     /// The cash receipt of a payment (`GET receipts/{imp_uid}`).
     pub async fn get_cash_receipt(&self, imp_uid: &str) -> Result<CashReceipt> {
         let path = Path::with_id("receipts", "imp_uid", imp_uid)?;
-        self.send(Call::new(
-            "get_cash_receipt",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))
-        .await
+        self.send(Call::op(&spec::get_cash_receipt, path)).await
     }
 
     /// Issues a cash receipt for a paid cash-like payment (`POST receipts/{imp_uid}`).
@@ -116,7 +109,7 @@ impl Client {
         let path = Path::with_id("receipts", "imp_uid", imp_uid)?;
         validate::required("identifier", request.identifier.expose())?;
         check_type(request.r#type.as_deref())?;
-        let call = Call::new("issue_cash_receipt", Method::POST, path, RetryClass::Never)
+        let call = Call::op(&spec::issue_cash_receipt, path)
             .body(validate::body(&request)?)
             .hint(format!("look it up with get_cash_receipt(\"{imp_uid}\")"));
         self.send(call).await
@@ -125,26 +118,16 @@ impl Client {
     /// Revokes the cash receipt of a payment (`DELETE receipts/{imp_uid}`).
     pub async fn revoke_cash_receipt(&self, imp_uid: &str) -> Result<CashReceipt> {
         let path = Path::with_id("receipts", "imp_uid", imp_uid)?;
-        let call = Call::new(
-            "revoke_cash_receipt",
-            Method::DELETE,
-            path,
-            RetryClass::Never,
-        )
-        .hint(format!("look it up with get_cash_receipt(\"{imp_uid}\")"));
+        let call = Call::op(&spec::revoke_cash_receipt, path)
+            .hint(format!("look it up with get_cash_receipt(\"{imp_uid}\")"));
         self.send(call).await
     }
 
     /// The cash receipt of an external sale (`GET receipts/external/{merchant_uid}`).
     pub async fn get_external_cash_receipt(&self, merchant_uid: &str) -> Result<CashReceipt> {
         let path = Path::with_id("receipts/external", "merchant_uid", merchant_uid)?;
-        self.send(Call::new(
-            "get_external_cash_receipt",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))
-        .await
+        self.send(Call::op(&spec::get_external_cash_receipt, path))
+            .await
     }
 
     /// Issues a cash receipt for an external sale (`POST receipts/external/{merchant_uid}`).
@@ -158,29 +141,18 @@ impl Client {
         validate::required("identifier", request.identifier.expose())?;
         check_amount_positive("amount", request.amount)?;
         check_type(request.r#type.as_deref())?;
-        let call = Call::new(
-            "issue_external_cash_receipt",
-            Method::POST,
-            path,
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint(format!(
-            "look it up with get_external_cash_receipt(\"{merchant_uid}\")"
-        ));
+        let call = Call::op(&spec::issue_external_cash_receipt, path)
+            .body(validate::body(&request)?)
+            .hint(format!(
+                "look it up with get_external_cash_receipt(\"{merchant_uid}\")"
+            ));
         self.send(call).await
     }
 
     /// Revokes the cash receipt of an external sale (`DELETE receipts/external/{merchant_uid}`).
     pub async fn revoke_external_cash_receipt(&self, merchant_uid: &str) -> Result<CashReceipt> {
         let path = Path::with_id("receipts/external", "merchant_uid", merchant_uid)?;
-        let call = Call::new(
-            "revoke_external_cash_receipt",
-            Method::DELETE,
-            path,
-            RetryClass::Never,
-        )
-        .hint(format!(
+        let call = Call::op(&spec::revoke_external_cash_receipt, path).hint(format!(
             "look it up with get_external_cash_receipt(\"{merchant_uid}\")"
         ));
         self.send(call).await

@@ -5,12 +5,11 @@ use super::client::Client;
 use super::enums::ScheduleStatus;
 use super::models::{Page, Payment, Schedule};
 use super::payments::ListOptions;
+use super::spec;
 use crate::error::{Error, Result};
 use crate::path::{validate_id, Path};
-use crate::retry::RetryClass;
 use crate::transport::Call;
 use crate::validate;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -117,17 +116,12 @@ impl Client {
         if let Some(card) = &request.card {
             validate::required("card_number", card.card_number.expose())?;
         }
-        let call = Call::new(
-            "schedule_payments",
-            Method::POST,
-            Path::fixed("subscribe/payments/schedule"),
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint(format!(
-            "look the schedules up with get_schedule(merchant_uid) for customer {:?}",
-            request.customer_uid
-        ));
+        let call = Call::fixed(&spec::schedule_payments)
+            .body(validate::body(&request)?)
+            .hint(format!(
+                "look the schedules up with get_schedule(merchant_uid) for customer {:?}",
+                request.customer_uid
+            ));
         self.send(call).await
     }
 
@@ -155,35 +149,24 @@ impl Client {
             }
             body["merchant_uid"] = json!(merchant_uids);
         }
-        let call = Call::new(
-            "unschedule_payments",
-            Method::POST,
-            Path::fixed("subscribe/payments/unschedule"),
-            RetryClass::Never,
-        )
-        .body(body)
-        .hint("look the schedules up with get_schedule(merchant_uid)");
+        let call = Call::fixed(&spec::unschedule_payments)
+            .body(body)
+            .hint("look the schedules up with get_schedule(merchant_uid)");
         self.send(call).await
     }
 
     /// One schedule (`GET subscribe/payments/schedule/{merchant_uid}`).
     pub async fn get_schedule(&self, merchant_uid: &str) -> Result<Schedule> {
         let path = Path::with_id("subscribe/payments/schedule", "merchant_uid", merchant_uid)?;
-        self.send(Call::new(
-            "get_schedule",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        ))
-        .await
+        self.send(Call::op(&spec::get_schedule, path)).await
     }
 
     /// Moves a pending schedule to `schedule_at` (`PUT subscribe/payments/schedule/{merchant_uid}`).
     pub async fn update_schedule(&self, merchant_uid: &str, schedule_at: i64) -> Result<Schedule> {
         let path = Path::with_id("subscribe/payments/schedule", "merchant_uid", merchant_uid)?;
         validate::positive("schedule_at", schedule_at)?;
-        let call = Call::new("update_schedule", Method::PUT, path, RetryClass::Idempotent)
-            .body(json!({ "schedule_at": schedule_at }));
+        let call =
+            Call::op(&spec::update_schedule, path).body(json!({ "schedule_at": schedule_at }));
         self.send(call).await
     }
 
@@ -196,7 +179,7 @@ impl Client {
         let path = Path::with_id("subscribe/payments/schedule", "merchant_uid", merchant_uid)?
             .push_id("segment", "reschedule")?;
         validate::positive("schedule_at", schedule_at)?;
-        let call = Call::new("reschedule_payment", Method::POST, path, RetryClass::Never)
+        let call = Call::op(&spec::reschedule_payment, path)
             .body(json!({ "schedule_at": schedule_at }))
             .hint(format!(
                 "look the schedule up with get_schedule(\"{merchant_uid}\")"
@@ -209,9 +192,9 @@ impl Client {
     pub async fn retry_schedule(&self, merchant_uid: &str) -> Result<Payment> {
         let path = Path::with_id("subscribe/payments/schedule", "merchant_uid", merchant_uid)?
             .push_id("segment", "retry")?;
-        let call = Call::new("retry_schedule", Method::POST, path, RetryClass::Never).hint(
-            format!("look the schedule up with get_schedule(\"{merchant_uid}\")"),
-        );
+        let call = Call::op(&spec::retry_schedule, path).hint(format!(
+            "look the schedule up with get_schedule(\"{merchant_uid}\")"
+        ));
         self.send(call).await
     }
 
@@ -224,14 +207,9 @@ impl Client {
         options: ListOptions,
     ) -> Result<Page<Schedule>> {
         window("schedule_from", "schedule_to", schedule_from, schedule_to)?;
-        let mut call = Call::new(
-            "get_schedules",
-            Method::GET,
-            Path::fixed("subscribe/payments/schedule"),
-            RetryClass::Idempotent,
-        )
-        .query("schedule_from", schedule_from.to_string())
-        .query("schedule_to", schedule_to.to_string());
+        let mut call = Call::fixed(&spec::get_schedules)
+            .query("schedule_from", schedule_from.to_string())
+            .query("schedule_to", schedule_to.to_string());
         if let Some(status) = status {
             call = call.query("schedule_status", status.as_str());
         }
@@ -256,14 +234,9 @@ impl Client {
             customer_uid,
         )?;
         window("from", "to", from, to)?;
-        let mut call = Call::new(
-            "get_schedules_by_customer",
-            Method::GET,
-            path,
-            RetryClass::Idempotent,
-        )
-        .query("from", from.to_string())
-        .query("to", to.to_string());
+        let mut call = Call::op(&spec::get_schedules_by_customer, path)
+            .query("from", from.to_string())
+            .query("to", to.to_string());
         if let Some(status) = status {
             call = call.query("schedule-status", status.as_str());
         }

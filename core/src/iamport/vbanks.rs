@@ -3,12 +3,11 @@
 use super::billing::check_amount_positive;
 use super::client::Client;
 use super::models::{Payment, VbankHolder};
+use super::spec;
 use crate::error::{Error, Result};
 use crate::path::{validate_id, Path};
-use crate::retry::RetryClass;
 use crate::transport::Call;
 use crate::validate;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -87,17 +86,12 @@ impl Client {
         check_amount_positive("amount", request.amount)?;
         validate::required("vbank_code", &request.vbank_code)?;
         validate::positive("vbank_due", request.vbank_due)?;
-        let call = Call::new(
-            "issue_vbank",
-            Method::POST,
-            Path::fixed("vbanks"),
-            RetryClass::Never,
-        )
-        .body(validate::body(&request)?)
-        .hint(format!(
-            "look the order up with find_payment(\"{}\")",
-            request.merchant_uid
-        ));
+        let call = Call::fixed(&spec::issue_vbank)
+            .body(validate::body(&request)?)
+            .hint(format!(
+                "look the order up with find_payment(\"{}\")",
+                request.merchant_uid
+            ));
         self.send(call).await
     }
 
@@ -121,16 +115,16 @@ impl Client {
             validate::positive("vbank_due", due)?;
             body["vbank_due"] = json!(due);
         }
-        let call = Call::new("update_vbank", Method::PUT, path, RetryClass::Idempotent).body(body);
+        let call = Call::op(&spec::update_vbank, path).body(body);
         self.send(call).await
     }
 
     /// Revokes an unpaid virtual account (`DELETE vbanks/{imp_uid}`).
     pub async fn revoke_vbank(&self, imp_uid: &str) -> Result<Payment> {
         let path = Path::with_id("vbanks", "imp_uid", imp_uid)?;
-        let call = Call::new("revoke_vbank", Method::DELETE, path, RetryClass::Never).hint(
-            format!("look the payment up with get_payment(\"{imp_uid}\")"),
-        );
+        let call = Call::op(&spec::revoke_vbank, path).hint(format!(
+            "look the payment up with get_payment(\"{imp_uid}\")"
+        ));
         self.send(call).await
     }
 
@@ -138,14 +132,9 @@ impl Client {
     pub async fn get_vbank_holder(&self, bank_code: &str, bank_num: &str) -> Result<VbankHolder> {
         validate::required("bank_code", bank_code)?;
         validate::required("bank_num", bank_num)?;
-        let call = Call::new(
-            "get_vbank_holder",
-            Method::GET,
-            Path::fixed("vbanks/holder"),
-            RetryClass::Idempotent,
-        )
-        .query("bank_code", bank_code)
-        .query("bank_num", bank_num);
+        let call = Call::fixed(&spec::get_vbank_holder)
+            .query("bank_code", bank_code)
+            .query("bank_num", bank_num);
         self.send(call).await
     }
 }
