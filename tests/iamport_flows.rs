@@ -283,6 +283,27 @@ async fn a_cancel_retried_after_a_dropped_answer_refunds_once() {
 }
 
 #[tokio::test]
+async fn a_lost_prepare_answer_is_outcome_unknown_not_a_duplicate_error() {
+    // Registering an amount is not repeated once it may have landed: a repeat of one that landed would be
+    // refused as a duplicate (code 1), hiding that the first one worked.
+    let env = Env::start().await;
+    let client = env.iamport_with(Duration::from_secs(5));
+    env.fault(json!({"provider": "iamport", "method": "POST", "path": "payments/prepare", "drop": true, "after": true, "times": 1})).await;
+    match client.prepare_payment("order-p-1", 30000.0, None).await {
+        Err(Error::OutcomeUnknown { hint, .. }) => {
+            assert!(
+                hint.contains("get_prepared_payment(\"order-p-1\")"),
+                "{hint}"
+            )
+        }
+        other => panic!("expected OutcomeUnknown, got {other:?}"),
+    }
+    assert_eq!(env.route_count("iamport:POST payments/prepare").await, 1);
+    let prepared = client.get_prepared_payment("order-p-1").await.unwrap();
+    assert_eq!(prepared.amount, 30000.0);
+}
+
+#[tokio::test]
 async fn lookups_are_retried_and_html_is_a_decode_error() {
     let env = Env::start().await;
     let client = env.iamport_client();
