@@ -18,14 +18,14 @@ class LogSinkJavaTest {
     private static SandboxHarness admin;
 
     @BeforeAll
-    static void start() {
+    static void start() throws PaywireException {
         server = SandboxServer.Companion.start();
         admin = new SandboxHarness(server);
     }
 
     @AfterEach
     void unhook() {
-        PaywireKt.clearLogSink();
+        Paywire_ffiKt.clearLogSink();
     }
 
     @AfterAll
@@ -39,7 +39,7 @@ class LogSinkJavaTest {
         String id = admin.receipt(1, 1000L, null);
         AtomicReference<LogRecord> seen = new AtomicReference<>();
         CountDownLatch arrived = new CountDownLatch(1);
-        PaywireKt.setLogSink(record -> {
+        Paywire_ffiKt.setLogSink(record -> {
             if ("get_receipt".equals(record.getOperation()) && seen.compareAndSet(null, record)) {
                 arrived.countDown();
             }
@@ -56,11 +56,11 @@ class LogSinkJavaTest {
     void aThrowingLambdaBreaksNothing() throws Exception {
         BootpayBlocking bootpay = admin.basic(null, null).blocking();
         String id = admin.receipt(1, 2000L, null);
-        PaywireKt.setLogSink(record -> {
+        Paywire_ffiKt.setLogSink(record -> {
             throw new IllegalStateException("broken sink");
         }, LogLevel.TRACE);
         assertEquals(2000L, bootpay.getReceipt(id, false).getPrice());
-        PaywireKt.setLogLevel(LogLevel.ERROR);
+        Paywire_ffiKt.setLogLevel(LogLevel.ERROR);
         assertEquals(2000L, bootpay.getReceipt(id, false).getPrice());
     }
 }
