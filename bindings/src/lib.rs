@@ -41,6 +41,8 @@ pub mod webhook;
 pub use client::{Bootpay, BootpayBlocking, BootpayConfig};
 pub use error::PaywireError;
 pub use iamport::{Iamport, IamportBlocking, IamportConfig};
-pub use logging::{clear_log_sink, set_log_level, set_log_sink, LogLevel, LogRecord, LogSink, LogSinkError};
+pub use logging::{
+    clear_log_sink, set_log_level, set_log_sink, LogLevel, LogRecord, LogSink, LogSinkError,
+};
 
 uniffi::setup_scaffolding!();

@@ -389,7 +389,10 @@ mod tests {
 
     impl LogSink for Collect {
         fn log(&self, record: LogRecord) -> Result<(), LogSinkError> {
-            self.0.lock().unwrap_or_else(|e| e.into_inner()).push(record);
+            self.0
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(record);
             Ok(())
         }
     }
