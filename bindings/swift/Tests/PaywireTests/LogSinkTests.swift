@@ -29,7 +29,7 @@ final class CollectingSink: LogSink, @unchecked Sendable {
     }
 
     /// The first record matching `predicate`, waiting up to 5 s for it (delivery is asynchronous).
-    func await(file: StaticString = #filePath, line: UInt = #line, _ predicate: (LogRecord) -> Bool) async throws -> LogRecord? {
+    func waitFor(file: StaticString = #filePath, line: UInt = #line, _ predicate: (LogRecord) -> Bool) async throws -> LogRecord? {
         let deadline = Date().addingTimeInterval(5)
         while Date() < deadline {
             if let found = records.first(where: predicate) { return found }
@@ -62,7 +62,7 @@ final class LogSinkTests: XCTestCase {
         let sink = CollectingSink()
         setLogSink(sink: sink, minLevel: .debug)
         _ = try await client.getReceipt(receiptId: id, lookupUserData: false)
-        let record = try await sink.await { $0.operation == "get_receipt" }
+        let record = try await sink.waitFor { $0.operation == "get_receipt" }
         XCTAssertEqual(record?.level, .debug)
         XCTAssertEqual(record?.provider, "bootpay")
         XCTAssertEqual(record?.httpStatus, 200)
@@ -78,14 +78,14 @@ final class LogSinkTests: XCTestCase {
         let sink = CollectingSink()
         setLogSink(sink: sink, minLevel: .debug)
         _ = try await client.getReceipt(receiptId: id, lookupUserData: false)
-        _ = try await sink.await { $0.operation == "get_receipt" && $0.level == .debug }
+        _ = try await sink.waitFor { $0.operation == "get_receipt" && $0.level == .debug }
 
         setLogLevel(minLevel: .warn)
         sink.clear()
         _ = try await client.getReceipt(receiptId: id, lookupUserData: false)
         try await admin.fault(#"{"method":"GET","path":"receipt/*","status":503,"times":1}"#)
         _ = try await client.getReceipt(receiptId: id, lookupUserData: false)
-        let retry = try await sink.await { $0.level == .warn && $0.message == "retrying" }
+        let retry = try await sink.waitFor { $0.level == .warn && $0.message == "retrying" }
         XCTAssertEqual(retry?.httpStatus, 503)
         XCTAssertEqual(retry?.operation, "get_receipt")
         // Records arrive in order: the DEBUG records of these calls would have come before the retry's.
@@ -102,7 +102,7 @@ final class LogSinkTests: XCTestCase {
         let sink = CollectingSink()
         setLogSink(sink: sink, minLevel: .debug)
         _ = try await client.getReceipt(receiptId: id, lookupUserData: false)
-        _ = try await sink.await { $0.operation == "get_receipt" }
+        _ = try await sink.waitFor { $0.operation == "get_receipt" }
     }
 
     func testNoSecretReachesARecord() async throws {
@@ -115,8 +115,8 @@ final class LogSinkTests: XCTestCase {
         let iamportToken = try await admin.iamport().getAccessToken().accessToken
         let wrong = try Bootpay(config: BootpayConfig(applicationId: applicationId, privateKey: "pk-log-secret", baseUrl: admin.server.bootpayUrl()))
         _ = try? await wrong.getReceipt(receiptId: "r1", lookupUserData: false)
-        _ = try await sink.await { $0.message == "fetching an access token" && $0.provider == "iamport" }
-        _ = try await sink.await { $0.provider == "bootpay" && $0.httpStatus == 401 }
+        _ = try await sink.waitFor { $0.message == "fetching an access token" && $0.provider == "iamport" }
+        _ = try await sink.waitFor { $0.provider == "bootpay" && $0.httpStatus == 401 }
         let text = sink.records.map { "\($0)" }.joined(separator: "\n")
         for secret in [privateKey, secretKey, impSecret, "pk-log-secret", token, iamportToken] {
             XCTAssertFalse(text.contains(secret), "secret \(secret) leaked in: \(text)")
