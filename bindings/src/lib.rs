@@ -9,6 +9,7 @@
 //!   `Iamport` and `IamportBlocking`, with iamport's own records: amounts `f64`, unix-second timestamps),
 //!   declared with the shared machinery of `ops` (one operation list per provider);
 //! - one error enum ([`error`]: `PaywireException` / `PaywireError`);
+//! - the host app's log sink ([`logging`]: `LogSink`, `setLogSink`), fed by core's `tracing` events;
 //! - the one process-wide tokio runtime ([`runtime`]) every call runs on, as a detached task;
 //! - `SandboxServer`, `SandboxOptions` and `parse_sandbox_args` (feature `sandbox`): an in-process sandbox
 //!   for tests, demos and the JVM launcher `paywire.SandboxMainKt`.
@@ -26,6 +27,7 @@ pub mod enums;
 pub mod error;
 pub mod iamport;
 mod jvm;
+pub mod logging;
 pub mod models;
 mod ops;
 mod redact;
@@ -39,5 +41,8 @@ pub mod webhook;
 pub use client::{Bootpay, BootpayBlocking, BootpayConfig};
 pub use error::PaywireError;
 pub use iamport::{Iamport, IamportBlocking, IamportConfig};
+pub use logging::{
+    clear_log_sink, set_log_level, set_log_sink, LogLevel, LogRecord, LogSink, LogSinkError,
+};
 
 uniffi::setup_scaffolding!();
