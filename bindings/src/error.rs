@@ -1,10 +1,11 @@
 //! The one error type of the bindings: `PaywireException` in Kotlin, `PaywireError` in Swift.
 //!
-//! It mirrors `paywire::Error` variant for variant, keeps every field a caller acts on, and adds to each
-//! variant a `message` holding core's one-line `Display` text. In Kotlin that field *is* the exception's
-//! `message` (our `uniffi-bindgen` wrapper makes it override `Throwable.message`, which UniFFI would
-//! otherwise fill with a `field=value` dump); in Swift the hand-written extension makes it the
-//! `description` / `errorDescription`. No variant holds a secret: core never copies request bodies or
+//! The two-layer error: core's `paywire::Error` is rich and Rust-shaped; this one is what a foreign caller
+//! acts on, variant by caller action, every field a caller needs, plus a `summary` holding core's one-line
+//! `Display` text. The field is not called `message` so UniFFI's generated Kotlin compiles as it is
+//! (its exception already has a `message`, the `field=value` dump UniFFI writes); the error's `Display`
+//! is exported, so Kotlin's `toString()` (what loggers and stack traces print) is the summary, and the
+//! hand-written Swift extension makes it the `description` / `errorDescription`. No variant holds a secret: core never copies request bodies or
 //! credentials into errors, and this layer adds none.
 
 use paywire::{Error, ErrorCode, VerificationFailure};
@@ -20,17 +21,18 @@ pub enum VerificationKind {
     CurrencyMismatch,
     /// The payment belongs to another order (webhook check).
     OrderMismatch,
-    /// Anything else; the reason is in `message`.
+    /// Anything else; the reason is in `reason`.
     Other,
 }
 
-/// Every failure paywire reports. `message` is always a readable one-line sentence; the other fields carry
+/// Every failure paywire reports. `summary` is always a readable one-line sentence; the other fields carry
 /// the detail. Switch on the variant (Kotlin `when`, Swift `switch` with a `default`).
 #[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
+#[uniffi::export(Display)]
 pub enum PaywireError {
     /// The provider answered with an error: HTTP 4xx/5xx, an `error_code` in a Bootpay body, or a non-zero
     /// envelope `code` in an iamport answer (iamport reports business failures with HTTP 200).
-    #[error("{message}")]
+    #[error("{summary}")]
     Api {
         /// `bootpay` or `iamport`.
         provider: String,
@@ -50,10 +52,10 @@ pub enum PaywireError {
         /// The whole error body, as JSON text.
         body_json: String,
         /// One readable sentence (core's `Display`).
-        message: String,
+        summary: String,
     },
     /// Credentials were refused (HTTP 401/403) even after one fresh token.
-    #[error("{message}")]
+    #[error("{summary}")]
     Auth {
         /// `bootpay` or `iamport`.
         provider: String,
@@ -64,37 +66,37 @@ pub enum PaywireError {
         /// The provider's own message.
         api_message: String,
         /// One readable sentence.
-        message: String,
+        summary: String,
     },
     /// Input that cannot be right; nothing was sent.
-    #[error("{message}")]
+    #[error("{summary}")]
     InvalidInput {
         /// The offending field, as the wire names it.
         field: String,
         /// What is wrong with it.
         reason: String,
         /// One readable sentence.
-        message: String,
+        summary: String,
     },
     /// A call that is safe to repeat did not finish in time, after its retries.
-    #[error("{message}")]
+    #[error("{summary}")]
     Timeout {
         /// How many attempts were made.
         attempts: i32,
         /// One readable sentence.
-        message: String,
+        summary: String,
     },
     /// The network failed for a call that is safe to repeat, after its retries.
-    #[error("{message}")]
+    #[error("{summary}")]
     Transport {
         /// How many attempts were made.
         attempts: i32,
         /// One readable sentence.
-        message: String,
+        summary: String,
     },
     /// A money-moving call broke after its request may have reached the provider; it was NOT retried.
     /// Follow `hint` (a look-up) before trying again.
-    #[error("{message}")]
+    #[error("{summary}")]
     OutcomeUnknown {
         /// The operation, e.g. `subscribe_payment`.
         operation: String,
@@ -107,10 +109,10 @@ pub enum PaywireError {
         /// The key that makes repeating this exact call safe (Bootpay `cancel_id`, iamport `checksum`).
         idempotency_key: Option<String>,
         /// One readable sentence.
-        message: String,
+        summary: String,
     },
     /// The server answered with a redirect, which paywire never follows; the request was not processed.
-    #[error("{message}")]
+    #[error("{summary}")]
     Redirect {
         /// `bootpay` or `iamport`.
         provider: String,
@@ -119,10 +121,10 @@ pub enum PaywireError {
         /// Where it pointed (scheme, host and path only).
         location: String,
         /// One readable sentence.
-        message: String,
+        summary: String,
     },
     /// The answer was not the JSON expected (e.g. an HTML page from a proxy).
-    #[error("{message}")]
+    #[error("{summary}")]
     Decode {
         /// `bootpay` or `iamport`.
         provider: String,
@@ -133,10 +135,10 @@ pub enum PaywireError {
         /// The first characters of the body.
         body_snippet: String,
         /// One readable sentence.
-        message: String,
+        summary: String,
     },
     /// A forgery check refused the payment; in a confirm flow, nothing was confirmed.
-    #[error("{message}")]
+    #[error("{summary}")]
     Verification {
         /// The receipt id (Bootpay) or `imp_uid` (iamport) checked.
         payment_id: String,
@@ -147,53 +149,55 @@ pub enum PaywireError {
         expected: Option<String>,
         /// What the provider reports.
         actual: Option<String>,
+        /// Why, in words, when `kind` is `Other` (e.g. a virtual account without an account number).
+        reason: Option<String>,
         /// One readable sentence.
-        message: String,
+        summary: String,
     },
     /// The merchant's own step failed inside a verify-then-confirm flow, so nothing was confirmed.
     /// (Not produced over FFI: the Kotlin/Swift `confirmVerified` lets your own exception through.)
-    #[error("{message}")]
+    #[error("{summary}")]
     MerchantStep {
         /// The receipt id.
         payment_id: String,
         /// One readable sentence.
-        message: String,
+        summary: String,
     },
     /// The client could not be built (bad proxy URL, TLS) or the runtime could not start.
-    #[error("{message}")]
+    #[error("{summary}")]
     Config {
         /// One readable sentence.
-        message: String,
+        summary: String,
     },
     /// The calling Java thread was interrupted (`Thread.interrupt()`, `Future.cancel(true)`) while it waited
     /// for a blocking call (`BootpayBlocking`, `IamportBlocking`). The thread's interrupt flag is left set,
     /// as Java asks of code that reports an interrupt by another exception. When `in_background` is true
     /// the request had already started: it runs to its end (a payment, confirm or cancel is never cut
     /// half-way) and its outcome is logged to stderr; reconcile with a look-up before repeating it.
-    #[error("{message}")]
+    #[error("{summary}")]
     Interrupted {
         /// The operation, e.g. `cancel_payment`.
         operation: String,
         /// Whether the call had started and goes on in the background (false: nothing was sent).
         in_background: bool,
         /// One readable sentence.
-        message: String,
+        summary: String,
     },
     /// A bug in paywire (a caught panic); the process is fine, the call failed. Please report it.
-    #[error("{message}")]
+    #[error("{summary}")]
     Internal {
         /// One readable sentence.
-        message: String,
+        summary: String,
     },
 }
 
 impl PaywireError {
     pub(crate) fn config(message: String) -> Self {
-        Self::Config { message }
+        Self::Config { summary: message }
     }
 
     pub(crate) fn internal(message: String) -> Self {
-        Self::Internal { message }
+        Self::Internal { summary: message }
     }
 
     /// The caller's thread was interrupted while it waited for `operation` (see `runtime::block_on`).
@@ -209,7 +213,7 @@ impl PaywireError {
         Self::Interrupted {
             operation: operation.to_owned(),
             in_background,
-            message,
+            summary: message,
         }
     }
 
@@ -251,7 +255,7 @@ impl From<Error> for PaywireError {
                 pg_message: pg.as_ref().and_then(|p| p.message.clone()),
                 pg_raw_json: pg.map(|p| p.raw.to_string()),
                 body_json: body.to_string(),
-                message,
+                summary: message,
             },
             Error::Auth {
                 provider,
@@ -263,20 +267,20 @@ impl From<Error> for PaywireError {
                 http_status: status(http_status),
                 code: code_text(code),
                 api_message,
-                message,
+                summary: message,
             },
             Error::InvalidInput { field, reason } => Self::InvalidInput {
                 field,
                 reason,
-                message,
+                summary: message,
             },
             Error::Timeout { attempts: n, .. } => Self::Timeout {
                 attempts: attempts(n),
-                message,
+                summary: message,
             },
             Error::Transport { attempts: n, .. } => Self::Transport {
                 attempts: attempts(n),
-                message,
+                summary: message,
             },
             Error::OutcomeUnknown {
                 operation,
@@ -290,7 +294,7 @@ impl From<Error> for PaywireError {
                 hint,
                 timed_out,
                 idempotency_key,
-                message,
+                summary: message,
             },
             Error::Redirect {
                 provider,
@@ -300,7 +304,7 @@ impl From<Error> for PaywireError {
                 provider: provider.to_owned(),
                 http_status: status(http_status),
                 location,
-                message,
+                summary: message,
             },
             Error::Decode {
                 provider,
@@ -312,12 +316,13 @@ impl From<Error> for PaywireError {
                 http_status: status(http_status),
                 reason,
                 body_snippet,
-                message,
+                summary: message,
             },
             Error::Verification {
                 payment_id,
                 failure,
             } => {
+                let mut reason = None;
                 let (kind, expected, actual) = match failure {
                     VerificationFailure::AmountMismatch { expected, actual } => (
                         VerificationKind::AmountMismatch,
@@ -344,23 +349,27 @@ impl From<Error> for PaywireError {
                         Some(expected),
                         Some(actual),
                     ),
-                    VerificationFailure::Other(_) => (VerificationKind::Other, None, None),
+                    VerificationFailure::Other(why) => {
+                        reason = Some(why);
+                        (VerificationKind::Other, None, None)
+                    }
                 };
                 Self::Verification {
                     payment_id,
                     kind,
                     expected,
                     actual,
-                    message,
+                    reason,
+                    summary: message,
                 }
             }
             Error::MerchantStep { payment_id, .. } => Self::MerchantStep {
                 payment_id,
-                message,
+                summary: message,
             },
-            Error::Config(_) => Self::Config { message },
+            Error::Config(_) => Self::Config { summary: message },
             // `paywire::Error` is non-exhaustive: a variant added later still arrives readable.
-            _ => Self::Internal { message },
+            _ => Self::Internal { summary: message },
         }
     }
 }

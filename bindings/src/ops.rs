@@ -2,10 +2,10 @@
 //! blocking) wrapping one core client is declared, how an operation list is exported on both, and how the
 //! transport part of a configuration (timeouts, retries, proxy, user agent) reaches a core builder.
 //!
-//! A provider module writes its configuration record, a `build_client(config)` function, one
-//! [`client_objects!`] invocation and one operation list (`bootpay_operations!`, `iamport_operations!`,
-//! both thin wrappers of [`client_operations!`]). Every operation is then a one-line call into core that
-//! the async and the blocking object can never disagree on.
+//! A provider module writes its configuration record, a `build_client(config)` function and one
+//! [`client_objects!`] invocation, then hands [`export_operations!`] to core's operation table for that
+//! provider: every operation of the table is exported on both objects, so they can never disagree with
+//! each other or with core.
 
 use crate::error::PaywireError;
 use crate::runtime;
@@ -187,45 +187,51 @@ macro_rules! client_objects {
 }
 pub(crate) use client_objects;
 
-/// Exports each operation of a list twice: async on `$async`, blocking on `$blocking`.
-///
-/// An operation is `fn name(arg: Type, …) -> Ret = |c| body;` with optional leading attributes (doc
-/// comments, `#[uniffi::method(default(…))]`), which both exports receive. `|c| body` gets a clone of the
-/// core client (after every argument passed `text::check`); `body` is an async block's content returning `Result<Ret, PaywireError>`, and runs as a
-/// detached task on the shared runtime ([`runtime::run`] / [`runtime::block_on`]).
-macro_rules! client_operations {
-    ($async:ident, $blocking:ident; $(
-        $(#[$meta:meta])*
-        fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty = |$c:ident| $body:expr;
+/// The callback given to core's operation tables (`paywire::bootpay_operations!`,
+/// `paywire::iamport_operations!`): exports every operation twice, `async` on the provider's async object
+/// and blocking on its blocking one, with the table's doc and `defaults(…)` (as UniFFI method defaults).
+/// Each export checks its arguments for text a foreign caller could not encode (`text::check`), then runs
+/// the table's call on a clone of the core client as a detached task on the shared runtime
+/// ([`runtime::run`](crate::runtime::run) / [`runtime::block_on`](crate::runtime::block_on)).
+/// Invoke it where the provider's types are in scope (`use paywire::bootpay::*`).
+macro_rules! export_operations {
+    (provider bootpay; $($ops:tt)*) => {
+        $crate::ops::export_operations!(@objects Bootpay, BootpayBlocking; $($ops)*);
+    };
+    (provider iamport; $($ops:tt)*) => {
+        $crate::ops::export_operations!(@objects Iamport, IamportBlocking; $($ops)*);
+    };
+    (@objects $async:ident, $blocking:ident; $(
+        $(#[doc = $doc:literal])*
+        fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty
+            [$method:ident $path:literal, $retry:ident] $(defaults($($default:tt)*))?
+            = |$c:ident| $call:expr;
     )*) => {
-        #[uniffi::export]
+        #[::uniffi::export]
         impl $async {
             $(
-                $(#[$meta])*
+                $(#[doc = $doc])*
+                $(#[uniffi::method(default($($default)*))])?
                 pub async fn $name(&self, $($arg: $ty),*) -> Result<$ret, $crate::error::PaywireError> {
                     $($crate::text::check(stringify!($arg), &$arg)?;)*
                     let $c = self.client.clone();
-                    $crate::runtime::run(async move { $body }).await
+                    $crate::runtime::run(async move { Ok($call.await?) }).await
                 }
             )*
         }
 
-        #[uniffi::export]
+        #[::uniffi::export]
         impl $blocking {
             $(
-                $(#[$meta])*
+                $(#[doc = $doc])*
+                $(#[uniffi::method(default($($default)*))])?
                 pub fn $name(&self, $($arg: $ty),*) -> Result<$ret, $crate::error::PaywireError> {
                     $($crate::text::check(stringify!($arg), &$arg)?;)*
                     let $c = self.client.clone();
-                    $crate::runtime::block_on(stringify!($name), async move { $body })
+                    $crate::runtime::block_on(stringify!($name), async move { Ok($call.await?) })
                 }
             )*
         }
     };
 }
-pub(crate) use client_operations;
-
-/// Converts every item of a list (`Vec<core::T>` → `Vec<ffi::T>`).
-pub(crate) fn all<A, B: From<A>>(items: Vec<A>) -> Vec<B> {
-    items.into_iter().map(B::from).collect()
-}
+pub(crate) use export_operations;

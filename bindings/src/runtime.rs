@@ -130,6 +130,25 @@ fn background_outcome(operation: &str, error: Option<&PaywireError>) -> String {
 mod tests {
     use super::*;
 
+    fn boom() -> Result<(), PaywireError> {
+        panic!("simulated panic")
+    }
+
+    #[test]
+    fn a_panic_in_a_task_comes_back_as_internal_from_both_ways_in() {
+        for result in [
+            runtime().and_then(|rt| rt.block_on(run(async { boom() }))),
+            block_on("simulated", async { boom() }),
+        ] {
+            match result {
+                Err(PaywireError::Internal { summary }) => {
+                    assert!(summary.contains("simulated panic"), "{summary}")
+                }
+                other => panic!("expected Internal, got {other:?}"),
+            }
+        }
+    }
+
     #[test]
     fn background_outcomes_are_one_readable_line() {
         assert_eq!(

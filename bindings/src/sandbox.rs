@@ -236,13 +236,4 @@ impl SandboxServer {
         drop(taken);
     }
 
-    /// Test hook: panics inside a paywire task, to show that a Rust panic comes back as
-    /// `PaywireException.Internal` and never crosses the FFI boundary.
-    pub async fn simulate_panic(&self) -> Result<(), PaywireError> {
-        runtime::run(async { boom() }).await
-    }
-}
-
-fn boom() -> Result<(), PaywireError> {
-    panic!("simulated panic (SandboxServer.simulate_panic)")
 }

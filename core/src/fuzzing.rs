@@ -163,11 +163,11 @@ pub fn iamport_answer(data: &[u8]) {
         let _ = crate::verify::check_number_amount(&payment.imp_uid, balance, payment.amount);
         let _ = payment.status.to_string();
     }
-    let _ = decode::<Page<Payment>>(&response);
+    let _ = decode::<PaymentPage>(&response);
     let _ = decode::<Vec<Payment>>(&response);
     let _ = decode::<Schedule>(&response);
     let _ = decode::<Vec<Schedule>>(&response);
-    let _ = decode::<Page<Schedule>>(&response);
+    let _ = decode::<SchedulePage>(&response);
     let _ = decode::<BillingCustomer>(&response);
     let _ = decode::<Vec<BillingCustomer>>(&response);
     let _ = decode::<Prepared>(&response);

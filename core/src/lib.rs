@@ -26,9 +26,16 @@
 //! # Ok(()) }
 //! ```
 
+// Core's own code has no unsafe. UniFFI's derives and scaffolding (feature `uniffi`, enabled only by
+// `paywire-ffi`) emit `unsafe impl`s of its FFI traits, so only that build allows it.
+#![cfg_attr(not(feature = "uniffi"), forbid(unsafe_code))]
+#![cfg_attr(feature = "uniffi", allow(unsafe_code))]
+
 mod auth;
 pub mod bootpay;
 mod error;
+#[cfg(feature = "uniffi")]
+mod ffi;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
@@ -52,8 +59,15 @@ pub use raw::RawRequest;
 /// Any JSON value: the answer of a raw request, free-form metadata.
 pub type JsonValue = serde_json::Value;
 pub use redact::is_sensitive_field;
+#[doc(hidden)]
+pub use redact::write_redacted as __write_redacted;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
+#[cfg(feature = "uniffi")]
+pub use ffi::{JsonMap, QueryPair, QueryParam};
 pub use transport::{
     DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_RESPONSE_BYTES, MAX_URL_BYTES, SDK_VERSION,
 };
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("paywire");

@@ -15,17 +15,21 @@ use serde_json::Value;
 /// let req = RawRequest::get("seller/payment/method");
 /// assert_eq!(req.method, "GET");
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct RawRequest {
     /// `GET`, `POST`, `PUT` or `DELETE`.
     pub method: String,
     /// The path relative to the base URL, e.g. `receipt/abc`. Give ids already encoded.
     pub path: String,
     /// Query parameters.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub query: Vec<(String, String)>,
     /// The JSON body.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub body: Option<Value>,
     /// Whether repeating it is safe (default: only for `GET`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub idempotent: bool,
 }
 
@@ -114,3 +118,5 @@ mod tests {
         assert!(into_call(RawRequest::get("receipt/a%20b")).is_ok());
     }
 }
+
+crate::display_redacted!(RawRequest);

@@ -62,6 +62,58 @@ pub fn is_sensitive_field(key: &str) -> bool {
     SENSITIVE_KEYS.contains(&key.as_str()) || key.ends_with("_secret") || key.ends_with("token")
 }
 
+/// A copy of `value` with every sensitive key's value (other than `null` and `""`) replaced by `***`, at
+/// any depth; other values untouched.
+pub(crate) fn mask_fields(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let hidden = is_sensitive_field(k)
+                        && !v.is_null()
+                        && v.as_str().is_none_or(|s| !s.is_empty());
+                    let v = if hidden {
+                        Value::String(MASK.to_owned())
+                    } else {
+                        mask_fields(v)
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(mask_fields).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Writes `Name{"field":value,…}`: a record's wire form with [`mask_fields`] applied, so card, account
+/// and identity numbers, credentials and tokens never show. The `Display` of every record
+/// ([`display_redacted!`](crate::display_redacted)): Kotlin's `toString()` and Swift's `description`.
+#[doc(hidden)]
+pub fn write_redacted<T: serde::Serialize>(
+    name: &str,
+    record: &T,
+    f: &mut std::fmt::Formatter<'_>,
+) -> std::fmt::Result {
+    match serde_json::to_value(record) {
+        Ok(value) => write!(f, "{name}{}", mask_fields(&value)),
+        Err(_) => write!(f, "{name}{{…}}"),
+    }
+}
+
+/// `Display` for records: a redacted one-line dump ([`write_redacted`]). Lists types.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! display_redacted {
+    ($($ty:ident),+ $(,)?) => {$(
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $crate::__write_redacted(stringify!($ty), self, f)
+            }
+        }
+    )+};
+}
+
 /// A copy of `value` with every sensitive key's value replaced by `***` and long digit runs masked in
 /// every string, at any depth.
 pub(crate) fn scrub_json(value: &Value) -> Value {

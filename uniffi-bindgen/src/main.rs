@@ -6,18 +6,15 @@
 //! ```
 //!
 //! It is UniFFI's own generator (kept as its own crate, out of `default-members`, because it is slow to
-//! build, and so its uniffi version is the workspace's, equal to the cdylib's) plus two guards:
-//! - an old-style flat `--config` file is refused (UniFFI >= 0.32 would ignore it with a mere warning and
-//!   silently generate package `uniffi.paywire_ffi`);
-//! - [`kotlin_error_message::apply`] makes an error variant's own `message` field the Kotlin exception's
-//!   `message`. UniFFI renders `message` as a `field=value` dump, and a field named `message` would not
-//!   even compile beside it. It also applies [`kotlin_lone_surrogates`]: the string encoder writes U+FFFF
-//!   for a lone UTF-16 surrogate instead of throwing `MalformedInputException`, so paywire-ffi can
-//!   answer `InvalidInput` naming the field; and [`kotlin_constructor_throws`]: throwing constructors get
-//!   the `@Throws` UniFFI already puts on methods, so Java can `catch (PaywireException e)` around `new`.
+//! build, and so its uniffi version is the workspace's, equal to the cdylib's) plus:
+//! - a guard: an old-style flat `--config` file is refused (UniFFI >= 0.32 would ignore it with a mere
+//!   warning and silently generate package `uniffi.paywire_ffi`);
+//! - two checked passes over the generated Kotlin ([`kotlin_fixups::apply`]): lone UTF-16 surrogates
+//!   become `InvalidInput` instead of an undeclared `MalformedInputException`, and throwing constructors
+//!   get `@Throws` for Java. UniFFI has no option for either; see that module.
 
 mod kotlin_constructor_throws;
-mod kotlin_error_message;
+mod kotlin_fixups;
 mod kotlin_lone_surrogates;
 
 use std::path::PathBuf;
@@ -67,7 +64,7 @@ fn main() -> ExitCode {
         .any(|l| l == "kotlin");
     if generating && kotlin {
         for out_dir in arg_values(&args, "--out-dir", "-o") {
-            if let Err(e) = kotlin_error_message::apply(&PathBuf::from(out_dir)) {
+            if let Err(e) = kotlin_fixups::apply(&PathBuf::from(out_dir)) {
                 eprintln!("error: {e}");
                 return ExitCode::FAILURE;
             }

@@ -23,6 +23,7 @@ use serde_json::{Map, Value};
 /// assert!(!format!("{req:?}").contains("5570000000001234"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct IssueBillingKey {
     /// The PG (one that supports REST billing, e.g. `nicepay`).
@@ -43,21 +44,27 @@ pub struct IssueBillingKey {
     pub card_expire_month: Secret,
     /// Method.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub method: Option<String>,
     /// Charge this much at issue time.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub price: Option<i64>,
     /// Tax-free part of `price`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tax_free: Option<i64>,
     /// Options (`raw_data`, `subscribe_test_payment`, `card_quota`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Option<SubscribeExtra>,
     /// The buyer.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub user: Option<User>,
     /// Metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub metadata: Option<Metadata>,
 }
 
@@ -125,6 +132,7 @@ impl IssueBillingKey {
 /// assert_eq!(req.price, 9900);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct SubscribePayment {
     /// The billing key.
@@ -137,30 +145,39 @@ pub struct SubscribePayment {
     pub price: i64,
     /// Tax-free part.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tax_free: Option<i64>,
     /// Installment months (`"00"` lump sum; 50,000 KRW and up).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_quota: Option<String>,
     /// Interest-free flag (Welcome Payments).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_interest: Option<String>,
     /// Items (PAYCO requires them).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub items: Option<Vec<Item>>,
     /// The buyer.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub user: Option<User>,
     /// Options.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Option<SubscribeExtra>,
     /// Webhook URL for this payment.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub feedback_url: Option<String>,
     /// Webhook body type.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub content_type: Option<String>,
     /// Metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub metadata: Option<Metadata>,
 }
 
@@ -202,6 +219,7 @@ impl SubscribePayment {
 /// assert_eq!(req.reserve_execute_at, "2026-12-01T09:00:00+09:00");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct ReserveSubscribePayment {
     /// The billing key.
@@ -216,21 +234,27 @@ pub struct ReserveSubscribePayment {
     pub reserve_execute_at: String,
     /// Tax-free part.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tax_free: Option<i64>,
     /// Items.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub items: Option<Vec<Item>>,
     /// The buyer.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub user: Option<User>,
     /// Webhook URL.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub feedback_url: Option<String>,
     /// Webhook body type.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub content_type: Option<String>,
     /// Metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub metadata: Option<Metadata>,
 }
 
@@ -269,6 +293,7 @@ impl ReserveSubscribePayment {
 
 /// The answer to a reservation.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct ReservedPayment {
     /// The reservation id.
     #[serde(default)]
@@ -279,14 +304,17 @@ pub struct ReservedPayment {
         deserialize_with = "crate::wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reserve_execute_at: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// A reservation as looked up (spec §6.6).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct SubscribeReservation {
     /// The reservation id.
     #[serde(default)]
@@ -297,6 +325,7 @@ pub struct SubscribeReservation {
         deserialize_with = "crate::wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receipt_id: Option<String>,
     /// The order id.
     #[serde(
@@ -304,6 +333,7 @@ pub struct SubscribeReservation {
         deserialize_with = "crate::wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub order_id: Option<String>,
     /// Order name.
     #[serde(
@@ -311,6 +341,7 @@ pub struct SubscribeReservation {
         deserialize_with = "crate::wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub order_name: Option<String>,
     /// Amount.
     #[serde(default, deserialize_with = "crate::wire::amount")]
@@ -324,6 +355,7 @@ pub struct SubscribeReservation {
         deserialize_with = "crate::wire::opt_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<i64>,
     /// When it was requested.
     #[serde(
@@ -331,6 +363,7 @@ pub struct SubscribeReservation {
         deserialize_with = "crate::wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reserve_requested_at: Option<String>,
     /// When it runs.
     #[serde(
@@ -338,6 +371,7 @@ pub struct SubscribeReservation {
         deserialize_with = "crate::wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reserve_execute_at: Option<String>,
     /// When it was revoked.
     #[serde(
@@ -345,40 +379,48 @@ pub struct SubscribeReservation {
         deserialize_with = "crate::wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reserve_revoked_at: Option<String>,
     /// Unknown fields (user, metadata, feedback_url, …).
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// The answer to a reservation cancel.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct CancelledReservation {
     /// The reservation id.
     #[serde(default)]
     pub reserve_id: String,
     /// Whether it was cancelled.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub success: bool,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// The answer to a billing-key destroy.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct DestroyedBillingKey {
     /// The destroyed key.
     #[serde(default)]
     pub billing_key: String,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// Account (automatic transfer) billing-key request (`POST request/subscribe/automatic-transfer`).
 /// Account and identity numbers are redacted in `Debug`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct RequestTransferBillingKey {
     /// The PG (NICEPAY).
@@ -399,30 +441,39 @@ pub struct RequestTransferBillingKey {
     pub identity_no: Secret,
     /// `소득공제` or `지출증빙`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cash_receipt_type: Option<String>,
     /// Phone or business number for the cash receipt.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cash_receipt_identity_no: Option<Secret>,
     /// Phone that receives the consent call.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phone: Option<String>,
     /// Amount.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub price: Option<i64>,
     /// Tax-free part.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tax_free: Option<i64>,
     /// Method.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub method: Option<String>,
     /// Options.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Option<SubscribeExtra>,
     /// The buyer.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub user: Option<User>,
     /// Metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub metadata: Option<Metadata>,
 }
 
@@ -580,3 +631,5 @@ impl Client {
         self.send(call).await
     }
 }
+
+crate::display_redacted!(IssueBillingKey, SubscribePayment, ReserveSubscribePayment, ReservedPayment, SubscribeReservation, CancelledReservation, DestroyedBillingKey, RequestTransferBillingKey);

@@ -32,6 +32,7 @@ fn check_type(value: &str) -> Result<()> {
 /// assert!(!format!("{req:?}").contains("01000000000"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct PublishCashReceipt {
     /// The payment.
@@ -42,15 +43,19 @@ pub struct PublishCashReceipt {
     pub cash_receipt_type: String,
     /// Name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub username: Option<String>,
     /// E-mail.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub email: Option<String>,
     /// Phone.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phone: Option<String>,
     /// Currency.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub currency: Option<String>,
 }
 
@@ -72,6 +77,7 @@ impl PublishCashReceipt {
 
 /// A standalone cash receipt (`POST request/cash/receipt`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct RequestCashReceipt {
     /// The merchant's order id.
@@ -86,33 +92,42 @@ pub struct RequestCashReceipt {
     pub price: i64,
     /// PG (unset: the project's default).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg: Option<String>,
     /// When it was bought: ISO 8601 with an offset (`+09:00`, `+0900` or `Z`); sent as `2026-08-31T14:50:00+0900`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub purchased_at: Option<String>,
     /// Tax-free part.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tax_free: Option<i64>,
     /// The buyer.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub user: Option<User>,
     /// Metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub metadata: Option<Metadata>,
     /// Options.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Option<Map<String, Value>>,
 }
 
 /// Who cancels a cash receipt and why (sent as query parameters).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct CancelCashReceipt {
     /// Who.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancel_username: Option<String>,
     /// Why.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancel_message: Option<String>,
 }
 
@@ -198,3 +213,5 @@ impl Client {
         self.send(call).await
     }
 }
+
+crate::display_redacted!(PublishCashReceipt, RequestCashReceipt, CancelCashReceipt);

@@ -28,6 +28,7 @@ pub const DEFAULT_API_VERSION: &str = "5.1.0";
 /// assert_eq!("stage".parse::<Mode>().ok(), Some(Mode::Stage));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Mode {
     /// `https://api.bootpay.co.kr/v2`
     #[default]

@@ -15,6 +15,7 @@ use std::fmt;
 /// assert_eq!(odd.code(), 77);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi::export(Display))]
 pub enum ReceiptStatus {
     /// 0: requested, not approved yet.
     #[default]
@@ -131,6 +132,7 @@ impl<'de> Deserialize<'de> for ReceiptStatus {
 /// assert_eq!(Pg::Nicepay.as_str(), "nicepay");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi::export(Display))]
 pub enum Pg {
     /// NICEPAY (나이스페이).
     Nicepay,
@@ -238,6 +240,7 @@ impl<'de> Deserialize<'de> for Pg {
 /// assert_eq!(WebhookType::from("PAYMENT_COMPLETED"), WebhookType::PaymentCompleted);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi::export(Display))]
 pub enum WebhookType {
     /// `PAYMENT_COMPLETED` (status 1).
     PaymentCompleted,
@@ -289,6 +292,12 @@ impl From<&str> for WebhookType {
             "PAYMENT_VIRTUAL_ACCOUNT_ISSUED" => Self::PaymentVirtualAccountIssued,
             other => Self::Unknown(other.to_owned()),
         }
+    }
+}
+
+impl fmt::Display for WebhookType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -12,40 +12,51 @@ use serde_json::{Map, Value};
 
 /// The recipient of an escrow shipment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct ShippingUser {
     /// Name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub username: Option<String>,
     /// Phone.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phone: Option<String>,
     /// Postal code.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub zipcode: Option<String>,
     /// Address.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub address: Option<String>,
 }
 
 /// The sender of an escrow shipment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct ShippingCompany {
     /// Company name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Phone.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phone: Option<String>,
     /// Postal code.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub zipcode: Option<String>,
     /// Address line 1.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub addr1: Option<String>,
     /// Address line 2.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub addr2: Option<String>,
 }
 
@@ -58,6 +69,7 @@ pub struct ShippingCompany {
 /// assert_eq!(body["shipping_prepayment"], serde_json::json!(false));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct ShippingStart {
     /// The escrow payment (sent in the path and the body).
     pub receipt_id: String,
@@ -67,24 +79,31 @@ pub struct ShippingStart {
     pub delivery_corp: String,
     /// Sales slip URL.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receipt_url: Option<String>,
     /// Whether shipping was prepaid.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub shipping_prepayment: Option<bool>,
     /// Days until delivery.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub shipping_day: Option<i64>,
     /// Recipient.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub user: Option<ShippingUser>,
     /// Sender.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub company: Option<ShippingCompany>,
     /// URL told about the buyer's purchase confirmation (INICIS).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub redirect_url: Option<String>,
     /// Anything else Bootpay accepts.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
@@ -119,3 +138,5 @@ impl Client {
         self.send(call).await
     }
 }
+
+crate::display_redacted!(ShippingUser, ShippingCompany, ShippingStart);

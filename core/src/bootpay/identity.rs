@@ -24,6 +24,7 @@ use serde_json::{Map, Value};
 /// assert!(!format!("{req:?}").contains("900101"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct RequestAuthentication {
     /// The PG, e.g. `danal`.
@@ -42,24 +43,31 @@ pub struct RequestAuthentication {
     pub phone: String,
     /// `sms` or `pass`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub authenticate_type: Option<String>,
     /// End-user IP.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub client_ip: Option<String>,
     /// Site URL or app name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub site_url: Option<String>,
     /// Order name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub order_name: Option<String>,
     /// The user.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub user: Option<User>,
     /// Options.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Option<Map<String, Value>>,
     /// Metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub metadata: Option<Metadata>,
 }
 
@@ -117,3 +125,5 @@ impl Client {
         self.send(call).await
     }
 }
+
+crate::display_redacted!(RequestAuthentication);

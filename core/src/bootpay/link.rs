@@ -17,6 +17,7 @@ use serde_json::{Map, Value};
 /// assert_eq!(req.price, 30000);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct RequestPaymentLink {
     /// The merchant's order id.
@@ -27,27 +28,35 @@ pub struct RequestPaymentLink {
     pub price: i64,
     /// PG (unset: the unified window with every enabled PG).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg: Option<String>,
     /// Method.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub method: Option<String>,
     /// Methods allowed in the unified window.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub methods: Option<Vec<String>>,
     /// Tax-free part.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tax_free: Option<i64>,
     /// The buyer.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub user: Option<User>,
     /// Items.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub items: Option<Vec<Item>>,
     /// Payment-window options (`separately_confirmed`, `redirect_url`, `expire_month`…).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Option<Map<String, Value>>,
     /// Metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub metadata: Option<Metadata>,
 }
 
@@ -65,6 +74,7 @@ impl RequestPaymentLink {
 
 /// A payment link.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct PaymentLink {
     /// The URL to send the customer to.
     #[serde(
@@ -72,9 +82,11 @@ pub struct PaymentLink {
         deserialize_with = "crate::wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub url: Option<String>,
     /// Everything else Bootpay returns.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
@@ -110,3 +122,5 @@ pub(crate) fn link_answer(value: Value) -> Value {
         other => other,
     }
 }
+
+crate::display_redacted!(RequestPaymentLink, PaymentLink);

@@ -22,31 +22,40 @@ pub type Metadata = Map<String, Value>;
 /// assert_eq!(serde_json::to_value(&user).ok(), Some(serde_json::json!({"id": "member-1", "phone": "01000000000"})));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct User {
     /// Merchant member id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub id: Option<String>,
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub username: Option<String>,
     /// Phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phone: Option<String>,
     /// E-mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub email: Option<String>,
     /// 0 female, 1 male (sent only when set: 0 is a real value here).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub gender: Option<i64>,
     /// Birth date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub birth: Option<String>,
     /// Region name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub area: Option<String>,
     /// Address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub addr: Option<String>,
 }
 
@@ -58,6 +67,7 @@ pub struct User {
 /// assert_eq!(serde_json::to_value(&item).ok(), Some(serde_json::json!({"id": "sku-1", "name": "T-shirt", "qty": 2, "price": 15000})));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Item id.
@@ -71,24 +81,31 @@ pub struct Item {
     pub price: i64,
     /// Category 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cat1: Option<String>,
     /// Category 2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cat2: Option<String>,
     /// Category 3.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cat3: Option<String>,
     /// Naver Pay category type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub category_type: Option<String>,
     /// Naver Pay category code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub category_code: Option<String>,
     /// Service start `yyyyMMdd`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub start_date: Option<String>,
     /// Service end `yyyyMMdd`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub end_date: Option<String>,
 }
 
@@ -113,6 +130,7 @@ impl Item {
 /// assert!(!format!("{r:?}").contains("1234"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct Refund {
     /// Account number (redacted in `Debug`).
@@ -134,6 +152,7 @@ pub struct Refund {
 /// assert_eq!((read.raw_data, read.subscribe_test_payment), (Some(true), Some(true)));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct SubscribeExtra {
     /// Charge 100 KRW to validate the card before issuing the key (sent as `1`/`0`).
     #[serde(
@@ -142,6 +161,7 @@ pub struct SubscribeExtra {
         serialize_with = "wire::ser_opt_flag",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub subscribe_test_payment: Option<bool>,
     /// Return the PG's raw error data on failure (seed 000), sent as `1`/`0`. Read it from
     /// [`crate::Error::pg_error`].
@@ -151,17 +171,21 @@ pub struct SubscribeExtra {
         serialize_with = "wire::ser_opt_flag",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub raw_data: Option<bool>,
     /// Installment months (`"00"` lump sum).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_quota: Option<String>,
     /// Any other option Bootpay accepts.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
 /// The token answer of `request/token`; `access_token` is redacted in `Debug`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct AccessToken {
     /// The bearer token (empty with client_key/secret_key).
     #[serde(default)]
@@ -172,14 +196,17 @@ pub struct AccessToken {
         deserialize_with = "wire::opt_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub expire_in: Option<i64>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// Card details of a card payment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct CardData {
     /// PG transaction id.
     #[serde(
@@ -187,6 +214,7 @@ pub struct CardData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tid: Option<String>,
     /// Approval number.
     #[serde(
@@ -194,6 +222,7 @@ pub struct CardData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_approve_no: Option<String>,
     /// Masked card number.
     #[serde(
@@ -201,6 +230,7 @@ pub struct CardData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_no: Option<String>,
     /// Installment months.
     #[serde(
@@ -208,6 +238,7 @@ pub struct CardData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_quota: Option<String>,
     /// Card company code.
     #[serde(
@@ -215,6 +246,7 @@ pub struct CardData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_company_code: Option<String>,
     /// Card company name.
     #[serde(
@@ -222,6 +254,7 @@ pub struct CardData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_company: Option<String>,
     /// Interest-free flag.
     #[serde(
@@ -229,6 +262,7 @@ pub struct CardData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_interest: Option<String>,
     /// Sales slip URL.
     #[serde(
@@ -236,14 +270,17 @@ pub struct CardData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receipt_url: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// Bank / virtual-account details.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct BankData {
     /// PG transaction id.
     #[serde(
@@ -251,6 +288,7 @@ pub struct BankData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tid: Option<String>,
     /// Bank code.
     #[serde(
@@ -258,6 +296,7 @@ pub struct BankData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bank_code: Option<String>,
     /// Bank name.
     #[serde(
@@ -265,6 +304,7 @@ pub struct BankData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bank_name: Option<String>,
     /// Account holder.
     #[serde(
@@ -272,6 +312,7 @@ pub struct BankData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bank_username: Option<String>,
     /// Account number (the virtual account to pay into).
     #[serde(
@@ -279,6 +320,7 @@ pub struct BankData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bank_account: Option<String>,
     /// Depositor name.
     #[serde(
@@ -286,6 +328,7 @@ pub struct BankData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sender_name: Option<String>,
     /// Deposit deadline (ISO-8601).
     #[serde(
@@ -293,14 +336,17 @@ pub struct BankData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub expired_at: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// Escrow state of a receipt.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct EscrowData {
     /// Escrow status code.
     #[serde(
@@ -308,6 +354,7 @@ pub struct EscrowData {
         deserialize_with = "wire::opt_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<i64>,
     /// Its Korean label.
     #[serde(
@@ -315,6 +362,7 @@ pub struct EscrowData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status_locale: Option<String>,
     /// When shipping started.
     #[serde(
@@ -322,6 +370,7 @@ pub struct EscrowData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub shipping_started_at: Option<String>,
     /// When the buyer confirmed the purchase.
     #[serde(
@@ -329,14 +378,17 @@ pub struct EscrowData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receipt_confirmed_at: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// Cash receipt issued on a payment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct CashReceiptData {
     /// PG transaction id.
     #[serde(
@@ -344,6 +396,7 @@ pub struct CashReceiptData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tid: Option<String>,
     /// 1 income deduction, 2 expense proof (an integer here, a string elsewhere).
     #[serde(
@@ -351,6 +404,7 @@ pub struct CashReceiptData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cash_receipt_type: Option<String>,
     /// Cash receipt number.
     #[serde(
@@ -358,6 +412,7 @@ pub struct CashReceiptData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cash_receipt_no: Option<String>,
     /// Receipt URL.
     #[serde(
@@ -365,9 +420,11 @@ pub struct CashReceiptData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receipt_url: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
@@ -380,6 +437,7 @@ pub struct CashReceiptData {
 /// assert_eq!(r.extra.get("brand_new"), Some(&serde_json::json!(true)));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct Receipt {
     /// Bootpay's id.
     #[serde(default)]
@@ -390,6 +448,7 @@ pub struct Receipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub order_id: Option<String>,
     /// Order name.
     #[serde(
@@ -397,6 +456,7 @@ pub struct Receipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub order_name: Option<String>,
     /// Amount paid.
     #[serde(default, deserialize_with = "wire::amount")]
@@ -416,15 +476,19 @@ pub struct Receipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub company_name: Option<String>,
     /// Echo of the metadata sent with the payment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub metadata: Option<Value>,
     /// True for test payments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sandbox: Option<bool>,
     /// The PG.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg: Option<Pg>,
     /// Method display name.
     #[serde(
@@ -432,6 +496,7 @@ pub struct Receipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub method: Option<String>,
     /// Method symbol (`card`, `vbank`, …).
     #[serde(
@@ -439,6 +504,7 @@ pub struct Receipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub method_symbol: Option<String>,
     /// Original method name.
     #[serde(
@@ -446,6 +512,7 @@ pub struct Receipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub method_origin: Option<String>,
     /// Original method symbol.
     #[serde(
@@ -453,6 +520,7 @@ pub struct Receipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub method_origin_symbol: Option<String>,
     /// When it was paid (ISO-8601 with offset).
     #[serde(
@@ -460,6 +528,7 @@ pub struct Receipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub purchased_at: Option<String>,
     /// When it was requested.
     #[serde(
@@ -467,6 +536,7 @@ pub struct Receipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub requested_at: Option<String>,
     /// When it was cancelled.
     #[serde(
@@ -474,6 +544,7 @@ pub struct Receipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancelled_at: Option<String>,
     /// State.
     #[serde(default)]
@@ -484,6 +555,7 @@ pub struct Receipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status_locale: Option<String>,
     /// Sales slip URL.
     #[serde(
@@ -491,6 +563,7 @@ pub struct Receipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receipt_url: Option<String>,
     /// Currency.
     #[serde(
@@ -498,24 +571,31 @@ pub struct Receipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub currency: Option<String>,
     /// Card details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_data: Option<CardData>,
     /// Bank transfer details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bank_data: Option<BankData>,
     /// Virtual account details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vbank_data: Option<BankData>,
     /// Escrow state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub escrow_data: Option<EscrowData>,
     /// Cash receipt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cash_receipt_data: Option<CashReceiptData>,
     /// Unknown fields (phone_data, point data, user with `lookup_user_data`, …).
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
@@ -529,6 +609,7 @@ impl Receipt {
 
 /// Card data of a billing key.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct BillingData {
     /// Masked card number.
     #[serde(
@@ -536,6 +617,7 @@ pub struct BillingData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_no: Option<String>,
     /// Card company.
     #[serde(
@@ -543,6 +625,7 @@ pub struct BillingData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_company: Option<String>,
     /// Card company code.
     #[serde(
@@ -550,6 +633,7 @@ pub struct BillingData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_company_code: Option<String>,
     /// Card type.
     #[serde(
@@ -557,20 +641,24 @@ pub struct BillingData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_type: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// A billing key (spec §6.4).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct BillingKey {
     /// The key to charge with.
     #[serde(default)]
     pub billing_key: String,
     /// Card details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub billing_data: Option<BillingData>,
     /// The receipt id it was issued with.
     #[serde(
@@ -578,6 +666,7 @@ pub struct BillingKey {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receipt_id: Option<String>,
     /// The merchant's subscription id.
     #[serde(
@@ -585,9 +674,11 @@ pub struct BillingKey {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub subscription_id: Option<String>,
     /// The PG.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg: Option<Pg>,
     /// Method.
     #[serde(
@@ -595,9 +686,11 @@ pub struct BillingKey {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub method: Option<String>,
     /// Metadata echo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub metadata: Option<Value>,
     /// When it was issued.
     #[serde(
@@ -605,6 +698,7 @@ pub struct BillingKey {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub published_at: Option<String>,
     /// When it was requested.
     #[serde(
@@ -612,6 +706,7 @@ pub struct BillingKey {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub requested_at: Option<String>,
     /// When it expires.
     #[serde(
@@ -619,6 +714,7 @@ pub struct BillingKey {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub billing_expire_at: Option<String>,
     /// State (11 = issued).
     #[serde(default)]
@@ -629,17 +725,21 @@ pub struct BillingKey {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status_locale: Option<String>,
     /// The receipt of the issuing (or first) charge.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receipt_data: Option<Box<Receipt>>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// Identity data of a certificate; `unique` (the person's CI) is redacted in `Debug`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct AuthenticateData {
     /// Name.
     #[serde(
@@ -647,6 +747,7 @@ pub struct AuthenticateData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Phone.
     #[serde(
@@ -654,9 +755,11 @@ pub struct AuthenticateData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phone: Option<String>,
     /// The stable person id (CI).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub unique: Option<Secret>,
     /// Birth date.
     #[serde(
@@ -664,6 +767,7 @@ pub struct AuthenticateData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub birth: Option<String>,
     /// 0 female, 1 male.
     #[serde(
@@ -671,6 +775,7 @@ pub struct AuthenticateData {
         deserialize_with = "wire::opt_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub gender: Option<i64>,
     /// 0 domestic, 1 foreign.
     #[serde(
@@ -678,6 +783,7 @@ pub struct AuthenticateData {
         deserialize_with = "wire::opt_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub foreigner: Option<i64>,
     /// Carrier.
     #[serde(
@@ -685,6 +791,7 @@ pub struct AuthenticateData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub carrier: Option<String>,
     /// How many times the SMS was re-sent.
     #[serde(
@@ -692,6 +799,7 @@ pub struct AuthenticateData {
         deserialize_with = "wire::opt_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub number_of_realarms: Option<i64>,
     /// PG transaction id.
     #[serde(
@@ -699,14 +807,17 @@ pub struct AuthenticateData {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tid: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// An identity verification (spec §6.3). Only status 12 ([`ReceiptStatus::Authenticated`]) means verified.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct Certificate {
     /// Bootpay's id (use it for confirm / realarm).
     #[serde(default)]
@@ -717,9 +828,11 @@ pub struct Certificate {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub authenticate_id: Option<String>,
     /// The PG.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg: Option<Pg>,
     /// Method.
     #[serde(
@@ -727,6 +840,7 @@ pub struct Certificate {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub method: Option<String>,
     /// When it was verified.
     #[serde(
@@ -734,6 +848,7 @@ pub struct Certificate {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub authenticated_at: Option<String>,
     /// When it was requested.
     #[serde(
@@ -741,6 +856,7 @@ pub struct Certificate {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub requested_at: Option<String>,
     /// State (12 = verified).
     #[serde(default)]
@@ -751,11 +867,16 @@ pub struct Certificate {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status_locale: Option<String>,
     /// Identity data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub authenticate_data: Option<AuthenticateData>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
+
+crate::display_redacted!(User, Item, Refund, SubscribeExtra, AccessToken, CardData, BankData, EscrowData, CashReceiptData, Receipt, BillingData, BillingKey, AuthenticateData, Certificate);

@@ -25,33 +25,42 @@ pub const CANCEL_ID_DUPLICATE: &str = "RC_CANCEL_ID_DUPLICATE";
 /// assert_eq!(partial.receipt_id, "r1");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct CancelPayment {
     /// The receipt to cancel.
     pub receipt_id: String,
     /// Amount to cancel; unset cancels the whole remainder.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancel_price: Option<i64>,
     /// Tax-free part of the cancelled amount.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancel_tax_free: Option<i64>,
     /// Idempotency key; generated when unset.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancel_id: Option<String>,
     /// Who asked for the cancel.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancel_username: Option<String>,
     /// Why.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancel_message: Option<String>,
     /// Refund account for virtual-account payments.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub refund: Option<Refund>,
     /// Items being cancelled.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub items: Option<Vec<Item>>,
     /// Metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub metadata: Option<Metadata>,
 }
 
@@ -90,6 +99,7 @@ impl CancelPayment {
 
 /// One payment method enabled for the merchant (`GET seller/payment/method`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct PaymentMethod {
     /// The PG.
     #[serde(
@@ -97,6 +107,7 @@ pub struct PaymentMethod {
         deserialize_with = "crate::wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg: Option<String>,
     /// The method.
     #[serde(
@@ -104,9 +115,11 @@ pub struct PaymentMethod {
         deserialize_with = "crate::wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub method: Option<String>,
     /// Everything else Bootpay says about it.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
@@ -206,3 +219,5 @@ impl Client {
         self.send(call).await
     }
 }
+
+crate::display_redacted!(CancelPayment, PaymentMethod);

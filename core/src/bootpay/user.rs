@@ -17,24 +17,30 @@ use serde_json::{Map, Value};
 /// assert_eq!(serde_json::to_value(&req).ok(), Some(serde_json::json!({"user_id": "member-1", "gender": 0})));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct RequestUserToken {
     /// The merchant's member id.
     pub user_id: String,
     /// E-mail.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub email: Option<String>,
     /// Name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub username: Option<String>,
     /// 0 female, 1 male.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub gender: Option<i64>,
     /// Birth date.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub birth: Option<String>,
     /// Phone.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phone: Option<String>,
 }
 
@@ -50,6 +56,7 @@ impl RequestUserToken {
 
 /// A user token for the front end; redacted in `Debug`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct UserToken {
     /// The token.
     #[serde(default)]
@@ -60,9 +67,11 @@ pub struct UserToken {
         deserialize_with = "crate::wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub expired_at: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
@@ -76,3 +85,5 @@ impl Client {
         self.send(call).await
     }
 }
+
+crate::display_redacted!(RequestUserToken, UserToken);

@@ -14,21 +14,28 @@ use serde_json::{Map, Value};
 /// assert_eq!(hook.event(), WebhookType::PaymentCompleted);
 /// assert_eq!(paywire::webhook::WEBHOOK_ACK, r#"{"success": true}"#);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct BootpayWebhook {
     /// The payment.
     pub receipt_id: String,
     /// The merchant's order id.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub order_id: Option<String>,
     /// The status the payload claims.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<ReceiptStatus>,
     /// `webhook_type` (client SDK 5.x; absent from older payloads).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub webhook_type: Option<WebhookType>,
     /// The price the payload claims.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub price: Option<i64>,
     /// The cancelled amount the payload claims.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancelled_price: Option<i64>,
     /// The whole payload.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub raw: Map<String, Value>,
 }
 
@@ -120,3 +127,5 @@ impl Client {
         Ok(receipt)
     }
 }
+
+crate::display_redacted!(BootpayWebhook);

@@ -5,7 +5,9 @@
 //! can arrive as an error (code != 0) or as a payment whose `status` is `failed`: check the status.
 
 use super::client::Client;
-use super::models::{BillingCustomer, Page, Partial, Payment, Schedule};
+use super::models::{
+    BillingCustomer, PartialBillingCustomers, Payment, PaymentPage, SchedulePage,
+};
 use super::payments::ListOptions;
 use super::spec;
 use crate::error::{Error, Result};
@@ -26,6 +28,7 @@ use serde_json::{Map, Value};
 /// ```
 // Not `deny_unknown_fields`: it is flattened into the payment requests, whose other keys pass through it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct CardInput {
     /// `dddd-dddd-dddd-dddd`.
     pub card_number: Secret,
@@ -33,12 +36,15 @@ pub struct CardInput {
     pub expiry: Secret,
     /// Birth date `YYMMDD` or 10-digit business number.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub birth: Option<Secret>,
     /// First two PIN digits.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pwd_2digit: Option<Secret>,
     /// CVC (Paymentwall).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cvc: Option<Secret>,
 }
 
@@ -81,88 +87,115 @@ impl CardInput {
 
 /// Billing-key issue (`POST subscribe/customers/{customer_uid}`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct IssueBillingKey {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
+pub struct IamportIssueBillingKey {
     /// The card.
     #[serde(flatten)]
     pub card: CardInput,
     /// Channel to issue on.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub channel_key: Option<String>,
     /// `{pg}` or `{pg}.{MID}` (older routing).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg: Option<String>,
     /// Customer id (tosspayments).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_id: Option<String>,
     /// Buyer defaults stored with the key.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_name: Option<String>,
     /// Phone.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_tel: Option<String>,
     /// E-mail.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_email: Option<String>,
     /// Address.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_addr: Option<String>,
     /// Postcode.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_postcode: Option<String>,
 }
 
+/// `IamportIssueBillingKey` under its Rust name (the struct is named for the foreign languages, where Bootpay has one too).
+pub type IssueBillingKey = IamportIssueBillingKey;
+
 /// Buyer and order options shared by onetime, again and schedules.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct PaymentOptions {
     /// Currency (default KRW).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub currency: Option<String>,
     /// Tax-free part.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::wire::ser_opt_number"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tax_free: Option<f64>,
     /// Explicit VAT.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::wire::ser_opt_number"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vat_amount: Option<f64>,
     /// Buyer name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub buyer_name: Option<String>,
     /// Buyer e-mail.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub buyer_email: Option<String>,
     /// Buyer phone.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub buyer_tel: Option<String>,
     /// Buyer address.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub buyer_addr: Option<String>,
     /// Buyer postcode.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub buyer_postcode: Option<String>,
     /// Instalments (≥ 2, 50,000 KRW and up; 0 = lump sum).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_quota: Option<i64>,
     /// Merchant data (stored as JSON text).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub custom_data: Option<String>,
     /// Webhook URL for this payment.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub notice_url: Option<String>,
     /// `real` or `digital` (ksnet).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub product_type: Option<String>,
     /// Any other field iamport accepts (`interest_free_by_merchant`, `bypass`, `extra`, …).
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
 /// A key-in payment (`POST subscribe/payments/onetime`), optionally storing the card as `customer_uid`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct OnetimePayment {
     /// Unique per payment request: the look-up key if the outcome is unknown.
     pub merchant_uid: String,
@@ -174,12 +207,15 @@ pub struct OnetimePayment {
     pub card: CardInput,
     /// Store a billing key under this id after success.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_uid: Option<String>,
     /// Order name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// `{pg}[.{MID}]`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg: Option<String>,
     /// Buyer and order options.
     #[serde(flatten)]
@@ -188,6 +224,7 @@ pub struct OnetimePayment {
 
 /// A payment with a stored billing key (`POST subscribe/payments/again`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct AgainPayment {
     /// The billing key.
     pub customer_uid: String,
@@ -200,6 +237,7 @@ pub struct AgainPayment {
     pub name: String,
     /// Channel of a smart-routing key.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub channel_key: Option<String>,
     /// Buyer and order options.
     #[serde(flatten)]
@@ -238,7 +276,7 @@ impl Client {
     pub async fn get_billing_keys(
         &self,
         customer_uids: &[String],
-    ) -> Result<Partial<BillingCustomer>> {
+    ) -> Result<PartialBillingCustomers> {
         if customer_uids.is_empty() {
             return Err(Error::invalid_input(
                 "customer_uids",
@@ -252,7 +290,7 @@ impl Client {
         }
         let answer = match self.answer(call).await {
             Err(e) if super::errors::is_envelope_not_found(&e) => {
-                return Ok(Partial {
+                return Ok(PartialBillingCustomers {
                     items: Vec::new(),
                     missing: customer_uids.to_vec(),
                     complete: false,
@@ -266,7 +304,7 @@ impl Client {
             .filter(|id| !items.iter().any(|c| &c.customer_uid == *id))
             .cloned()
             .collect();
-        Ok(Partial {
+        Ok(PartialBillingCustomers {
             complete: answer.http_status == 200 && missing.is_empty(),
             items,
             missing,
@@ -322,7 +360,7 @@ impl Client {
         &self,
         customer_uid: &str,
         page: Option<i64>,
-    ) -> Result<Page<Payment>> {
+    ) -> Result<PaymentPage> {
         let path = Path::with_id("subscribe/customers", "customer_uid", customer_uid)?
             .push_id("segment", "payments")?;
         let options = ListOptions {
@@ -342,7 +380,7 @@ impl Client {
         to: i64,
         status: Option<super::enums::ScheduleStatus>,
         page: Option<i64>,
-    ) -> Result<Page<Schedule>> {
+    ) -> Result<SchedulePage> {
         let path = Path::with_id("subscribe/customers", "customer_uid", customer_uid)?
             .push_id("segment", "schedules")?;
         super::schedules::window("from", "to", from, to)?;
@@ -361,12 +399,12 @@ impl Client {
         self.send(call).await
     }
 
-    async fn list<T: serde::de::DeserializeOwned>(
+    async fn list<P: serde::de::DeserializeOwned>(
         &self,
         spec: &'static Spec,
         path: Path,
         options: ListOptions,
-    ) -> Result<Page<T>> {
+    ) -> Result<P> {
         let call = options.apply_paging(Call::op(spec, path))?;
         self.send(call).await
     }
@@ -399,3 +437,5 @@ impl Client {
         self.send(call).await
     }
 }
+
+crate::display_redacted!(CardInput, IamportIssueBillingKey, PaymentOptions, OnetimePayment, AgainPayment);

@@ -20,6 +20,7 @@ use serde_json::json;
 /// assert!(!format!("{req:?}").contains("900101"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct CertificationOtpRequest {
     /// Name.
@@ -34,18 +35,23 @@ pub struct CertificationOtpRequest {
     pub carrier: String,
     /// MVNO line.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub is_mvno: Option<bool>,
     /// Service name in the SMS.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub company: Option<String>,
     /// The merchant's id.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub merchant_uid: Option<String>,
     /// Channel (required for kcp_v2).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub channel_key: Option<String>,
     /// `SMS` or `APP` (kcp_v2).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub verification_method: Option<String>,
 }
 
@@ -123,3 +129,5 @@ impl Client {
         self.send(call).await
     }
 }
+
+crate::display_redacted!(CertificationOtpRequest);

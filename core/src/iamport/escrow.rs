@@ -12,26 +12,33 @@ use serde_json::{Map, Value};
 
 /// A sender or receiver.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct EscrowParty {
     /// Name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Phone.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tel: Option<String>,
     /// Address.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub addr: Option<String>,
     /// Postcode.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub postcode: Option<String>,
     /// Other fields (`relationship`, `formed_address`).
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
 /// The shipment itself.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct EscrowShipment {
     /// Courier code (`CJGLS`, `HANJIN`, `EPOST`, …; unknown → `ETC`).
@@ -42,9 +49,11 @@ pub struct EscrowShipment {
     pub sent_at: i64,
     /// Expected delivery `YYYYMMDD` (daou).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receiving_at: Option<String>,
     /// Address (daou).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub address: Option<String>,
 }
 
@@ -56,6 +65,7 @@ pub struct EscrowShipment {
 /// assert_eq!(req.logis.company, "CJGLS");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct EscrowLogisRequest {
     /// Sender.
@@ -66,9 +76,11 @@ pub struct EscrowLogisRequest {
     pub logis: EscrowShipment,
     /// Products (welcome requires them).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub products: Option<Vec<Value>>,
     /// Send the buyer an e-mail (nice_v2).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub send_email: Option<bool>,
 }
 
@@ -113,3 +125,5 @@ impl Client {
         self.send(call).await
     }
 }
+
+crate::display_redacted!(EscrowParty, EscrowShipment, EscrowLogisRequest);

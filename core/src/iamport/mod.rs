@@ -28,7 +28,9 @@ mod webhook;
 
 pub use crate::raw::RawRequest;
 pub use crate::JsonValue;
-pub use billing::{AgainPayment, CardInput, IssueBillingKey, OnetimePayment, PaymentOptions};
+pub use billing::{
+    AgainPayment, CardInput, IamportIssueBillingKey, IssueBillingKey, OnetimePayment, PaymentOptions,
+};
 pub use certifications::CertificationOtpRequest;
 pub use client::{Client, ClientBuilder, PRODUCTION_URL, STATIC_IP_URL};
 pub use enums::{PaymentStatus, ScheduleStatus, Sorting};
@@ -36,7 +38,7 @@ pub use escrow::{EscrowLogisRequest, EscrowParty, EscrowShipment};
 pub use models::*;
 use operations::spec;
 pub use operations::OPERATIONS;
-pub use payments::{CancelPayment, ListOptions};
+pub use payments::{CancelPayment, IamportCancelPayment, ListOptions};
 pub use receipts::{IssueCashReceipt, IssueExternalCashReceipt};
 pub use schedules::{ScheduleItem, SchedulePayments};
 pub use vbanks::IssueVbank;

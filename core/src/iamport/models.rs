@@ -26,15 +26,20 @@ pub struct AccessToken {
 
 /// The token a client currently holds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct CurrentToken {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
+pub struct IamportToken {
     /// The token (redacted in `Debug`).
     pub access_token: Secret,
     /// Seconds it has left by the local clock (skew-corrected).
     pub expire_in: i64,
 }
 
+/// `IamportToken` under its Rust name (the struct is named for the foreign languages, where Bootpay has one too).
+pub type CurrentToken = IamportToken;
+
 /// One (partial) cancellation of a payment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct PaymentCancel {
     /// PG cancel id.
     #[serde(
@@ -42,6 +47,7 @@ pub struct PaymentCancel {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg_tid: Option<String>,
     /// Amount cancelled.
     #[serde(
@@ -56,6 +62,7 @@ pub struct PaymentCancel {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancelled_at: Option<i64>,
     /// Reason.
     #[serde(
@@ -63,6 +70,7 @@ pub struct PaymentCancel {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reason: Option<String>,
     /// Id of this cancellation (also in cancel webhooks).
     #[serde(
@@ -70,6 +78,7 @@ pub struct PaymentCancel {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancellation_id: Option<String>,
     /// Cancel slip URL.
     #[serde(
@@ -77,9 +86,11 @@ pub struct PaymentCancel {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receipt_url: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
@@ -92,6 +103,7 @@ pub struct PaymentCancel {
 /// assert_eq!(p.cancelled_at, None);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct Payment {
     /// PortOne's id.
     #[serde(default)]
@@ -105,6 +117,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pay_method: Option<String>,
     /// `pc`, `mobile`, `api`.
     #[serde(
@@ -112,6 +125,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub channel: Option<String>,
     /// PG code (`html5_inicis`, `nice`, …).
     #[serde(
@@ -119,6 +133,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg_provider: Option<String>,
     /// PG transaction id.
     #[serde(
@@ -126,9 +141,11 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg_tid: Option<String>,
     /// Paid through a test channel.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sandbox: bool,
     /// Card approval number.
     #[serde(
@@ -136,6 +153,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub apply_num: Option<String>,
     /// Card company code.
     #[serde(
@@ -143,6 +161,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_code: Option<String>,
     /// Card company name.
     #[serde(
@@ -150,6 +169,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_name: Option<String>,
     /// Instalment months (0 = lump sum).
     #[serde(
@@ -157,6 +177,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_quota: Option<i64>,
     /// Masked card number.
     #[serde(
@@ -164,6 +185,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_number: Option<String>,
     /// 0 credit, 1 check; `None` when the PG does not say.
     #[serde(
@@ -171,6 +193,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_type: Option<i64>,
     /// Virtual account bank code.
     #[serde(
@@ -178,6 +201,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vbank_code: Option<String>,
     /// Virtual account bank name.
     #[serde(
@@ -185,6 +209,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vbank_name: Option<String>,
     /// Virtual account number.
     #[serde(
@@ -192,6 +217,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vbank_num: Option<String>,
     /// Virtual account holder.
     #[serde(
@@ -199,6 +225,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vbank_holder: Option<String>,
     /// Deposit deadline (unix s).
     #[serde(
@@ -206,6 +233,7 @@ pub struct Payment {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vbank_date: Option<i64>,
     /// When the virtual account was issued.
     #[serde(
@@ -213,6 +241,7 @@ pub struct Payment {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vbank_issued_at: Option<i64>,
     /// Order name.
     #[serde(
@@ -220,6 +249,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Amount ordered / paid (for a vbank: due).
     #[serde(
@@ -241,6 +271,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub currency: Option<String>,
     /// Buyer name.
     #[serde(
@@ -248,6 +279,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub buyer_name: Option<String>,
     /// Buyer e-mail.
     #[serde(
@@ -255,6 +287,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub buyer_email: Option<String>,
     /// Buyer phone.
     #[serde(
@@ -262,6 +295,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub buyer_tel: Option<String>,
     /// Merchant data as JSON text.
     #[serde(
@@ -269,6 +303,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub custom_data: Option<String>,
     /// State.
     #[serde(default)]
@@ -279,6 +314,7 @@ pub struct Payment {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub started_at: Option<i64>,
     /// When it was paid.
     #[serde(
@@ -286,6 +322,7 @@ pub struct Payment {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub paid_at: Option<i64>,
     /// When it failed.
     #[serde(
@@ -293,6 +330,7 @@ pub struct Payment {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub failed_at: Option<i64>,
     /// When it was (last) cancelled.
     #[serde(
@@ -300,6 +338,7 @@ pub struct Payment {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancelled_at: Option<i64>,
     /// Why it failed.
     #[serde(
@@ -307,6 +346,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub fail_reason: Option<String>,
     /// Why it was cancelled.
     #[serde(
@@ -314,6 +354,7 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancel_reason: Option<String>,
     /// Sales slip.
     #[serde(
@@ -321,9 +362,11 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receipt_url: Option<String>,
     /// One entry per (partial) cancel.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancel_history: Vec<PaymentCancel>,
     /// The billing key used.
     #[serde(
@@ -331,9 +374,11 @@ pub struct Payment {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_uid: Option<String>,
     /// Unknown fields (escrow, bank_code, promotion, deposit_history, …).
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
@@ -344,46 +389,72 @@ impl Payment {
     }
 }
 
-/// A page of a list (`{total, previous, next, list}`); `next == 0` means the last page.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Page<T> {
-    /// Items in the whole result.
-    #[serde(default)]
-    pub total: i64,
-    /// The previous page number (0 = none).
-    #[serde(default)]
-    pub previous: i64,
-    /// The next page number (0 = none).
-    #[serde(default)]
-    pub next: i64,
-    /// This page.
-    #[serde(default = "Vec::new")]
-    pub list: Vec<T>,
+/// Declares a concrete page type (`{total, previous, next, list}`; `next == 0` means the last page).
+macro_rules! page {
+    ($(#[doc = $doc:literal])* $name:ident of $item:ty) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
+        pub struct $name {
+            /// Items in the whole result.
+            #[serde(default)]
+            pub total: i64,
+            /// The previous page number (0 = none).
+            #[serde(default)]
+            pub previous: i64,
+            /// The next page number (0 = none).
+            #[serde(default)]
+            pub next: i64,
+            /// This page.
+            #[serde(default = "Vec::new")]
+            pub list: Vec<$item>,
+        }
+        crate::display_redacted!($name);
+    };
 }
 
-/// A multi look-up answer. iamport answers 207 when only some ids were found: `complete` is then false
-/// and `missing` names the ids that did not come back. Never read a partial answer as the whole set.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Partial<T> {
-    /// The items found.
-    pub items: Vec<T>,
-    /// Ids asked for that are not in `items`.
-    pub missing: Vec<String>,
-    /// True when everything asked for came back (HTTP 200).
-    pub complete: bool,
+/// Declares a concrete multi look-up answer. iamport answers 207 when only some ids were found:
+/// `complete` is then false and `missing` names the ids that did not come back. Never read a partial
+/// answer as the whole set.
+macro_rules! partial {
+    ($(#[doc = $doc:literal])* $name:ident of $item:ty) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
+        pub struct $name {
+            /// The items found.
+            pub items: Vec<$item>,
+            /// Ids asked for that are not in `items`.
+            pub missing: Vec<String>,
+            /// True when everything asked for came back (HTTP 200).
+            pub complete: bool,
+        }
+        crate::display_redacted!($name);
+    };
 }
 
-/// A page of payments.
-pub type PaymentPage = Page<Payment>;
-/// A page of schedules.
-pub type SchedulePage = Page<Schedule>;
-/// Payments by ids, possibly partial.
-pub type PartialPayments = Partial<Payment>;
-/// Billing keys by ids, possibly partial.
-pub type PartialBillingCustomers = Partial<BillingCustomer>;
+page! {
+    /// A page of payments (`next == 0`: the last page).
+    PaymentPage of Payment
+}
+page! {
+    /// A page of schedules (`next == 0`: the last page).
+    SchedulePage of Schedule
+}
+partial! {
+    /// Payments by ids, possibly partial: `complete` false (HTTP 207, or none found) and the ids that did
+    /// not come back in `missing`. Never read a partial answer as the whole set.
+    PartialPayments of Payment
+}
+partial! {
+    /// Billing keys by ids, possibly partial: `complete` false and the ids that did not come back in
+    /// `missing`.
+    PartialBillingCustomers of BillingCustomer
+}
 
 /// A pre-registered amount (`payments/prepare`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct Prepared {
     /// The merchant order id.
     #[serde(default)]
@@ -401,15 +472,18 @@ pub struct Prepared {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub currency: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// A billing key ("customer", spec §6.2). A smart-routing key (SuperBillingKey) keeps its camelCase
 /// fields in `extra`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct BillingCustomer {
     /// The merchant's id for this customer × card.
     #[serde(default)]
@@ -420,6 +494,7 @@ pub struct BillingCustomer {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg_provider: Option<String>,
     /// PG MID.
     #[serde(
@@ -427,6 +502,7 @@ pub struct BillingCustomer {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg_id: Option<String>,
     /// Card company.
     #[serde(
@@ -434,6 +510,7 @@ pub struct BillingCustomer {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_name: Option<String>,
     /// Card company code.
     #[serde(
@@ -441,6 +518,7 @@ pub struct BillingCustomer {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_code: Option<String>,
     /// Masked card number.
     #[serde(
@@ -448,6 +526,7 @@ pub struct BillingCustomer {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_number: Option<String>,
     /// 0 credit, 1 check.
     #[serde(
@@ -455,6 +534,7 @@ pub struct BillingCustomer {
         deserialize_with = "wire::opt_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card_type: Option<i64>,
     /// Stored buyer name.
     #[serde(
@@ -462,6 +542,7 @@ pub struct BillingCustomer {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_name: Option<String>,
     /// Stored buyer phone.
     #[serde(
@@ -469,6 +550,7 @@ pub struct BillingCustomer {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_tel: Option<String>,
     /// Stored buyer e-mail.
     #[serde(
@@ -476,6 +558,7 @@ pub struct BillingCustomer {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_email: Option<String>,
     /// When it was issued.
     #[serde(
@@ -483,6 +566,7 @@ pub struct BillingCustomer {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub inserted: Option<i64>,
     /// When it was last replaced.
     #[serde(
@@ -490,14 +574,17 @@ pub struct BillingCustomer {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub updated: Option<i64>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// A scheduled payment (spec §6.2 ScheduleResult).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct Schedule {
     /// The billing key.
     #[serde(
@@ -505,6 +592,7 @@ pub struct Schedule {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_uid: Option<String>,
     /// The order id of the scheduled payment.
     #[serde(default)]
@@ -515,6 +603,7 @@ pub struct Schedule {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub imp_uid: Option<String>,
     /// When it runs (unix s).
     #[serde(
@@ -522,6 +611,7 @@ pub struct Schedule {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub schedule_at: Option<i64>,
     /// When it ran.
     #[serde(
@@ -529,6 +619,7 @@ pub struct Schedule {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub executed_at: Option<i64>,
     /// When it was revoked.
     #[serde(
@@ -536,6 +627,7 @@ pub struct Schedule {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub revoked_at: Option<i64>,
     /// Amount.
     #[serde(
@@ -550,12 +642,14 @@ pub struct Schedule {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// `scheduled`, `executed`, `revoked`.
     #[serde(default)]
     pub schedule_status: ScheduleStatus,
     /// `paid`, `failed`, `cancelled`; `None` before execution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub payment_status: Option<PaymentStatus>,
     /// Why the run failed.
     #[serde(
@@ -563,15 +657,18 @@ pub struct Schedule {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub fail_reason: Option<String>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// An identity verification (spec §6.2 Certification). `unique_key` (CI) and `unique_in_site` (DI) are
 /// redacted in `Debug`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct Certification {
     /// PortOne's id.
     #[serde(default)]
@@ -582,6 +679,7 @@ pub struct Certification {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub merchant_uid: Option<String>,
     /// PG.
     #[serde(
@@ -589,6 +687,7 @@ pub struct Certification {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg_provider: Option<String>,
     /// Name.
     #[serde(
@@ -596,6 +695,7 @@ pub struct Certification {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// `male` / `female`.
     #[serde(
@@ -603,6 +703,7 @@ pub struct Certification {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub gender: Option<String>,
     /// `YYYY-MM-DD`.
     #[serde(
@@ -610,9 +711,11 @@ pub struct Certification {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub birthday: Option<String>,
     /// Foreigner flag.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub foreigner: bool,
     /// Phone.
     #[serde(
@@ -620,6 +723,7 @@ pub struct Certification {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phone: Option<String>,
     /// Carrier.
     #[serde(
@@ -627,9 +731,11 @@ pub struct Certification {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub carrier: Option<String>,
     /// Whether verification succeeded.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub certified: bool,
     /// When (unix s).
     #[serde(
@@ -637,20 +743,25 @@ pub struct Certification {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub certified_at: Option<i64>,
     /// CI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub unique_key: Option<Secret>,
     /// DI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub unique_in_site: Option<Secret>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// Escrow shipping registration.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct EscrowLogis {
     /// Courier code (`CJGLS`, `HANJIN`, …).
     #[serde(default)]
@@ -664,6 +775,7 @@ pub struct EscrowLogis {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sent_at: Option<i64>,
     /// When it was registered.
     #[serde(
@@ -671,14 +783,17 @@ pub struct EscrowLogis {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub applied_at: Option<i64>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// A cash receipt (for a PortOne payment: `imp_uid` set; external: `merchant_uid` set).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct CashReceipt {
     /// The payment (PortOne payments).
     #[serde(
@@ -686,6 +801,7 @@ pub struct CashReceipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub imp_uid: Option<String>,
     /// The sale (external receipts).
     #[serde(
@@ -693,6 +809,7 @@ pub struct CashReceipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub merchant_uid: Option<String>,
     /// PG receipt id.
     #[serde(
@@ -700,6 +817,7 @@ pub struct CashReceipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receipt_tid: Option<String>,
     /// NTS approval number.
     #[serde(
@@ -707,6 +825,7 @@ pub struct CashReceipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub apply_num: Option<String>,
     /// `person` or `company`.
     #[serde(
@@ -735,6 +854,7 @@ pub struct CashReceipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receipt_url: Option<String>,
     /// When issued.
     #[serde(
@@ -742,6 +862,7 @@ pub struct CashReceipt {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub applied_at: Option<i64>,
     /// When revoked.
     #[serde(
@@ -749,14 +870,17 @@ pub struct CashReceipt {
         deserialize_with = "wire::timestamp",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancelled_at: Option<i64>,
     /// Unknown fields.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
 
 /// A KFTC bank or card-company code.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct StandardCode {
     /// The code.
     #[serde(
@@ -764,6 +888,7 @@ pub struct StandardCode {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub code: Option<String>,
     /// The name.
     #[serde(
@@ -771,11 +896,13 @@ pub struct StandardCode {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
 }
 
 /// The holder of a bank account (`vbanks/holder`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct VbankHolder {
     /// Holder name.
     #[serde(default)]
@@ -784,6 +911,7 @@ pub struct VbankHolder {
 
 /// The answer of an OTP certification request: the id to confirm with.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct CertificationOtp {
     /// PortOne's id of the pending verification.
     #[serde(default)]
@@ -792,6 +920,7 @@ pub struct CertificationOtp {
 
 /// Per-means amount breakdown of a PAYCO payment; kept as returned.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct PaymentBalance {
     /// Total amount.
     #[serde(
@@ -802,5 +931,8 @@ pub struct PaymentBalance {
     pub amount: f64,
     /// `cash_receipt`, `primary`, `secondary`, `discount`, `histories`.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Map<String, Value>,
 }
+
+crate::display_redacted!(AccessToken, IamportToken, PaymentCancel, Payment, Prepared, BillingCustomer, Schedule, Certification, EscrowLogis, CashReceipt, StandardCode, VbankHolder, CertificationOtp, PaymentBalance);

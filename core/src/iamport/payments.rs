@@ -2,7 +2,7 @@
 
 use super::client::Client;
 use super::enums::{PaymentStatus, Sorting};
-use super::models::{Page, Partial, Payment, PaymentBalance, Prepared};
+use super::models::{PartialPayments, Payment, PaymentBalance, PaymentPage, Prepared};
 use super::spec;
 use crate::error::{Error, Result};
 use crate::operation::Spec;
@@ -19,17 +19,23 @@ use serde_json::{json, Map, Value};
 /// let first_page = ListOptions { page: Some(1), limit: Some(100), ..ListOptions::default() };
 /// assert_eq!(first_page.limit, Some(100));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct ListOptions {
     /// Page number, from 1.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub page: Option<i64>,
     /// Items per page (default 20, at most 1000).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub limit: Option<i64>,
     /// Order.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sorting: Option<Sorting>,
     /// Window start (unix s), where the call supports one.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub from: Option<i64>,
     /// Window end (unix s), where the call supports one.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub to: Option<i64>,
 }
 
@@ -79,63 +85,81 @@ impl ListOptions {
 /// assert_eq!(partial.imp_uid.as_deref(), Some("imp_123"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
-pub struct CancelPayment {
+pub struct IamportCancelPayment {
     /// The payment (wins over `merchant_uid`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub imp_uid: Option<String>,
     /// The order, when `imp_uid` is unknown.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub merchant_uid: Option<String>,
     /// Amount to cancel; unset cancels the whole remainder.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::wire::ser_opt_number"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub amount: Option<f64>,
     /// Tax-free part of the cancelled amount.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::wire::ser_opt_number"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tax_free: Option<f64>,
     /// VAT part (PGs that took an explicit VAT).
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::wire::ser_opt_number"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vat_amount: Option<f64>,
     /// The cancellable balance you believe remains; filled from a fresh look-up when unset.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::wire::ser_opt_number"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub checksum: Option<f64>,
     /// Reason.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reason: Option<String>,
     /// Virtual-account refund: holder.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub refund_holder: Option<String>,
     /// Virtual-account refund: bank code (PG-specific table).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub refund_bank: Option<String>,
     /// Virtual-account refund: account number (redacted in `Debug`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub refund_account: Option<crate::Secret>,
     /// Virtual-account refund: holder phone.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub refund_tel: Option<String>,
     /// Keep a promotion although the remainder violates it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub retain_promotion: Option<bool>,
     /// Send a `cancelled` webhook for this cancel.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub enable_webhook: Option<bool>,
     /// `{requester: "customer" | "admin"}` (naverpay).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Option<Map<String, Value>>,
 }
+
+/// `IamportCancelPayment` under its Rust name (the struct is named for the foreign languages, where Bootpay has one too).
+pub type CancelPayment = IamportCancelPayment;
 
 impl CancelPayment {
     /// A full cancel of the payment `imp_uid`.
@@ -214,12 +238,12 @@ impl Client {
     }
 
     /// Up to 100 payments by ids (`GET payments?imp_uid[]=…&merchant_uid[]=…`). A partial answer (HTTP 207)
-    /// is reported as such: see [`Partial`].
+    /// is reported as such: see [`PartialPayments`].
     pub async fn get_payments(
         &self,
         imp_uids: &[String],
         merchant_uids: &[String],
-    ) -> Result<Partial<Payment>> {
+    ) -> Result<PartialPayments> {
         if imp_uids.is_empty() && merchant_uids.is_empty() {
             return Err(Error::invalid_input(
                 "imp_uids",
@@ -244,7 +268,7 @@ impl Client {
         let answer = match self.answer(call).await {
             Err(e) if super::errors::is_envelope_not_found(&e) => {
                 let missing = imp_uids.iter().chain(merchant_uids).cloned().collect();
-                return Ok(Partial {
+                return Ok(PartialPayments {
                     items: Vec::new(),
                     missing,
                     complete: false,
@@ -263,7 +287,7 @@ impl Client {
             )
             .cloned()
             .collect::<Vec<_>>();
-        Ok(Partial {
+        Ok(PartialPayments {
             complete: answer.http_status == 200 && missing.is_empty(),
             items,
             missing,
@@ -292,7 +316,7 @@ impl Client {
         merchant_uid: &str,
         status: Option<PaymentStatus>,
         options: ListOptions,
-    ) -> Result<Page<Payment>> {
+    ) -> Result<PaymentPage> {
         let path = status_path("payments/findAll", merchant_uid, status.as_ref())?;
         let call = options.apply(Call::op(&spec::find_all_payments, path))?;
         self.send(call).await
@@ -304,7 +328,7 @@ impl Client {
         &self,
         status: Option<PaymentStatus>,
         options: ListOptions,
-    ) -> Result<Page<Payment>> {
+    ) -> Result<PaymentPage> {
         let status = status.as_ref().map_or("all", PaymentStatus::as_str);
         let path = Path::with_id("payments/status", "payment_status", status)?;
         let call = options.apply(Call::op(&spec::get_payments_by_status, path))?;
@@ -491,3 +515,5 @@ pub(crate) fn amount_json(amount: f64) -> Value {
         json!(amount)
     }
 }
+
+crate::display_redacted!(ListOptions, IamportCancelPayment);

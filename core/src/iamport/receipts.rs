@@ -20,29 +20,36 @@ use serde_json::{Map, Value};
 /// assert!(!format!("{req:?}").contains("01000000000"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct IssueCashReceipt {
     /// Tax card, phone, resident or business number.
     pub identifier: Secret,
     /// `person`, `business`, `phone` or `taxcard`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub identifier_type: Option<String>,
     /// `person` (income deduction, default) or `company` (expense proof).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Buyer name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub buyer_name: Option<String>,
     /// Buyer e-mail.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub buyer_email: Option<String>,
     /// Buyer phone.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub buyer_tel: Option<String>,
     /// Tax-free part.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tax_free: Option<i64>,
     /// Other PG-specific fields (`product_type`, `corp_reg_no`, …).
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
@@ -58,6 +65,7 @@ impl IssueCashReceipt {
 
 /// A cash receipt for a sale outside PortOne (`POST receipts/external/{merchant_uid}`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct IssueExternalCashReceipt {
     /// Sale name.
     pub name: String,
@@ -68,18 +76,22 @@ pub struct IssueExternalCashReceipt {
     pub identifier: Secret,
     /// Channel.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub channel_key: Option<String>,
     /// PG (older routing).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg: Option<String>,
     /// `person`, `business`, `phone` or `taxcard`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub identifier_type: Option<String>,
     /// `person` or `company`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Other fields (`buyer_*`, `tax_free`, `pay_method`, …).
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
@@ -158,3 +170,5 @@ impl Client {
         self.send(call).await
     }
 }
+
+crate::display_redacted!(IssueCashReceipt, IssueExternalCashReceipt);

@@ -3,7 +3,7 @@
 use super::billing::{check_amount_positive, CardInput, PaymentOptions};
 use super::client::Client;
 use super::enums::ScheduleStatus;
-use super::models::{Page, Payment, Schedule};
+use super::models::{Payment, Schedule, SchedulePage};
 use super::payments::ListOptions;
 use super::spec;
 use crate::error::{Error, Result};
@@ -21,6 +21,7 @@ use serde_json::json;
 /// assert_eq!(item.currency, "KRW");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct ScheduleItem {
     /// Unique order id of this run.
     pub merchant_uid: String,
@@ -59,22 +60,28 @@ impl ScheduleItem {
 
 /// Schedules for a billing key (`POST subscribe/payments/schedule`); with card data, the key is issued first.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct SchedulePayments {
     /// The billing key (issued from `card` when it does not exist yet).
     pub customer_uid: String,
     /// The runs.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub schedules: Vec<ScheduleItem>,
     /// Card data, only when the key does not exist yet.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub card: Option<CardInput>,
     /// A test charge, cancelled automatically (0 = none).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub checking_amount: Option<i64>,
     /// Channel.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub channel_key: Option<String>,
     /// Customer id (tosspayments).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_id: Option<String>,
 }
 
@@ -205,7 +212,7 @@ impl Client {
         schedule_to: i64,
         status: Option<ScheduleStatus>,
         options: ListOptions,
-    ) -> Result<Page<Schedule>> {
+    ) -> Result<SchedulePage> {
         window("schedule_from", "schedule_to", schedule_from, schedule_to)?;
         let mut call = Call::fixed(&spec::get_schedules)
             .query("schedule_from", schedule_from.to_string())
@@ -227,7 +234,7 @@ impl Client {
         to: i64,
         status: Option<ScheduleStatus>,
         page: Option<i64>,
-    ) -> Result<Page<Schedule>> {
+    ) -> Result<SchedulePage> {
         let path = Path::with_id(
             "subscribe/payments/schedule/customers",
             "customer_uid",
@@ -250,3 +257,5 @@ impl Client {
         .await
     }
 }
+
+crate::display_redacted!(ScheduleItem, SchedulePayments);

@@ -19,6 +19,7 @@ use serde_json::{json, Map, Value};
 /// assert_eq!(req.vbank_code, "088");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct IssueVbank {
     /// The order.
     pub merchant_uid: String,
@@ -31,33 +32,43 @@ pub struct IssueVbank {
     pub vbank_due: i64,
     /// Channel (required by current iamport; older accounts route by `pg`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub channel_key: Option<String>,
     /// PG (older routing).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pg: Option<String>,
     /// Account holder shown to the buyer.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vbank_holder: Option<String>,
     /// Order name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Buyer name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub buyer_name: Option<String>,
     /// Buyer e-mail.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub buyer_email: Option<String>,
     /// Buyer phone.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub buyer_tel: Option<String>,
     /// Deposit webhook URLs.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub notice_url: Option<Vec<String>>,
     /// Merchant data.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub custom_data: Option<String>,
     /// Any other field (`tax_free`, `vat_amount`, `vbank_num`, …).
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
@@ -138,3 +149,5 @@ impl Client {
         self.send(call).await
     }
 }
+
+crate::display_redacted!(IssueVbank);

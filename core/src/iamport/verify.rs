@@ -8,6 +8,7 @@ use crate::verify::check_number_amount;
 
 /// What a verified payment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum VerifiedState {
     /// Paid: fulfil the order (idempotently).
@@ -18,6 +19,7 @@ pub enum VerifiedState {
 
 /// A payment that passed [`Client::verify_payment`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct VerifiedPayment {
     /// The payment as iamport reports it.
     pub payment: Payment,
@@ -82,3 +84,5 @@ impl Client {
         Ok(VerifiedPayment { payment, state })
     }
 }
+
+crate::display_redacted!(VerifiedPayment);

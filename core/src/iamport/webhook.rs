@@ -15,17 +15,22 @@ use serde_json::{Map, Value};
 /// assert_eq!(hook.status, Some(PaymentStatus::Paid));
 /// assert_eq!(hook.idempotency_key(), "iamport:imp_1:paid:");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct IamportWebhook {
     /// The payment.
     pub imp_uid: String,
     /// The order.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub merchant_uid: Option<String>,
     /// The status the payload claims.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<PaymentStatus>,
     /// The cancellation this event is about (cancel events).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancellation_id: Option<String>,
     /// The whole payload.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub raw: Map<String, Value>,
 }
 
@@ -81,3 +86,5 @@ impl Client {
         Ok(payment)
     }
 }
+
+crate::display_redacted!(IamportWebhook);
