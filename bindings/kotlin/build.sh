@@ -31,8 +31,8 @@ cargo build -q -p paywire-ffi "${CARGO_FLAGS[@]}"
 echo "==> cargo build -p uniffi-bindgen (dev profile: uniffi-bindgen and paywire-pygen)"
 cargo build -q -p uniffi-bindgen
 
-LIBRARY="target/$PROFILE/$LIB"
-BINDGEN="target/debug/uniffi-bindgen"
+LIBRARY="${CARGO_TARGET_DIR:-target}/$PROFILE/$LIB"
+BINDGEN="${CARGO_TARGET_DIR:-target}/debug/uniffi-bindgen"
 
 # Kotlin: regenerate from scratch so a removed type cannot linger.
 KT_OUT=bindings/kotlin/src/main/kotlin/paywire/generated

@@ -1,4 +1,5 @@
-//! Text a foreign caller could not encode: a lone UTF-16 surrogate in a Kotlin/Java string.
+//! Text a foreign caller could not encode (a lone UTF-16 surrogate in a Kotlin/Java string) and JSON text
+//! that did not parse (core's JSON custom types hand it over under `paywire::INVALID_JSON`).
 //!
 //! UniFFI's generated Kotlin refuses such a string with `java.nio.charset.MalformedInputException`, an
 //! exception the API never declares. Our `uniffi-bindgen` (`kotlin_lone_surrogates.rs`) makes the encoder
@@ -17,31 +18,40 @@ pub(crate) const UNENCODABLE: char = '\u{FFFF}';
 const REASON: &str = "contains a lone UTF-16 surrogate or U+FFFF, which is not text (a broken \
                       \\uD800-style escape?); nothing was sent";
 
-fn find(value: &Value, path: &mut String) -> bool {
+const NOT_JSON: &str = "is not valid JSON text (an object where one is expected); nothing was sent";
+
+/// What is wrong at `path`, if anything.
+fn find(value: &Value, path: &mut String) -> Option<&'static str> {
     match value {
-        Value::String(s) => s.contains(UNENCODABLE),
-        Value::Array(items) => items.iter().enumerate().any(|(i, item)| {
+        Value::String(s) => s.contains(UNENCODABLE).then_some(REASON),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
             let len = path.len();
             path.push_str(&format!("[{i}]"));
             let found = find(item, path);
-            if !found {
+            if found.is_none() {
                 path.truncate(len);
             }
             found
         }),
-        Value::Object(map) => map.iter().any(|(key, item)| {
+        // JSON text that did not parse (see `paywire::INVALID_JSON`): the field holding it is named.
+        Value::Object(map) if map.contains_key(paywire::INVALID_JSON) => Some(NOT_JSON),
+        Value::Object(map) => map.iter().find_map(|(key, item)| {
             let len = path.len();
             if !path.is_empty() {
                 path.push('.');
             }
             path.push_str(key);
-            let found = key.contains(UNENCODABLE) || find(item, path);
-            if !found {
+            let found = if key.contains(UNENCODABLE) {
+                Some(REASON)
+            } else {
+                find(item, path)
+            };
+            if found.is_none() {
                 path.truncate(len);
             }
             found
         }),
-        _ => false,
+        _ => None,
     }
 }
 
@@ -57,8 +67,10 @@ pub(crate) fn check<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<(), 
     } else {
         name.to_owned()
     };
-    if find(&value, &mut path) {
-        return Err(PaywireError::invalid_input(&path, REASON));
+    if let Some(reason) = find(&value, &mut path) {
+        // A flattened map (`extra`) holding bad JSON text sits at the record's top: name the argument.
+        let field = if path.is_empty() { name } else { path.as_str() };
+        return Err(PaywireError::invalid_input(field, reason));
     }
     Ok(())
 }

@@ -6,7 +6,10 @@
 //!   records print it as `***`: their `Display`, exported as Kotlin `toString()` / Swift `description`,
 //!   is core's redacted one, see `crate::redact`);
 //! - JSON (`serde_json::Value`, a JSON object map) → its JSON text; an empty text reads as `null` / `{}`,
-//!   so a record field's default (`""`) is valid;
+//!   so a record field's default (`""`) is valid. Text that is not JSON (or not an object, for a map)
+//!   never fails the lift (UniFFI would turn that into an internal error): it reads as an object holding
+//!   it under [`INVALID_JSON`], which `paywire-ffi` reports as `InvalidInput` naming the field before
+//!   anything is sent;
 //! - a raw request's query pair `(String, String)` → the record [`QueryParam`].
 
 use crate::{JsonValue, Secret};
@@ -27,8 +30,11 @@ pub struct QueryParam {
     pub value: String,
 }
 
-fn json_error(what: &str, e: serde_json::Error) -> uniffi::deps::anyhow::Error {
-    uniffi::deps::anyhow::anyhow!("{what} is not valid JSON text: {e}")
+/// The key under which JSON text that did not parse arrives (U+FFFF: no real key has it).
+pub const INVALID_JSON: &str = "\u{FFFF}invalid-json";
+
+fn invalid(text: String) -> Map<String, Value> {
+    Map::from_iter([(INVALID_JSON.to_owned(), Value::String(text))])
 }
 
 uniffi::custom_type!(Secret, String, {
@@ -39,21 +45,24 @@ uniffi::custom_type!(Secret, String, {
 uniffi::custom_type!(JsonValue, String, {
     remote,
     lower: |value| value.to_string(),
-    try_lift: |text| if text.trim().is_empty() {
-        Ok(Value::Null)
+    try_lift: |text| Ok(if text.trim().is_empty() {
+        Value::Null
     } else {
-        serde_json::from_str(&text).map_err(|e| json_error("a JSON value", e))
-    },
+        serde_json::from_str(&text).unwrap_or_else(|_| Value::Object(invalid(text)))
+    }),
 });
 
 uniffi::custom_type!(JsonMap, String, {
     remote,
     lower: |map| Value::Object(map).to_string(),
-    try_lift: |text| if text.trim().is_empty() {
-        Ok(Map::new())
+    try_lift: |text| Ok(if text.trim().is_empty() {
+        Map::new()
     } else {
-        serde_json::from_str(&text).map_err(|e| json_error("a JSON object", e))
-    },
+        match serde_json::from_str(&text) {
+            Ok(Value::Object(map)) => map,
+            _ => invalid(text),
+        }
+    }),
 });
 
 uniffi::custom_type!(QueryPair, QueryParam, {

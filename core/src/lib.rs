@@ -64,7 +64,7 @@ pub use redact::write_redacted as __write_redacted;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 #[cfg(feature = "uniffi")]
-pub use ffi::{JsonMap, QueryPair, QueryParam};
+pub use ffi::{JsonMap, QueryPair, QueryParam, INVALID_JSON};
 pub use transport::{
     DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_RESPONSE_BYTES, MAX_URL_BYTES, SDK_VERSION,
 };

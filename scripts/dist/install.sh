@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make install PREFIX=...: what the Swift package (and any C user) links against:
 #   $PREFIX/lib/libpaywire_ffi.so            the release library of scripts/dist/ffi.sh (stripped, glibc 2.17)
-#   $PREFIX/include/paywire/PaywireFFI.h     its C declarations (the header the Swift package checks in)
+#   $PREFIX/include/paywire/PaywireFFI.h     its C declarations (the headers the Swift package checks in;
+#   $PREFIX/include/paywire/PaywireCoreFFI.h  the second one declares core's types' functions)
 #   $PREFIX/lib/pkgconfig/paywire_ffi.pc     how SwiftPM's system-library target PaywireFFI finds both
 # Usage: install.sh PREFIX   (DESTDIR is honoured for staged installs)
 set -euo pipefail
@@ -16,6 +17,7 @@ lib="$ROOT/target/dist/ffi/libpaywire_ffi.so"
 install -d "$dest/lib/pkgconfig" "$dest/include/paywire"
 install -m 0755 "$lib" "$dest/lib/libpaywire_ffi.so"
 install -m 0644 "$ROOT/bindings/swift/Sources/PaywireFFI/PaywireFFI.h" "$dest/include/paywire/PaywireFFI.h"
+install -m 0644 "$ROOT/bindings/swift/Sources/PaywireFFI/PaywireCoreFFI.h" "$dest/include/paywire/PaywireCoreFFI.h"
 cat > "$dest/lib/pkgconfig/paywire_ffi.pc" <<PC
 prefix=$prefix
 libdir=\${prefix}/lib

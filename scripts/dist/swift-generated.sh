@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The Swift package's generated sources are checked in (SwiftPM users get them by URL and version, without
-# Rust): bindings/swift/Sources/Paywire/Generated/Paywire.swift and Sources/PaywireFFI/PaywireFFI.h.
+# Rust): bindings/swift/Sources/Paywire/Generated/{Paywire,PaywireTypes}.swift and
+# Sources/PaywireFFI/{PaywireFFI,PaywireCoreFFI}.h — one Swift file and one C header per crate: paywire-ffi's
+# API and core's own types (crate `paywire`), both in module Paywire. Each crate is generated on its own
+# (`--crate`) because UniFFI names a Swift file after its module and would write both to Paywire.swift.
 #   swift-generated.sh check  LIBRARY   fails when they differ from what uniffi-bindgen makes of LIBRARY
 #   swift-generated.sh update LIBRARY   rewrites them (then commit them)
 # LIBRARY is an unstripped libpaywire_ffi.so (debug or release: the metadata is the same); uniffi-bindgen
@@ -12,10 +15,15 @@ library="${2:?path to libpaywire_ffi.so}"
 cd "$ROOT"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-target/debug/uniffi-bindgen generate --library "$library" --language swift --config uniffi.toml --out-dir "$tmp" --no-format
+for crate in paywire paywire_ffi; do
+    "${CARGO_TARGET_DIR:-target}"/debug/uniffi-bindgen generate --library "$library" --crate "$crate" \
+        --language swift --config uniffi.toml --out-dir "$tmp/$crate" --no-format
+done
 
-pairs=("$tmp/Paywire.swift:bindings/swift/Sources/Paywire/Generated/Paywire.swift"
-       "$tmp/PaywireFFI.h:bindings/swift/Sources/PaywireFFI/PaywireFFI.h")
+pairs=("$tmp/paywire_ffi/Paywire.swift:bindings/swift/Sources/Paywire/Generated/Paywire.swift"
+       "$tmp/paywire_ffi/PaywireFFI.h:bindings/swift/Sources/PaywireFFI/PaywireFFI.h"
+       "$tmp/paywire/Paywire.swift:bindings/swift/Sources/Paywire/Generated/PaywireTypes.swift"
+       "$tmp/paywire/PaywireCoreFFI.h:bindings/swift/Sources/PaywireFFI/PaywireCoreFFI.h")
 stale=()
 for pair in "${pairs[@]}"; do
     fresh="${pair%%:*}" checked_in="${pair#*:}"

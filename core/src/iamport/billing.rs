@@ -219,6 +219,7 @@ pub struct OnetimePayment {
     pub pg: Option<String>,
     /// Buyer and order options.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub options: PaymentOptions,
 }
 
@@ -241,6 +242,7 @@ pub struct AgainPayment {
     pub channel_key: Option<String>,
     /// Buyer and order options.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub options: PaymentOptions,
 }
 

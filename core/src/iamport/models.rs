@@ -833,6 +833,7 @@ pub struct CashReceipt {
         deserialize_with = "wire::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub r#type: Option<String>,
     /// Amount.
     #[serde(

@@ -30,6 +30,7 @@ pub struct IssueCashReceipt {
     pub identifier_type: Option<String>,
     /// `person` (income deduction, default) or `company` (expense proof).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub r#type: Option<String>,
     /// Buyer name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -88,6 +89,7 @@ pub struct IssueExternalCashReceipt {
     pub identifier_type: Option<String>,
     /// `person` or `company`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub r#type: Option<String>,
     /// Other fields (`buyer_*`, `tax_free`, `pay_method`, …).
     #[serde(flatten)]

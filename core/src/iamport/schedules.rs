@@ -28,6 +28,7 @@ pub struct ScheduleItem {
     /// When to charge (unix s).
     pub schedule_at: i64,
     /// Currency (paypal_v2 cannot use KRW).
+    #[cfg_attr(feature = "uniffi", uniffi(default = "KRW"))]
     pub currency: String,
     /// Amount.
     #[serde(serialize_with = "crate::wire::ser_number")]
@@ -36,6 +37,7 @@ pub struct ScheduleItem {
     pub name: String,
     /// Buyer and order options.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub options: PaymentOptions,
 }
 

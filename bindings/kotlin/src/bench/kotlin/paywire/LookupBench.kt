@@ -6,6 +6,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking

@@ -7,6 +7,8 @@
 
 package paywire
 
+import paywire.types.*
+
 /** What [confirmVerified] returns: the confirmed receipt (status `Paid`) and what your step returned. */
 data class Confirmed<T>(val receipt: Receipt, val output: T)
 

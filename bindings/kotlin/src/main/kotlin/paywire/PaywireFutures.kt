@@ -12,6 +12,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.Executor
 

@@ -5,6 +5,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import java.io.IOException
 import java.net.URI
 import java.net.URLEncoder

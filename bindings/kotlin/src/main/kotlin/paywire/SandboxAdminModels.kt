@@ -6,6 +6,8 @@
 
 package paywire
 
+import paywire.types.*
+
 /** An admin call failed: the sandbox answered `status` (0: no answer or an unreadable one) with `body`. */
 class SandboxAdminException(
     /** The operation ([AdminOperation.operationId]). */

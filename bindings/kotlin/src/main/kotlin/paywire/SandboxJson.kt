@@ -3,6 +3,8 @@
 
 package paywire
 
+import paywire.types.*
+
 /** JSON text kept as it is inside a written document (already checked to be JSON). */
 internal class RawJson(val text: String)
 

@@ -8,6 +8,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import java.io.PrintStream
 import java.util.concurrent.CountDownLatch
 import kotlin.system.exitProcess

@@ -3,6 +3,8 @@
 
 package paywire;
 
+import paywire.types.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -62,7 +64,7 @@ class BlockingJavaTest {
         PaywireException.Api e = assertThrows(PaywireException.Api.class, () -> bootpay.getReceipt("nope", false));
         assertEquals(404, e.getHttpStatus());
         assertEquals("RC_NOT_FOUND", e.getCode());
-        assertTrue(e.getMessage().startsWith("bootpay API error (HTTP 404"), e.getMessage());
+        assertTrue(e.getSummary().startsWith("bootpay API error (HTTP 404"), e.getSummary());
 
         PaywireException.InvalidInput bad =
                 assertThrows(PaywireException.InvalidInput.class, () -> bootpay.getReceipt("", false));

@@ -3,6 +3,8 @@
 
 package paywire;
 
+import paywire.types.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -70,7 +72,7 @@ class IamportBlockingJavaTest {
         assertEquals("iamport", e.getProvider());
         assertEquals(200, e.getHttpStatus());
         assertEquals("1", e.getCode());
-        assertTrue(e.getMessage().startsWith("iamport API error (HTTP 200"), e.getMessage());
+        assertTrue(e.getSummary().startsWith("iamport API error (HTTP 200"), e.getSummary());
 
         // PaywireException is a checked exception in Java: catch it to handle every variant.
         try {

@@ -4,6 +4,8 @@
 
 package paywire;
 
+import paywire.types.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -75,7 +77,7 @@ class RobustnessJavaTest {
             fail("a lone surrogate was accepted");
         } catch (PaywireException.InvalidInput e) {
             assertEquals("imp_secret", e.getField());
-            assertFalse(e.getMessage().contains("secret\uD800"));
+            assertFalse(e.getSummary().contains("secret\uD800"));
         }
     }
 
@@ -87,7 +89,7 @@ class RobustnessJavaTest {
             fail("a 10 MB id was accepted");
         } catch (PaywireException.InvalidInput e) {
             assertEquals("billing_key", e.getField());
-            assertTrue(e.getMessage().length() < 300, "message of " + e.getMessage().length() + " chars");
+            assertTrue(e.getSummary().length() < 300, "message of " + e.getSummary().length() + " chars");
         }
     }
 
@@ -103,8 +105,8 @@ class RobustnessJavaTest {
             assertEquals(301, e.getHttpStatus());
             assertEquals("bootpay", e.getProvider());
             assertTrue(e.getLocation().startsWith("https://moved.example/"), e.getLocation());
-            assertNotNull(e.getMessage());
-            assertFalse(e.getMessage().contains("location="), e.getMessage());
+            assertNotNull(e.getSummary());
+            assertFalse(e.getSummary().contains("location="), e.getSummary());
         }
     }
 

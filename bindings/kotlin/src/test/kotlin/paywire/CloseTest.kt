@@ -3,6 +3,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking

@@ -2,6 +2,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import kotlinx.coroutines.async
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.runBlocking

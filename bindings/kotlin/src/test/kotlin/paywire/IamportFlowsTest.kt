@@ -4,6 +4,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
@@ -35,7 +37,7 @@ class IamportFlowsTest {
     }
 
     private fun assertReadable(e: PaywireException) {
-        val message = e.message ?: ""
+        val message = e.summary
         assertTrue(message.isNotBlank())
         assertFalse(message.contains("message=") || message.contains("Json="), message)
     }
@@ -131,7 +133,7 @@ class IamportFlowsTest {
         assertEquals("1", unknownKey.code)
         assertTrue(unknownKey.apiMessage.isNotEmpty())
         assertTrue(unknownKey.bodyJson.contains("\"code\":1"), unknownKey.bodyJson)
-        assertTrue(unknownKey.message.startsWith("iamport API error (HTTP 200"), unknownKey.message)
+        assertTrue(unknownKey.summary.startsWith("iamport API error (HTTP 200"), unknownKey.summary)
         assertReadable(unknownKey)
 
         val declined = assertThrows<PaywireException.Api> {
@@ -251,9 +253,9 @@ class IamportFlowsTest {
         assertEquals("imp_uids", assertThrows<PaywireException.InvalidInput> { iamport.getPayments(emptyList()) }.field)
         assertEquals("expected_amount", assertThrows<PaywireException.InvalidInput> { iamport.verifyPayment("imp_1", -1.0) }.field)
         assertEquals(
-            "extra_json",
+            "request",
             assertThrows<PaywireException.InvalidInput> {
-                iamport.cancelPayment(IamportCancelPayment(impUid = impUid, extraJson = "[1]"))
+                iamport.cancelPayment(IamportCancelPayment(impUid = impUid, extra = "[1]"))
             }.field,
         )
         assertEquals(before, admin.iamportTokenRequests(), "nothing reached the server")

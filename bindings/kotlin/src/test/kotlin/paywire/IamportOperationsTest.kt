@@ -3,6 +3,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -55,7 +57,7 @@ class IamportOperationsTest {
         assertEquals(merchantUid, payment.merchantUid)
         assertNotNull(payment.paidAt)
         assertNull(payment.cancelledAt, "0 decodes as not-happened")
-        assertTrue(payment.extraJson.startsWith("{"))
+        assertTrue(payment.extra.startsWith("{"))
 
         val token = iamport.getAccessToken()
         assertTrue(token.accessToken.isNotEmpty())
@@ -256,9 +258,9 @@ class IamportOperationsTest {
         assertEquals("987654321", iamport.updateEscrowLogis(impUid, moved).invoice)
         assertEquals("987654321", iamport.getEscrowLogis(impUid).invoice)
         val badJson = assertThrows<PaywireException.InvalidInput> {
-            iamport.updateEscrowLogis(impUid, request.copy(productsJson = """{"not":"an array"}"""))
+            iamport.updateEscrowLogis(impUid, request.copy(products = listOf("{not json")))
         }
-        assertEquals("products_json", badJson.field)
+        assertEquals("products[0]", badJson.field)
     }
 
     @Test

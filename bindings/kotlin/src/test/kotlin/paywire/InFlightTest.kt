@@ -5,6 +5,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.launch
@@ -115,7 +117,7 @@ class InFlightTest {
                 val b = launch { runCatching { client.getReceipt(id, false) } }
                 kotlinx.coroutines.delay(50)
                 val e = assertThrows<PaywireException.Timeout> { client.getReceipt(id, false) }
-                assertTrue(e.message.contains("max_in_flight") && e.message.contains("not sent"), e.message)
+                assertTrue(e.summary.contains("max_in_flight") && e.summary.contains("not sent"), e.summary)
                 assertEquals(0, e.attempts)
                 a.join()
                 b.join()
@@ -131,7 +133,7 @@ class InFlightTest {
         Bootpay(config(null, 1024)).use { client ->
             admin.fault("""{"method":"GET","path":"receipt/*","status":200,"body":{"receipt_id":"$id","pad":"${"x".repeat(4096)}"},"times":1}""")
             val e = assertThrows<PaywireException> { client.getReceipt(id, false) }
-            assertTrue(e !is PaywireException.InvalidInput, e.message)
+            assertTrue(e !is PaywireException.InvalidInput, e.summary)
         }
         admin.api.clearFaults()
         Unit

@@ -4,6 +4,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -65,7 +67,7 @@ class InterruptTest {
         assertTrue(e.inBackground)
         assertTrue(ms < 500, "returned after $ms ms")
         assertTrue(flag, "the interrupt flag stays set")
-        assertTrue(e.message!!.contains("interrupted"), e.message)
+        assertTrue(e.summary!!.contains("interrupted"), e.summary)
     }
 
     @Test

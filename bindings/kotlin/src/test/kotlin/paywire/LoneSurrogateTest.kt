@@ -3,6 +3,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -29,8 +31,8 @@ class LoneSurrogateTest {
 
     private fun assertField(field: String, secret: String? = null, call: suspend () -> Unit) {
         val e = assertThrows<PaywireException.InvalidInput> { runBlocking { call() } }
-        assertEquals(field, e.field, e.message)
-        if (secret != null) assertFalse((e.message ?: "").contains(secret), e.message)
+        assertEquals(field, e.field, e.summary)
+        if (secret != null) assertFalse((e.summary ?: "").contains(secret), e.summary)
     }
 
     @Test
@@ -78,6 +80,6 @@ class LoneSurrogateTest {
         assertEquals(id, bootpay.getReceipt(id, false).receiptId)
         // An emoji is a *pair* of surrogates: valid text, reaches the server, which does not know the id.
         val e = assertThrows<PaywireException> { bootpay.getReceipt("영수증-\uD83D\uDE00", false) }
-        assertFalse(e is PaywireException.InvalidInput, e.message)
+        assertFalse(e is PaywireException.InvalidInput, e.summary)
     }
 }

@@ -3,6 +3,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -29,7 +31,7 @@ class LongIdTest {
 
     private fun assertShortInvalidInput(field: String, e: PaywireException.InvalidInput) {
         assertEquals(field, e.field)
-        val message = e.message ?: ""
+        val message = e.summary ?: ""
         assertTrue(message.length < 300, "message of ${message.length} chars")
         assertTrue(e.reason.length < 300, "reason of ${e.reason.length} chars")
     }
@@ -66,11 +68,11 @@ class LongIdTest {
         for (size in sizes) {
             val id = "i".repeat(size)
             val lookup = assertThrows<PaywireException.InvalidInput> { iamport.getPayment(id, false) }
-            assertTrue((lookup.message ?: "").length < 300)
+            assertTrue((lookup.summary ?: "").length < 300)
             val cancel = assertThrows<PaywireException.InvalidInput> {
                 iamport.cancelPayment(IamportCancelPayment(impUid = id, amount = 1000.0))
             }
-            assertTrue((cancel.message ?: "").length < 300)
+            assertTrue((cancel.summary ?: "").length < 300)
         }
         iamport.close()
     }

@@ -2,6 +2,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -53,7 +55,7 @@ class OperationsTest {
         assertNotNull(receipt.cardData?.cardNo)
         // Date-times cross as the ISO-8601 strings Bootpay sent, with their offset.
         receipt.purchasedAt?.let { OffsetDateTime.parse(it) }
-        assertTrue(receipt.extraJson.startsWith("{"))
+        assertTrue(receipt.extra.startsWith("{"))
 
         val byOrder = bootpay.getReceiptsByOrderId(order)
         assertEquals(listOf(id), byOrder.map { it.receiptId })
@@ -77,7 +79,7 @@ class OperationsTest {
         )
         assertEquals(3000L, partial.cancelledPrice)
         assertEquals(ReceiptStatus.Cancelled, partial.status)
-        val full = bootpay.cancelPayment(CancelPayment(receiptId = id, metadataJson = """{"reason":"rest"}"""))
+        val full = bootpay.cancelPayment(CancelPayment(receiptId = id, metadata = """{"reason":"rest"}"""))
         assertEquals(10000L, full.cancelledPrice)
     }
 
@@ -112,7 +114,7 @@ class OperationsTest {
                 price = 9900,
                 cardQuota = "00",
                 extra = SubscribeExtra(rawData = true),
-                metadataJson = """{"plan":"pro"}""",
+                metadata = """{"plan":"pro"}""",
             ),
         )
         assertEquals(ReceiptStatus.Paid, paid.status)

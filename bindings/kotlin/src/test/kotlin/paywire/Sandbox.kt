@@ -3,6 +3,8 @@
 
 package paywire
 
+import paywire.types.*
+
 const val CLIENT_KEY = "sandbox-client-key"
 const val SECRET_KEY = "sandbox-secret-key"
 const val APPLICATION_ID = "sandbox-application-id"

@@ -4,6 +4,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import java.io.ByteArrayOutputStream
 import java.io.PrintStream
 import java.lang.reflect.Modifier
@@ -154,7 +156,7 @@ class SandboxProductTest {
             assertEquals(0, SandboxAdmin(fixed.url()).listWebhooks().deliveries.size)
             // The port is taken now: a typed Config error naming the address.
             val busy = assertThrows<PaywireException.Config> { SandboxServer.startWith(SandboxOptions(port = port.toUShort())) }
-            assertTrue(busy.message!!.contains("127.0.0.1:$port"), busy.message)
+            assertTrue(busy.summary!!.contains("127.0.0.1:$port"), busy.summary)
         } finally {
             fixed.stop()
         }

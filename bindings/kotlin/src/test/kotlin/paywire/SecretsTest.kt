@@ -2,6 +2,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertFalse

@@ -3,6 +3,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import java.io.File
 import java.net.URI
 import java.nio.file.Files

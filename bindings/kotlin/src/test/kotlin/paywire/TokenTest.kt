@@ -3,6 +3,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll

@@ -5,6 +5,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNotEquals

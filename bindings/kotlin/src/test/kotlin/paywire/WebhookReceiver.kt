@@ -3,6 +3,8 @@
 
 package paywire
 
+import paywire.types.*
+
 import com.sun.net.httpserver.HttpServer
 import java.net.InetSocketAddress
 import java.util.concurrent.LinkedBlockingQueue
