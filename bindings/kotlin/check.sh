@@ -3,8 +3,8 @@
 # plugins and dependencies from Maven Central):
 #   1. builds libpaywire_ffi + uniffi-bindgen (dev profile) and generates the Kotlin and Swift sources
 #   2. mvn test: the Kotlin JUnit suites and the Java test, against an in-process sandbox
-#   3. the cross-language parity check (when python/ exists)
-#   4. swift test when a Swift toolchain is on PATH; otherwise one line saying why it was skipped
+#   (every object exposes exactly core's operation table: ParityTest in Kotlin, OperationsTests in Swift)
+#   3. swift test when a Swift toolchain is on PATH; otherwise one line saying why it was skipped
 # Exits non-zero on the first failure.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -23,18 +23,6 @@ if ! mvn -q -B -f bindings/kotlin test; then
   exit 1
 fi
 grep -h "Tests run" bindings/kotlin/target/surefire-reports/*.txt | sed 's/^/    /'
-
-if [[ -d python ]]; then
-  echo "==> parity check"
-  if command -v python3 > /dev/null; then
-    python3 scripts/check_parity.py
-  else
-    echo "check.sh: python/ exists but python3 is not on PATH: cannot run scripts/check_parity.py" >&2
-    exit 1
-  fi
-else
-  echo "==> parity check skipped: python/ does not exist yet"
-fi
 
 if command -v swift > /dev/null; then
   echo "==> swift test"

@@ -67,7 +67,7 @@ class IamportBlockingJavaTest {
 
     @Test
     void http200BusinessFailuresAreApiExceptions() {
-        AgainPayment unknownKey = new AgainPayment("cust-java-none", "order-java-1", 9900.0, "정기", null, null);
+        AgainPayment unknownKey = new AgainPayment("cust-java-none", "order-java-1", 9900.0, "정기", null, new PaymentOptions());
         PaywireException.Api e = assertThrows(PaywireException.Api.class, () -> iamport.payAgain(unknownKey));
         assertEquals("iamport", e.getProvider());
         assertEquals(200, e.getHttpStatus());
@@ -93,7 +93,7 @@ class IamportBlockingJavaTest {
         assertFalse(some.getComplete());
         assertEquals(List.of("cust-java-2"), some.getMissing());
 
-        Payment paid = iamport.payAgain(new AgainPayment("cust-java-1", "order-java-2", 9900.0, "정기", null, null));
+        Payment paid = iamport.payAgain(new AgainPayment("cust-java-1", "order-java-2", 9900.0, "정기", null, new PaymentOptions()));
         assertSame(PaymentStatus.Paid.INSTANCE, paid.getStatus());
     }
 
@@ -119,6 +119,6 @@ class IamportBlockingJavaTest {
         assertFalse(config.toString().contains("java-imp-secret"), config.toString());
         CardInput card = new CardInput("5570-9999-8888-7777", "2031-07", "850505", "12", null);
         assertFalse(card.toString().contains("5570-9999-8888-7777"), card.toString());
-        assertFalse(new OnetimePayment("o", 1000.0, card, null, null, null, null).toString().contains("850505"));
+        assertFalse(new OnetimePayment("o", 1000.0, card, null, null, null, new PaymentOptions()).toString().contains("850505"));
     }
 }

@@ -253,7 +253,7 @@ class IamportFlowsTest {
         assertEquals("imp_uids", assertThrows<PaywireException.InvalidInput> { iamport.getPayments(emptyList()) }.field)
         assertEquals("expected_amount", assertThrows<PaywireException.InvalidInput> { iamport.verifyPayment("imp_1", -1.0) }.field)
         assertEquals(
-            "request",
+            "extra",
             assertThrows<PaywireException.InvalidInput> {
                 iamport.cancelPayment(IamportCancelPayment(impUid = impUid, extra = "[1]"))
             }.field,
