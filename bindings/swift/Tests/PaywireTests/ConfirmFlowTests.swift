@@ -41,7 +41,7 @@ final class ConfirmFlowTests: XCTestCase {
                 return true
             }
         }
-        guard case let .Verification(_, kind, _, _, _)? = error else { return XCTFail("\(String(describing: error))") }
+        guard case let .Verification(_, kind, _, _, _, _)? = error else { return XCTFail("\(String(describing: error))") }
         XCTAssertEqual(kind, .amountMismatch)
     }
 

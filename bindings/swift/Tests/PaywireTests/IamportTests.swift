@@ -77,7 +77,7 @@ final class IamportTests: XCTestCase {
         let iamport = try admin.iamport()
         let (impUid, merchantUid) = try await admin.iamportPayment("{\"status\":\"paid\",\"amount\":30000}")
         let forged = await assertThrows(PaywireError.self) { try await iamport.verifyPayment(impUid: impUid, expectedAmount: 300) }
-        guard case let .Verification(paymentId, kind, expected, actual, _)? = forged else {
+        guard case let .Verification(paymentId, kind, expected, actual, _, _)? = forged else {
             return XCTFail("expected .Verification, got \(String(describing: forged))")
         }
         XCTAssertEqual(paymentId, impUid)
@@ -98,7 +98,7 @@ final class IamportTests: XCTestCase {
         let other = "{\"imp_uid\":\"\(impUid)\",\"merchant_uid\":\"other-order\",\"status\":\"paid\"}"
         let fake = try parseIamportWebhook(body: Data(other.utf8), contentType: nil)
         let refused = await assertThrows(PaywireError.self) { try await iamport.verifyWebhook(webhook: fake) }
-        guard case let .Verification(_, orderKind, _, _, _)? = refused else { return XCTFail("\(String(describing: refused))") }
+        guard case let .Verification(_, orderKind, _, _, _, _)? = refused else { return XCTFail("\(String(describing: refused))") }
         XCTAssertEqual(orderKind, .orderMismatch)
     }
 

@@ -57,7 +57,7 @@ final class OperationsTests: XCTestCase {
         )
         let paid = try await bootpay.subscribePayment(request: SubscribePayment(
             billingKey: key.billingKey, orderName: "11월 구독", orderId: unique("order"), price: 9900,
-            extra: SubscribeExtra(rawData: true), metadataJson: "{\"plan\":\"pro\"}"
+            extra: SubscribeExtra(rawData: true), metadata: "{\"plan\":\"pro\"}"
         ))
         XCTAssertEqual(paid.status, .paid)
         let reserved = try await bootpay.reserveSubscribePayment(request: ReserveSubscribePayment(
@@ -129,6 +129,6 @@ final class OperationsTests: XCTestCase {
         let hook = try parseBootpayWebhook(body: try await admin.raw("bootpay/webhook/\(id)"), contentType: "application/json")
         XCTAssertEqual(hook.event, .paymentCompleted)
         XCTAssertEqual(try await bootpay.verifyWebhook(webhook: hook).receiptId, id)
-        XCTAssertEqual(receiptStatusCode(status: .unknown(code: 77)), 77)
+        XCTAssertEqual(receiptStatusCode(status: .unknown(77)), 77)
     }
 }
