@@ -227,11 +227,17 @@ mod iamport_exports {
 /// and Swift spell them `getReceipt`). A test in each language checks both objects expose exactly these.
 #[uniffi::export]
 pub fn bootpay_operations() -> Vec<String> {
-    paywire::bootpay::OPERATIONS.iter().map(|op| op.name.to_owned()).collect()
+    paywire::bootpay::OPERATIONS
+        .iter()
+        .map(|op| op.name.to_owned())
+        .collect()
 }
 
 /// The operations of `Iamport` and `IamportBlocking`, as core's table names them.
 #[uniffi::export]
 pub fn iamport_operations() -> Vec<String> {
-    paywire::iamport::OPERATIONS.iter().map(|op| op.name.to_owned()).collect()
+    paywire::iamport::OPERATIONS
+        .iter()
+        .map(|op| op.name.to_owned())
+        .collect()
 }

@@ -235,5 +235,4 @@ impl SandboxServer {
         };
         drop(taken);
     }
-
 }

@@ -58,13 +58,13 @@ pub use raw::RawRequest;
 
 /// Any JSON value: the answer of a raw request, free-form metadata.
 pub type JsonValue = serde_json::Value;
+#[cfg(feature = "uniffi")]
+pub use ffi::{JsonMap, QueryPair, QueryParam, INVALID_JSON};
 pub use redact::is_sensitive_field;
 #[doc(hidden)]
 pub use redact::write_redacted as __write_redacted;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
-#[cfg(feature = "uniffi")]
-pub use ffi::{JsonMap, QueryPair, QueryParam, INVALID_JSON};
 pub use transport::{
     DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_RESPONSE_BYTES, MAX_URL_BYTES, SDK_VERSION,
 };

@@ -632,4 +632,13 @@ impl Client {
     }
 }
 
-crate::display_redacted!(IssueBillingKey, SubscribePayment, ReserveSubscribePayment, ReservedPayment, SubscribeReservation, CancelledReservation, DestroyedBillingKey, RequestTransferBillingKey);
+crate::display_redacted!(
+    IssueBillingKey,
+    SubscribePayment,
+    ReserveSubscribePayment,
+    ReservedPayment,
+    SubscribeReservation,
+    CancelledReservation,
+    DestroyedBillingKey,
+    RequestTransferBillingKey
+);

@@ -879,4 +879,19 @@ pub struct Certificate {
     pub extra: Map<String, Value>,
 }
 
-crate::display_redacted!(User, Item, Refund, SubscribeExtra, AccessToken, CardData, BankData, EscrowData, CashReceiptData, Receipt, BillingData, BillingKey, AuthenticateData, Certificate);
+crate::display_redacted!(
+    User,
+    Item,
+    Refund,
+    SubscribeExtra,
+    AccessToken,
+    CardData,
+    BankData,
+    EscrowData,
+    CashReceiptData,
+    Receipt,
+    BillingData,
+    BillingKey,
+    AuthenticateData,
+    Certificate
+);

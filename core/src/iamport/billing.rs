@@ -5,9 +5,7 @@
 //! can arrive as an error (code != 0) or as a payment whose `status` is `failed`: check the status.
 
 use super::client::Client;
-use super::models::{
-    BillingCustomer, PartialBillingCustomers, Payment, PaymentPage, SchedulePage,
-};
+use super::models::{BillingCustomer, PartialBillingCustomers, Payment, PaymentPage, SchedulePage};
 use super::payments::ListOptions;
 use super::spec;
 use crate::error::{Error, Result};
@@ -440,4 +438,10 @@ impl Client {
     }
 }
 
-crate::display_redacted!(CardInput, IamportIssueBillingKey, PaymentOptions, OnetimePayment, AgainPayment);
+crate::display_redacted!(
+    CardInput,
+    IamportIssueBillingKey,
+    PaymentOptions,
+    OnetimePayment,
+    AgainPayment
+);

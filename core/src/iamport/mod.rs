@@ -29,7 +29,8 @@ mod webhook;
 pub use crate::raw::RawRequest;
 pub use crate::JsonValue;
 pub use billing::{
-    AgainPayment, CardInput, IamportIssueBillingKey, IssueBillingKey, OnetimePayment, PaymentOptions,
+    AgainPayment, CardInput, IamportIssueBillingKey, IssueBillingKey, OnetimePayment,
+    PaymentOptions,
 };
 pub use certifications::CertificationOtpRequest;
 pub use client::{Client, ClientBuilder, PRODUCTION_URL, STATIC_IP_URL};

@@ -936,4 +936,19 @@ pub struct PaymentBalance {
     pub extra: Map<String, Value>,
 }
 
-crate::display_redacted!(AccessToken, IamportToken, PaymentCancel, Payment, Prepared, BillingCustomer, Schedule, Certification, EscrowLogis, CashReceipt, StandardCode, VbankHolder, CertificationOtp, PaymentBalance);
+crate::display_redacted!(
+    AccessToken,
+    IamportToken,
+    PaymentCancel,
+    Payment,
+    Prepared,
+    BillingCustomer,
+    Schedule,
+    Certification,
+    EscrowLogis,
+    CashReceipt,
+    StandardCode,
+    VbankHolder,
+    CertificationOtp,
+    PaymentBalance
+);

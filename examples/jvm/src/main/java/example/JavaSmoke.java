@@ -10,15 +10,15 @@ import java.util.concurrent.Executors;
 import paywire.Bootpay;
 import paywire.BootpayBlocking;
 import paywire.BootpayConfig;
-import paywire.CancelPayment;
+import paywire.types.CancelPayment;
 import paywire.ConfirmFlow;
 import paywire.Confirmed;
 import paywire.IamportBlocking;
 import paywire.IamportConfig;
 import paywire.PaywireException;
 import paywire.PaywireFutures;
-import paywire.Receipt;
-import paywire.VerifiedState;
+import paywire.types.Receipt;
+import paywire.types.VerifiedState;
 
 public final class JavaSmoke {
     private JavaSmoke() {}

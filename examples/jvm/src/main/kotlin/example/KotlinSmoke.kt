@@ -8,11 +8,11 @@ import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
 import paywire.Bootpay
 import paywire.BootpayConfig
-import paywire.CancelPayment
+import paywire.types.CancelPayment
 import paywire.Iamport
 import paywire.IamportConfig
 import paywire.PaywireException
-import paywire.VerifiedState
+import paywire.types.VerifiedState
 import paywire.confirmVerified
 
 suspend fun kotlinSmoke(admin: SandboxAdmin) = coroutineScope {

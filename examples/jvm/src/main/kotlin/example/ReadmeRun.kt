@@ -9,8 +9,8 @@ import paywire.Bootpay
 import paywire.BootpayConfig
 import paywire.Iamport
 import paywire.IamportConfig
-import paywire.ReceiptStatus
-import paywire.VerifiedState
+import paywire.types.ReceiptStatus
+import paywire.types.VerifiedState
 import java.util.concurrent.Executors
 
 suspend fun runReadmeBlocks(admin: SandboxAdmin) {
