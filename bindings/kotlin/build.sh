@@ -50,7 +50,7 @@ fi
 
 # Python: the models and client methods generated from the same metadata are checked in (the wheel is built
 # by maturin from python/, which has no access to this library): fail when stale, or rewrite them.
-PYGEN="target/debug/paywire-pygen"
+PYGEN="${CARGO_TARGET_DIR:-target}/debug/paywire-pygen"
 if [[ "${PAYWIRE_UPDATE_GENERATED:-}" == 1 ]]; then
   "$PYGEN" --library "$LIBRARY" --out python/paywire/_generated.py
 else

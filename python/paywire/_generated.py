@@ -57,7 +57,7 @@ class CardData(Model):
 
 
 class BankData(Model):
-    """Bank transfer / virtual-account details."""
+    """Bank / virtual-account details."""
 
     #: PG transaction id.
     tid: Optional[str]
@@ -82,9 +82,9 @@ class EscrowData(Model):
     status: Optional[int]
     #: Its Korean label.
     status_locale: Optional[str]
-    #: When shipping started (ISO-8601).
+    #: When shipping started.
     shipping_started_at: Optional[datetime]
-    #: When the buyer confirmed the purchase (ISO-8601).
+    #: When the buyer confirmed the purchase.
     receipt_confirmed_at: Optional[datetime]
 
 
@@ -93,7 +93,7 @@ class CashReceiptData(Model):
 
     #: PG transaction id.
     tid: Optional[str]
-    #: 1 income deduction, 2 expense proof (as text).
+    #: 1 income deduction, 2 expense proof (an integer here, a string elsewhere).
     cash_receipt_type: Optional[str]
     #: Cash receipt number.
     cash_receipt_no: Optional[str]
@@ -102,7 +102,15 @@ class CashReceiptData(Model):
 
 
 class Receipt(Model):
-    """A payment as Bootpay reports it."""
+    """A payment as Bootpay reports it (spec §6.1).
+
+    ```
+    use paywire::bootpay::{Receipt, ReceiptStatus};
+    let r: Receipt = serde_json::from_str(r#"{"receipt_id":"r1","order_id":"o1","price":1000,"status":2,"brand_new":true}"#).unwrap_or_default();
+    assert_eq!(r.status, ReceiptStatus::AwaitingConfirm);
+    assert_eq!(r.extra.get("brand_new"), Some(&serde_json::json!(true)));
+    ```
+    """
 
     #: Bootpay's id.
     receipt_id: str
@@ -120,7 +128,7 @@ class Receipt(Model):
     cancelled_tax_free: int
     #: Merchant name.
     company_name: Optional[str]
-    #: Echo of the metadata sent with the payment, as JSON text.
+    #: Echo of the metadata sent with the payment.
     metadata: Any
     #: True for test payments.
     sandbox: Optional[bool]
@@ -136,9 +144,9 @@ class Receipt(Model):
     method_origin_symbol: Optional[str]
     #: When it was paid (ISO-8601 with offset).
     purchased_at: Optional[datetime]
-    #: When it was requested (ISO-8601 with offset).
+    #: When it was requested.
     requested_at: Optional[datetime]
-    #: When it was cancelled (ISO-8601 with offset).
+    #: When it was cancelled.
     cancelled_at: Optional[datetime]
     #: State.
     status: ReceiptStatus
@@ -175,13 +183,13 @@ class CancelledReservation(Model):
 
 
 class AuthenticateData(Model):
-    """Identity data of a certificate. `unique` (the person's CI) prints as `***`."""
+    """Identity data of a certificate; `unique` (the person's CI) is redacted in `Debug`."""
 
     #: Name.
     name: Optional[str]
     #: Phone.
     phone: Optional[str]
-    #: The stable person id (CI). Secret.
+    #: The stable person id (CI).
     unique: Optional[str]
     #: Birth date.
     birth: Optional[str]
@@ -198,7 +206,7 @@ class AuthenticateData(Model):
 
 
 class Certificate(Model):
-    """An identity verification. Only status `Authenticated` (12) means verified."""
+    """An identity verification (spec §6.3). Only status 12 ([`ReceiptStatus::Authenticated`]) means verified."""
 
     #: Bootpay's id (use it for confirm / realarm).
     receipt_id: str
@@ -208,9 +216,9 @@ class Certificate(Model):
     pg: Optional[Pg]
     #: Method.
     method: Optional[str]
-    #: When it was verified (ISO-8601).
+    #: When it was verified.
     authenticated_at: Optional[datetime]
-    #: When it was requested (ISO-8601).
+    #: When it was requested.
     requested_at: Optional[datetime]
     #: State (12 = verified).
     status: ReceiptStatus
@@ -233,9 +241,9 @@ class DestroyedBillingKey(Model):
 
 
 class AccessToken(Model):
-    """The current access token. `access_token` prints as `***`."""
+    """The token answer of `request/token`; `access_token` is redacted in `Debug`."""
 
-    #: The bearer token (empty with client_key/secret_key). Secret.
+    #: The bearer token (empty with client_key/secret_key).
     access_token: str
     #: Seconds left.
     expire_in: Optional[int]
@@ -257,7 +265,7 @@ class BillingData(Model):
 
 
 class BillingKey(Model):
-    """A billing key."""
+    """A billing key (spec §6.4)."""
 
     #: The key to charge with.
     billing_key: str
@@ -271,13 +279,13 @@ class BillingKey(Model):
     pg: Optional[Pg]
     #: Method.
     method: Optional[str]
-    #: Metadata echo, as JSON text.
+    #: Metadata echo.
     metadata: Any
-    #: When it was issued (ISO-8601).
+    #: When it was issued.
     published_at: Optional[datetime]
-    #: When it was requested (ISO-8601).
+    #: When it was requested.
     requested_at: Optional[datetime]
-    #: When it expires (ISO-8601).
+    #: When it expires.
     billing_expire_at: Optional[datetime]
     #: State (11 = issued).
     status: ReceiptStatus
@@ -291,7 +299,7 @@ class BillingKey(Model):
 
 
 class PaymentMethod(Model):
-    """One payment method enabled for the merchant."""
+    """One payment method enabled for the merchant (`GET seller/payment/method`)."""
 
     #: The PG.
     pg: Optional[str]
@@ -300,7 +308,7 @@ class PaymentMethod(Model):
 
 
 class SubscribeReservation(Model):
-    """A reservation as looked up."""
+    """A reservation as looked up (spec §6.6)."""
 
     #: The reservation id.
     reserve_id: str
@@ -314,13 +322,13 @@ class SubscribeReservation(Model):
     price: int
     #: Tax-free part.
     tax_free: int
-    #: State (1 reserved, 2 executed, 3 cancelled, 4 failed).
+    #: State (meanings not published by Bootpay).
     status: Optional[int]
-    #: When it was requested (ISO-8601).
+    #: When it was requested.
     reserve_requested_at: Optional[datetime]
-    #: When it runs (ISO-8601).
+    #: When it runs.
     reserve_execute_at: Optional[datetime]
-    #: When it was revoked (ISO-8601).
+    #: When it was revoked.
     reserve_revoked_at: Optional[datetime]
 
     _defaults: ClassVar[Dict[str, Any]] = {"reserve_id": "", "price": 0, "tax_free": 0}
@@ -334,11 +342,11 @@ class PaymentLink(Model):
 
 
 class UserToken(Model):
-    """A user token for the front end. `user_token` prints as `***`."""
+    """A user token for the front end; redacted in `Debug`."""
 
-    #: The token. Secret.
+    #: The token.
     user_token: str
-    #: When it expires (ISO-8601).
+    #: When it expires.
     expired_at: Optional[datetime]
 
     _defaults: ClassVar[Dict[str, Any]] = {"user_token": ""}
@@ -349,7 +357,7 @@ class ReservedPayment(Model):
 
     #: The reservation id.
     reserve_id: str
-    #: When it will run (ISO-8601).
+    #: When it will run.
     reserve_execute_at: Optional[datetime]
 
     _defaults: ClassVar[Dict[str, Any]] = {"reserve_id": ""}
@@ -375,9 +383,17 @@ class PaymentCancel(_IamportModel):
 
 
 class Payment(_PaymentExtras, _IamportModel):
-    """A payment as iamport reports it."""
+    """A payment (spec §6.1).
 
-    #: PortOne's id (`imp_…`).
+    ```
+    use paywire::iamport::{Payment, PaymentStatus};
+    let p: Payment = serde_json::from_str(r#"{"imp_uid":"imp_1","merchant_uid":"o1","amount":1000,"status":"paid","paid_at":1700000000,"cancelled_at":0}"#).unwrap_or_default();
+    assert_eq!(p.status, PaymentStatus::Paid);
+    assert_eq!(p.cancelled_at, None);
+    ```
+    """
+
+    #: PortOne's id.
     imp_uid: str
     #: The merchant's order id.
     merchant_uid: str
@@ -401,7 +417,7 @@ class Payment(_PaymentExtras, _IamportModel):
     card_quota: Optional[int]
     #: Masked card number.
     card_number: Optional[str]
-    #: 0 credit, 1 check; null when the PG does not say.
+    #: 0 credit, 1 check; `None` when the PG does not say.
     card_type: Optional[int]
     #: Virtual account bank code.
     vbank_code: Optional[str]
@@ -413,13 +429,13 @@ class Payment(_PaymentExtras, _IamportModel):
     vbank_holder: Optional[str]
     #: Deposit deadline (unix s).
     vbank_date: Optional[datetime]
-    #: When the virtual account was issued (unix s).
+    #: When the virtual account was issued.
     vbank_issued_at: Optional[datetime]
     #: Order name.
     name: Optional[str]
-    #: Amount ordered / paid (for a virtual account: due).
+    #: Amount ordered / paid (for a vbank: due).
     amount: Amount
-    #: Total cancelled so far; `amount - cancel_amount` is what can still be cancelled.
+    #: Total cancelled so far.
     cancel_amount: Amount
     #: Currency (`KRW`, `USD`, …).
     currency: Optional[str]
@@ -429,23 +445,23 @@ class Payment(_PaymentExtras, _IamportModel):
     buyer_email: Optional[str]
     #: Buyer phone.
     buyer_tel: Optional[str]
-    #: Merchant data, as the JSON text it was stored as.
+    #: Merchant data as JSON text.
     custom_data: Optional[str]
     #: State.
     status: PaymentStatus
-    #: When the window opened (unix s).
+    #: When the window opened.
     started_at: Optional[datetime]
-    #: When it was paid (unix s).
+    #: When it was paid.
     paid_at: Optional[datetime]
-    #: When it failed (unix s).
+    #: When it failed.
     failed_at: Optional[datetime]
-    #: When it was (last) cancelled (unix s).
+    #: When it was (last) cancelled.
     cancelled_at: Optional[datetime]
     #: Why it failed.
     fail_reason: Optional[str]
     #: Why it was cancelled.
     cancel_reason: Optional[str]
-    #: Sales slip URL.
+    #: Sales slip.
     receipt_url: Optional[str]
     #: One entry per (partial) cancel.
     cancel_history: List[PaymentCancel]
@@ -458,7 +474,9 @@ class Payment(_PaymentExtras, _IamportModel):
 
 
 class Certification(_IamportModel):
-    """An identity verification. `unique_key` (CI) and `unique_in_site` (DI) print as `***`."""
+    """An identity verification (spec §6.2 Certification). `unique_key` (CI) and `unique_in_site` (DI) are
+    redacted in `Debug`.
+    """
 
     #: PortOne's id.
     imp_uid: str
@@ -482,16 +500,18 @@ class Certification(_IamportModel):
     certified: bool
     #: When (unix s).
     certified_at: Optional[datetime]
-    #: CI: the stable person id. Secret.
+    #: CI.
     unique_key: Optional[str]
-    #: DI: the person id within this site. Secret.
+    #: DI.
     unique_in_site: Optional[str]
 
     _defaults: ClassVar[Dict[str, Any]] = {"imp_uid": "", "foreigner": False, "certified": False}
 
 
 class BillingCustomer(_IamportModel):
-    """A billing key ("customer"). A smart-routing key keeps its camelCase fields in `extra_json`."""
+    """A billing key ("customer", spec §6.2). A smart-routing key (SuperBillingKey) keeps its camelCase
+    fields in `extra`.
+    """
 
     #: The merchant's id for this customer × card.
     customer_uid: str
@@ -523,9 +543,9 @@ class BillingCustomer(_IamportModel):
 
 
 class IamportToken(_IamportModel):
-    """The token the client currently holds. `access_token` prints as `***`."""
+    """The token a client currently holds."""
 
-    #: The bearer token. Secret.
+    #: The token (redacted in `Debug`).
     access_token: str
     #: Seconds it has left by the local clock (skew-corrected).
     expire_in: int
@@ -543,7 +563,7 @@ class StandardCode(_IamportModel):
 
 
 class Schedule(_IamportModel):
-    """A scheduled payment."""
+    """A scheduled payment (spec §6.2 ScheduleResult)."""
 
     #: The billing key.
     customer_uid: Optional[str]
@@ -553,9 +573,9 @@ class Schedule(_IamportModel):
     imp_uid: Optional[str]
     #: When it runs (unix s).
     schedule_at: Optional[datetime]
-    #: When it ran (unix s).
+    #: When it ran.
     executed_at: Optional[datetime]
-    #: When it was revoked (unix s).
+    #: When it was revoked.
     revoked_at: Optional[datetime]
     #: Amount.
     amount: Amount
@@ -563,7 +583,7 @@ class Schedule(_IamportModel):
     name: Optional[str]
     #: `scheduled`, `executed`, `revoked`.
     schedule_status: ScheduleStatus
-    #: `paid`, `failed`, `cancelled`; null before execution.
+    #: `paid`, `failed`, `cancelled`; `None` before execution.
     payment_status: Optional[PaymentStatus]
     #: Why the run failed.
     fail_reason: Optional[str]
@@ -573,7 +593,7 @@ class Schedule(_IamportModel):
 
 
 class CashReceipt(_IamportModel):
-    """A cash receipt (for a PortOne payment: `imp_uid` set; for an external sale: `merchant_uid` set)."""
+    """A cash receipt (for a PortOne payment: `imp_uid` set; external: `merchant_uid` set)."""
 
     #: The payment (PortOne payments).
     imp_uid: Optional[str]
@@ -583,7 +603,7 @@ class CashReceipt(_IamportModel):
     receipt_tid: Optional[str]
     #: NTS approval number.
     apply_num: Optional[str]
-    #: `person` (income deduction) or `company` (expense proof).
+    #: `person` or `company`.
     type: Optional[str]
     #: Amount.
     amount: Amount
@@ -591,9 +611,9 @@ class CashReceipt(_IamportModel):
     vat: Amount
     #: Receipt URL.
     receipt_url: Optional[str]
-    #: When issued (unix s).
+    #: When issued.
     applied_at: Optional[datetime]
-    #: When revoked (unix s).
+    #: When revoked.
     cancelled_at: Optional[datetime]
 
     _defaults: ClassVar[Dict[str, Any]] = {"amount": 0, "vat": 0}
@@ -606,16 +626,16 @@ class EscrowLogis(_IamportModel):
     company: str
     #: Tracking number.
     invoice: str
-    #: When it was sent (unix s).
+    #: When it was sent.
     sent_at: Optional[datetime]
-    #: When it was registered (unix s).
+    #: When it was registered.
     applied_at: Optional[datetime]
 
     _defaults: ClassVar[Dict[str, Any]] = {"company": "", "invoice": ""}
 
 
 class PaymentBalance(_IamportModel):
-    """The per-means amount breakdown of a (PAYCO) payment, kept as returned."""
+    """Per-means amount breakdown of a PAYCO payment; kept as returned."""
 
     #: Total amount.
     amount: Amount
@@ -655,7 +675,7 @@ class CertificationOtp(_IamportModel):
 
 
 class VerifiedPayment(_IamportModel):
-    """A payment that passed `verify_payment`."""
+    """A payment that passed [`Client::verify_payment`]."""
 
     #: The payment as iamport reports it.
     payment: Payment
@@ -719,7 +739,10 @@ class _BootpayOperations(_Operations):
         items: Optional[Sequence[Union[Item, Mapping[str, Any]]]] = None,
         metadata: Optional[Mapping[str, Any]] = None,
     ) -> Receipt:
-        """Cancels a payment fully or partly, always with a `cancel_id` so a retry can never cancel twice."""
+        """Cancels a payment fully or partly, always with a `cancel_id` so a retry can never cancel
+        twice. On `OutcomeUnknown` call again with the same request and its `cancel_id`: a
+        `cancel_id` already applied returns the receipt as it stands, never a second refund.
+        """
         return self._call("cancel_payment", self._pack(locals()), Receipt)
 
     def cancel_subscribe_reservation(self, reserve_id: str) -> CancelledReservation:
@@ -735,8 +758,8 @@ class _BootpayOperations(_Operations):
         return self._call("confirm_checked", self._pack(locals()), Receipt)
 
     def confirm_payment(self, receipt_id: str) -> Receipt:
-        """Confirms a payment awaiting server confirmation (status 2 → 1). Never retried once sent; prefer
-        `confirmVerified`, which checks the amount first.
+        """Confirms a payment awaiting server confirmation (status 2 → 1). Never retried once sent;
+        prefer `confirm_verified`, which checks the amount first.
         """
         return self._call("confirm_payment", self._pack(locals()), Receipt)
 
@@ -979,14 +1002,15 @@ class _BootpayOperations(_Operations):
         return self._call("subscribe_payment", self._pack(locals()), Receipt)
 
     def verify_awaiting_confirm(self, receipt_id: str, expected_price: int) -> Receipt:
-        """Step 1 of the server-confirm flow (`confirmVerified`): the receipt must await confirmation
+        """Step 1 of the server-confirm flow (`confirm_verified`): the receipt must await confirmation
         (status 2), in KRW, for exactly `expected_price`; otherwise `Verification`.
         """
         return self._call("verify_awaiting_confirm", self._pack(locals()), Receipt)
 
     def verify_payment(self, receipt_id: str, expected_price: int) -> Receipt:
-        """The forgery check: the receipt must be paid (status 1), in KRW, for exactly `expected_price`;
-        otherwise `Verification`. Never trust an amount or status that came from the browser.
+        """The forgery check: the receipt must be paid (status 1), in KRW, for exactly
+        `expected_price`; otherwise `Verification`. Never trust an amount or status that came from
+        the browser.
         """
         return self._call("verify_payment", self._pack(locals()), Receipt)
 
@@ -1028,7 +1052,10 @@ class _AsyncBootpayOperations(_Operations):
         items: Optional[Sequence[Union[Item, Mapping[str, Any]]]] = None,
         metadata: Optional[Mapping[str, Any]] = None,
     ) -> Receipt:
-        """Cancels a payment fully or partly, always with a `cancel_id` so a retry can never cancel twice."""
+        """Cancels a payment fully or partly, always with a `cancel_id` so a retry can never cancel
+        twice. On `OutcomeUnknown` call again with the same request and its `cancel_id`: a
+        `cancel_id` already applied returns the receipt as it stands, never a second refund.
+        """
         return await self._acall("cancel_payment", self._pack(locals()), Receipt)
 
     async def cancel_subscribe_reservation(self, reserve_id: str) -> CancelledReservation:
@@ -1044,8 +1071,8 @@ class _AsyncBootpayOperations(_Operations):
         return await self._acall("confirm_checked", self._pack(locals()), Receipt)
 
     async def confirm_payment(self, receipt_id: str) -> Receipt:
-        """Confirms a payment awaiting server confirmation (status 2 → 1). Never retried once sent; prefer
-        `confirmVerified`, which checks the amount first.
+        """Confirms a payment awaiting server confirmation (status 2 → 1). Never retried once sent;
+        prefer `confirm_verified`, which checks the amount first.
         """
         return await self._acall("confirm_payment", self._pack(locals()), Receipt)
 
@@ -1288,14 +1315,15 @@ class _AsyncBootpayOperations(_Operations):
         return await self._acall("subscribe_payment", self._pack(locals()), Receipt)
 
     async def verify_awaiting_confirm(self, receipt_id: str, expected_price: int) -> Receipt:
-        """Step 1 of the server-confirm flow (`confirmVerified`): the receipt must await confirmation
+        """Step 1 of the server-confirm flow (`confirm_verified`): the receipt must await confirmation
         (status 2), in KRW, for exactly `expected_price`; otherwise `Verification`.
         """
         return await self._acall("verify_awaiting_confirm", self._pack(locals()), Receipt)
 
     async def verify_payment(self, receipt_id: str, expected_price: int) -> Receipt:
-        """The forgery check: the receipt must be paid (status 1), in KRW, for exactly `expected_price`;
-        otherwise `Verification`. Never trust an amount or status that came from the browser.
+        """The forgery check: the receipt must be paid (status 1), in KRW, for exactly
+        `expected_price`; otherwise `Verification`. Never trust an amount or status that came from
+        the browser.
         """
         return await self._acall("verify_payment", self._pack(locals()), Receipt)
 
@@ -1322,8 +1350,9 @@ class _IamportOperations(_Operations):
         enable_webhook: Optional[bool] = None,
         extra: Optional[Mapping[str, Any]] = None,
     ) -> Payment:
-        """Cancels a payment fully or partly, guarded by a `checksum` (looked up when not given), so a retried
-        cancel never refunds twice. A refused cancel (nothing left, stale checksum) is `Api` with HTTP 200.
+        """Cancels a payment fully or partly, guarded by a `checksum` (looked up when not given), so a
+        retried cancel never refunds twice. A refused cancel (nothing left, stale checksum) is
+        `Api` with HTTP 200.
         """
         return self._call("cancel_payment", self._pack(locals()), Payment)
 
@@ -1359,23 +1388,23 @@ class _IamportOperations(_Operations):
         return self._call("find_all_payments", self._pack(locals(), {"from_": "time", "to": "time"}), lambda raw: Page(raw, Payment))
 
     def find_payment(self, merchant_uid: str, status: Optional[str] = None, sorting: Optional[str] = None) -> Payment:
-        """The payment of an order (with several, the first by `sorting`, default newest), optionally only in
-        `status`.
+        """The payment of an order (with several, the first by `sorting`, default newest),
+        optionally only in `status`.
         """
         return self._call("find_payment", self._pack(locals()), Payment)
 
     def get_access_token(self) -> IamportToken:
-        """The current access token (`users/getToken`), fetched if needed and cached; `expire_in` is the
-        seconds it has left.
+        """The current access token (`users/getToken`), fetched if needed and cached; `expire_in` is
+        the seconds it has left.
         """
         return self._call("get_access_token", {}, IamportToken)
 
     def get_bank(self, code: str) -> StandardCode:
-        """One bank."""
+        """One bank code."""
         return self._call("get_bank", self._pack(locals()), StandardCode)
 
     def get_banks(self) -> List[StandardCode]:
-        """Every bank code."""
+        """The bank codes."""
         return self._call("get_banks", {}, _many(StandardCode))
 
     def get_billing_key(self, customer_uid: str) -> BillingCustomer:
@@ -1402,11 +1431,11 @@ class _IamportOperations(_Operations):
         return self._call("get_billing_keys", self._pack(locals()), lambda raw: Partial(raw, BillingCustomer))
 
     def get_card(self, code: str) -> StandardCode:
-        """One card company."""
+        """One card company code."""
         return self._call("get_card", self._pack(locals()), StandardCode)
 
     def get_cards(self) -> List[StandardCode]:
-        """Every card-company code."""
+        """The card company codes."""
         return self._call("get_cards", {}, _many(StandardCode))
 
     def get_cash_receipt(self, imp_uid: str) -> CashReceipt:
@@ -1422,7 +1451,7 @@ class _IamportOperations(_Operations):
         return self._call("get_escrow_logis", self._pack(locals()), EscrowLogis)
 
     def get_external_cash_receipt(self, merchant_uid: str) -> CashReceipt:
-        """The cash receipt of a sale outside PortOne."""
+        """The cash receipt issued outside a payment, by order id."""
         return self._call("get_external_cash_receipt", self._pack(locals()), CashReceipt)
 
     def get_payment(self, imp_uid: str, include_sandbox: bool = False) -> Payment:
@@ -1438,8 +1467,8 @@ class _IamportOperations(_Operations):
         imp_uids: Optional[Sequence[str]] = None,
         merchant_uids: Optional[Sequence[str]] = None,
     ) -> Partial[Payment]:
-        """Up to 100 payments by ids. A partial answer (HTTP 207, or none found) has `complete` false and the
-        ids that did not come back in `missing`.
+        """Up to 100 payments by ids. A partial answer (HTTP 207, or none found) has `complete` false
+        and the ids that did not come back in `missing`.
         """
         return self._call("get_payments", self._pack(locals()), lambda raw: Partial(raw, Payment))
 
@@ -1452,7 +1481,9 @@ class _IamportOperations(_Operations):
         from_: Optional[TimeIn] = None,
         to: Optional[TimeIn] = None,
     ) -> Page[Payment]:
-        """Payments in a state (null = all) over a window of at most 90 days (`options.from`/`to`), paged."""
+        """Payments in a state (none = all) over a window of at most 90 days (`options.from`/`to`),
+        paged.
+        """
         return self._call("get_payments_by_status", self._pack(locals(), {"from_": "time", "to": "time"}), lambda raw: Page(raw, Payment))
 
     def get_prepared_payment(self, merchant_uid: str) -> Prepared:
@@ -1543,7 +1574,7 @@ class _IamportOperations(_Operations):
         type: Optional[str] = None,
         other: Optional[Mapping[str, Any]] = None,
     ) -> CashReceipt:
-        """Issues a cash receipt for a sale outside PortOne."""
+        """Issues a cash receipt for a payment made outside PortOne."""
         return self._call("issue_external_cash_receipt", self._pack(locals(), {"other": "merge"}), CashReceipt)
 
     def issue_vbank(
@@ -1622,13 +1653,14 @@ class _IamportOperations(_Operations):
         other: Optional[Mapping[str, Any]] = None,
     ) -> Payment:
         """A key-in payment, optionally storing the card as a billing key. Never retried once sent: on
-        `OutcomeUnknown`, `find_payment(merchant_uid)`. A PG decline may be a `Failed` payment: check `status`.
+        `OutcomeUnknown`, `find_payment(merchant_uid)`. A PG decline may be a `Failed` payment:
+        check `status`.
         """
         return self._call("pay_onetime", self._pack(locals(), {"custom_data": "json_text", "notice_url": "one_or_many", "other": "merge"}), Payment)
 
     def prepare_payment(self, merchant_uid: str, amount: AmountIn, currency: Optional[str] = None) -> Prepared:
-        """Registers the amount an order must be paid with: a browser payment of another amount is stopped
-        before the PG window opens.
+        """Registers the amount an order must be paid with: a browser payment of another amount is
+        stopped before the PG window opens.
         """
         return self._call("prepare_payment", self._pack(locals()), Prepared)
 
@@ -1662,7 +1694,7 @@ class _IamportOperations(_Operations):
         return self._call("revoke_cash_receipt", self._pack(locals()), CashReceipt)
 
     def revoke_external_cash_receipt(self, merchant_uid: str) -> CashReceipt:
-        """Revokes the cash receipt of a sale outside PortOne."""
+        """Revokes an external cash receipt."""
         return self._call("revoke_external_cash_receipt", self._pack(locals()), CashReceipt)
 
     def revoke_vbank(self, imp_uid: str) -> Payment:
@@ -1712,9 +1744,8 @@ class _IamportOperations(_Operations):
         return self._call("update_vbank", self._pack(locals(), {"vbank_due": "time"}), Payment)
 
     def verify_payment(self, imp_uid: str, expected_amount: AmountIn) -> VerifiedPayment:
-        """The forgery check: re-fetches the payment and accepts it only when its amount is exactly
-        `expected_amount` and it is `Paid`, or `Ready` as a really issued virtual account
-        (`VirtualAccountIssued`). Anything else is `Verification`; on an amount mismatch, cancel the payment.
+        """The forgery check: looks the payment up and compares its amount with `expected_amount`
+        exactly; a forged or unpaid payment is `Verification`.
         """
         return self._call("verify_payment", self._pack(locals()), VerifiedPayment)
 
@@ -1741,8 +1772,9 @@ class _AsyncIamportOperations(_Operations):
         enable_webhook: Optional[bool] = None,
         extra: Optional[Mapping[str, Any]] = None,
     ) -> Payment:
-        """Cancels a payment fully or partly, guarded by a `checksum` (looked up when not given), so a retried
-        cancel never refunds twice. A refused cancel (nothing left, stale checksum) is `Api` with HTTP 200.
+        """Cancels a payment fully or partly, guarded by a `checksum` (looked up when not given), so a
+        retried cancel never refunds twice. A refused cancel (nothing left, stale checksum) is
+        `Api` with HTTP 200.
         """
         return await self._acall("cancel_payment", self._pack(locals()), Payment)
 
@@ -1783,23 +1815,23 @@ class _AsyncIamportOperations(_Operations):
         status: Optional[str] = None,
         sorting: Optional[str] = None,
     ) -> Payment:
-        """The payment of an order (with several, the first by `sorting`, default newest), optionally only in
-        `status`.
+        """The payment of an order (with several, the first by `sorting`, default newest),
+        optionally only in `status`.
         """
         return await self._acall("find_payment", self._pack(locals()), Payment)
 
     async def get_access_token(self) -> IamportToken:
-        """The current access token (`users/getToken`), fetched if needed and cached; `expire_in` is the
-        seconds it has left.
+        """The current access token (`users/getToken`), fetched if needed and cached; `expire_in` is
+        the seconds it has left.
         """
         return await self._acall("get_access_token", {}, IamportToken)
 
     async def get_bank(self, code: str) -> StandardCode:
-        """One bank."""
+        """One bank code."""
         return await self._acall("get_bank", self._pack(locals()), StandardCode)
 
     async def get_banks(self) -> List[StandardCode]:
-        """Every bank code."""
+        """The bank codes."""
         return await self._acall("get_banks", {}, _many(StandardCode))
 
     async def get_billing_key(self, customer_uid: str) -> BillingCustomer:
@@ -1826,11 +1858,11 @@ class _AsyncIamportOperations(_Operations):
         return await self._acall("get_billing_keys", self._pack(locals()), lambda raw: Partial(raw, BillingCustomer))
 
     async def get_card(self, code: str) -> StandardCode:
-        """One card company."""
+        """One card company code."""
         return await self._acall("get_card", self._pack(locals()), StandardCode)
 
     async def get_cards(self) -> List[StandardCode]:
-        """Every card-company code."""
+        """The card company codes."""
         return await self._acall("get_cards", {}, _many(StandardCode))
 
     async def get_cash_receipt(self, imp_uid: str) -> CashReceipt:
@@ -1846,7 +1878,7 @@ class _AsyncIamportOperations(_Operations):
         return await self._acall("get_escrow_logis", self._pack(locals()), EscrowLogis)
 
     async def get_external_cash_receipt(self, merchant_uid: str) -> CashReceipt:
-        """The cash receipt of a sale outside PortOne."""
+        """The cash receipt issued outside a payment, by order id."""
         return await self._acall("get_external_cash_receipt", self._pack(locals()), CashReceipt)
 
     async def get_payment(self, imp_uid: str, include_sandbox: bool = False) -> Payment:
@@ -1862,8 +1894,8 @@ class _AsyncIamportOperations(_Operations):
         imp_uids: Optional[Sequence[str]] = None,
         merchant_uids: Optional[Sequence[str]] = None,
     ) -> Partial[Payment]:
-        """Up to 100 payments by ids. A partial answer (HTTP 207, or none found) has `complete` false and the
-        ids that did not come back in `missing`.
+        """Up to 100 payments by ids. A partial answer (HTTP 207, or none found) has `complete` false
+        and the ids that did not come back in `missing`.
         """
         return await self._acall("get_payments", self._pack(locals()), lambda raw: Partial(raw, Payment))
 
@@ -1876,7 +1908,9 @@ class _AsyncIamportOperations(_Operations):
         from_: Optional[TimeIn] = None,
         to: Optional[TimeIn] = None,
     ) -> Page[Payment]:
-        """Payments in a state (null = all) over a window of at most 90 days (`options.from`/`to`), paged."""
+        """Payments in a state (none = all) over a window of at most 90 days (`options.from`/`to`),
+        paged.
+        """
         return await self._acall("get_payments_by_status", self._pack(locals(), {"from_": "time", "to": "time"}), lambda raw: Page(raw, Payment))
 
     async def get_prepared_payment(self, merchant_uid: str) -> Prepared:
@@ -1967,7 +2001,7 @@ class _AsyncIamportOperations(_Operations):
         type: Optional[str] = None,
         other: Optional[Mapping[str, Any]] = None,
     ) -> CashReceipt:
-        """Issues a cash receipt for a sale outside PortOne."""
+        """Issues a cash receipt for a payment made outside PortOne."""
         return await self._acall("issue_external_cash_receipt", self._pack(locals(), {"other": "merge"}), CashReceipt)
 
     async def issue_vbank(
@@ -2046,13 +2080,14 @@ class _AsyncIamportOperations(_Operations):
         other: Optional[Mapping[str, Any]] = None,
     ) -> Payment:
         """A key-in payment, optionally storing the card as a billing key. Never retried once sent: on
-        `OutcomeUnknown`, `find_payment(merchant_uid)`. A PG decline may be a `Failed` payment: check `status`.
+        `OutcomeUnknown`, `find_payment(merchant_uid)`. A PG decline may be a `Failed` payment:
+        check `status`.
         """
         return await self._acall("pay_onetime", self._pack(locals(), {"custom_data": "json_text", "notice_url": "one_or_many", "other": "merge"}), Payment)
 
     async def prepare_payment(self, merchant_uid: str, amount: AmountIn, currency: Optional[str] = None) -> Prepared:
-        """Registers the amount an order must be paid with: a browser payment of another amount is stopped
-        before the PG window opens.
+        """Registers the amount an order must be paid with: a browser payment of another amount is
+        stopped before the PG window opens.
         """
         return await self._acall("prepare_payment", self._pack(locals()), Prepared)
 
@@ -2086,7 +2121,7 @@ class _AsyncIamportOperations(_Operations):
         return await self._acall("revoke_cash_receipt", self._pack(locals()), CashReceipt)
 
     async def revoke_external_cash_receipt(self, merchant_uid: str) -> CashReceipt:
-        """Revokes the cash receipt of a sale outside PortOne."""
+        """Revokes an external cash receipt."""
         return await self._acall("revoke_external_cash_receipt", self._pack(locals()), CashReceipt)
 
     async def revoke_vbank(self, imp_uid: str) -> Payment:
@@ -2141,9 +2176,8 @@ class _AsyncIamportOperations(_Operations):
         return await self._acall("update_vbank", self._pack(locals(), {"vbank_due": "time"}), Payment)
 
     async def verify_payment(self, imp_uid: str, expected_amount: AmountIn) -> VerifiedPayment:
-        """The forgery check: re-fetches the payment and accepts it only when its amount is exactly
-        `expected_amount` and it is `Paid`, or `Ready` as a really issued virtual account
-        (`VirtualAccountIssued`). Anything else is `Verification`; on an amount mismatch, cancel the payment.
+        """The forgery check: looks the payment up and compares its amount with `expected_amount`
+        exactly; a forged or unpaid payment is `Verification`.
         """
         return await self._acall("verify_payment", self._pack(locals()), VerifiedPayment)
 

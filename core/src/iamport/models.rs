@@ -560,7 +560,7 @@ pub struct BillingCustomer {
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_email: Option<String>,
-    /// When it was issued.
+    /// When it was issued (unix s).
     #[serde(
         default,
         deserialize_with = "wire::timestamp",
@@ -568,7 +568,7 @@ pub struct BillingCustomer {
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub inserted: Option<i64>,
-    /// When it was last replaced.
+    /// When it was last replaced (unix s).
     #[serde(
         default,
         deserialize_with = "wire::timestamp",

@@ -67,7 +67,6 @@ pub struct SchedulePayments {
     /// The billing key (issued from `card` when it does not exist yet).
     pub customer_uid: String,
     /// The runs.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub schedules: Vec<ScheduleItem>,
     /// Card data, only when the key does not exist yet.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]

@@ -71,7 +71,10 @@ fn is_partial(r: &RecordMetadata) -> Option<&Type> {
 
 fn element(ty: &Type) -> &Type {
     match ty {
-        Type::Sequence { inner_type } | Type::Optional { inner_type } => inner_type,
+        // A boxed record (core's `Option<Box<Receipt>>`) is the record to Python.
+        Type::Sequence { inner_type } | Type::Optional { inner_type } | Type::Box { inner_type } => {
+            element(inner_type)
+        }
         other => other,
     }
 }
@@ -237,7 +240,9 @@ impl<'a> Generator<'a> {
         iamport: bool,
     ) -> Result<Option<ModelField>, String> {
         let name = field.name.as_str();
-        if name == "extra_json" || name == "raw_json" || (name == "extra" && custom_json(&field.ty))
+        if name == "extra_json"
+            || name == "raw_json"
+            || ((name == "extra" || name == "raw") && custom_json(&field.ty))
         {
             return Ok(None);
         }
@@ -257,6 +262,11 @@ impl<'a> Generator<'a> {
                     "str".to_owned()
                 }
                 _ if custom_time(ty) => "datetime".to_owned(),
+                // Core's `Secret` crosses as its text.
+                Type::Custom { builtin, .. } if matches!(**builtin, Type::String) => {
+                    default = Some("\"\"".to_owned());
+                    "str".to_owned()
+                }
                 Type::Int8
                 | Type::Int16
                 | Type::Int32
@@ -465,6 +475,13 @@ impl Generator<'_> {
             Type::String if name.ends_with("_at") => ("Union[datetime, str]".to_owned(), None),
             Type::String => ("str".to_owned(), None),
             _ if custom_time(ty) => ("datetime".to_owned(), None),
+            // Core's `Secret` (and any custom type carried as text) is given as text.
+            Type::Custom { builtin, .. } if matches!(**builtin, Type::String) => {
+                ("str".to_owned(), None)
+            }
+            // A raw request's query pair (`(name, value)` in core, a `QueryParam` record over the FFI).
+            Type::Custom { builtin, .. } => return self.input_type(name, doc, builtin, iamport),
+            Type::Box { inner_type } => return self.input_type(name, doc, inner_type, iamport),
             Type::Int8
             | Type::Int16
             | Type::Int32

@@ -243,6 +243,22 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
+#ifndef UNIFFI_FFIDEF_CALLBACK_INTERFACE_LOG_SINK_METHOD0
+#define UNIFFI_FFIDEF_CALLBACK_INTERFACE_LOG_SINK_METHOD0
+typedef void (*UniffiCallbackInterfaceLogSinkMethod0)(uint64_t, RustBuffer, void* _Nonnull, 
+        RustCallStatus *_Nonnull uniffiCallStatus
+    );
+
+#endif
+#ifndef UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_LOG_SINK
+#define UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_LOG_SINK
+typedef struct UniffiVTableCallbackInterfaceLogSink {
+    UniffiCallbackInterfaceFree _Nonnull uniffiFree;
+    UniffiCallbackInterfaceClone _Nonnull uniffiClone;
+    UniffiCallbackInterfaceLogSinkMethod0 _Nonnull log;
+} UniffiVTableCallbackInterfaceLogSink;
+
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_CLONE_BOOTPAY
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_CLONE_BOOTPAY
 uint64_t uniffi_paywire_ffi_fn_clone_bootpay(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -1254,6 +1270,11 @@ void uniffi_paywire_ffi_fn_method_sandboxserver_stop(uint64_t ptr, RustCallStatu
 RustBuffer uniffi_paywire_ffi_fn_method_sandboxserver_url(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_INIT_CALLBACK_VTABLE_LOGSINK
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_INIT_CALLBACK_VTABLE_LOGSINK
+void uniffi_paywire_ffi_fn_init_callback_vtable_logsink(const UniffiVTableCallbackInterfaceLogSink* _Nonnull vtable
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_PAYWIREERROR_UNIFFI_TRAIT_DISPLAY
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_PAYWIREERROR_UNIFFI_TRAIT_DISPLAY
 RustBuffer uniffi_paywire_ffi_fn_method_paywireerror_uniffi_trait_display(RustBuffer ptr, RustCallStatus *_Nonnull out_status
@@ -1279,6 +1300,22 @@ RustBuffer uniffi_paywire_ffi_fn_func_bootpay_operations(RustCallStatus *_Nonnul
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_IAMPORT_OPERATIONS
 RustBuffer uniffi_paywire_ffi_fn_func_iamport_operations(RustCallStatus *_Nonnull out_status
     
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_CLEAR_LOG_SINK
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_CLEAR_LOG_SINK
+void uniffi_paywire_ffi_fn_func_clear_log_sink(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_SET_LOG_LEVEL
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_SET_LOG_LEVEL
+void uniffi_paywire_ffi_fn_func_set_log_level(RustBuffer min_level, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_SET_LOG_SINK
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_SET_LOG_SINK
+void uniffi_paywire_ffi_fn_func_set_log_sink(uint64_t sink, RustBuffer min_level, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_PARSE_SANDBOX_ARGS
@@ -1601,6 +1638,24 @@ uint16_t uniffi_paywire_ffi_checksum_func_bootpay_operations(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_IAMPORT_OPERATIONS
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_IAMPORT_OPERATIONS
 uint16_t uniffi_paywire_ffi_checksum_func_iamport_operations(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_CLEAR_LOG_SINK
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_CLEAR_LOG_SINK
+uint16_t uniffi_paywire_ffi_checksum_func_clear_log_sink(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_SET_LOG_LEVEL
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_SET_LOG_LEVEL
+uint16_t uniffi_paywire_ffi_checksum_func_set_log_level(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_SET_LOG_SINK
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_SET_LOG_SINK
+uint16_t uniffi_paywire_ffi_checksum_func_set_log_sink(void
     
 );
 #endif
@@ -2789,6 +2844,12 @@ uint16_t uniffi_paywire_ffi_checksum_constructor_sandboxserver_start(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_CONSTRUCTOR_SANDBOXSERVER_START_WITH
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_CONSTRUCTOR_SANDBOXSERVER_START_WITH
 uint16_t uniffi_paywire_ffi_checksum_constructor_sandboxserver_start_with(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_LOGSINK_LOG
+#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_LOGSINK_LOG
+uint16_t uniffi_paywire_ffi_checksum_method_logsink_log(void
     
 );
 #endif

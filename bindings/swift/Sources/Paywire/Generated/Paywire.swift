@@ -460,7 +460,13 @@ fileprivate final class UniffiHandleMap<T>: @unchecked Sendable {
 
 
 // Public interface members begin here.
-
+// Magic number for the Rust proxy to call using the same mechanism as every other method,
+// to free the callback once it's dropped by Rust.
+private let IDX_CALLBACK_FREE: Int32 = 0
+// Callback return codes
+private let UNIFFI_CALLBACK_SUCCESS: Int32 = 0
+private let UNIFFI_CALLBACK_ERROR: Int32 = 1
+private let UNIFFI_CALLBACK_UNEXPECTED_ERROR: Int32 = 2
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
@@ -5617,6 +5623,145 @@ public func FfiConverterTypeIamportConfig_lower(_ value: IamportConfig) -> RustB
 
 
 /**
+ * One log event of paywire, as the sink receives it. Holds no secret.
+ */
+public struct LogRecord: Equatable, Hashable {
+    /**
+     * How severe the event is.
+     */
+    public var level: LogLevel
+    /**
+     * Where in paywire it comes from (a Rust module path such as `paywire::transport`).
+     */
+    public var target: String
+    /**
+     * The event's text, without its fields.
+     */
+    public var message: String
+    /**
+     * The operation being performed, as core names it (`get_receipt`, `cancel_payment`), if any.
+     */
+    public var operation: String?
+    /**
+     * `bootpay` or `iamport`, if the event concerns one provider.
+     */
+    public var provider: String?
+    /**
+     * The HTTP status of the answer the event is about, if any.
+     */
+    public var httpStatus: Int32?
+    /**
+     * Which attempt of the call (1 for the first), if the event concerns one HTTP attempt.
+     */
+    public var attempt: Int32?
+    /**
+     * How long that attempt took, in milliseconds.
+     */
+    public var durationMs: Double?
+    /**
+     * The event's other fields (for example `delay`, `timed_out`, `attempts`), as text.
+     */
+    public var fields: [String: String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How severe the event is.
+         */level: LogLevel, 
+        /**
+         * Where in paywire it comes from (a Rust module path such as `paywire::transport`).
+         */target: String, 
+        /**
+         * The event's text, without its fields.
+         */message: String, 
+        /**
+         * The operation being performed, as core names it (`get_receipt`, `cancel_payment`), if any.
+         */operation: String?, 
+        /**
+         * `bootpay` or `iamport`, if the event concerns one provider.
+         */provider: String?, 
+        /**
+         * The HTTP status of the answer the event is about, if any.
+         */httpStatus: Int32?, 
+        /**
+         * Which attempt of the call (1 for the first), if the event concerns one HTTP attempt.
+         */attempt: Int32?, 
+        /**
+         * How long that attempt took, in milliseconds.
+         */durationMs: Double?, 
+        /**
+         * The event's other fields (for example `delay`, `timed_out`, `attempts`), as text.
+         */fields: [String: String]) {
+        self.level = level
+        self.target = target
+        self.message = message
+        self.operation = operation
+        self.provider = provider
+        self.httpStatus = httpStatus
+        self.attempt = attempt
+        self.durationMs = durationMs
+        self.fields = fields
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LogRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLogRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LogRecord {
+        return
+            try LogRecord(
+                level: FfiConverterTypeLogLevel.read(from: &buf), 
+                target: FfiConverterString.read(from: &buf), 
+                message: FfiConverterString.read(from: &buf), 
+                operation: FfiConverterOptionString.read(from: &buf), 
+                provider: FfiConverterOptionString.read(from: &buf), 
+                httpStatus: FfiConverterOptionInt32.read(from: &buf), 
+                attempt: FfiConverterOptionInt32.read(from: &buf), 
+                durationMs: FfiConverterOptionDouble.read(from: &buf), 
+                fields: FfiConverterDictionaryStringString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LogRecord, into buf: inout [UInt8]) {
+        FfiConverterTypeLogLevel.write(value.level, into: &buf)
+        FfiConverterString.write(value.target, into: &buf)
+        FfiConverterString.write(value.message, into: &buf)
+        FfiConverterOptionString.write(value.operation, into: &buf)
+        FfiConverterOptionString.write(value.provider, into: &buf)
+        FfiConverterOptionInt32.write(value.httpStatus, into: &buf)
+        FfiConverterOptionInt32.write(value.attempt, into: &buf)
+        FfiConverterOptionDouble.write(value.durationMs, into: &buf)
+        FfiConverterDictionaryStringString.write(value.fields, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLogRecord_lift(_ buf: RustBuffer) throws -> LogRecord {
+    return try FfiConverterTypeLogRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLogRecord_lower(_ value: LogRecord) -> RustBuffer {
+    return FfiConverterTypeLogRecord.lower(value)
+}
+
+
+/**
  * The credentials every sandbox accepts (test values, not secrets).
  */
 public struct SandboxCredentials: Equatable, Hashable {
@@ -5822,6 +5967,192 @@ public func FfiConverterTypeSandboxOptions_lift(_ buf: RustBuffer) throws -> San
 #endif
 public func FfiConverterTypeSandboxOptions_lower(_ value: SandboxOptions) -> RustBuffer {
     return FfiConverterTypeSandboxOptions.lower(value)
+}
+
+
+/**
+ * How severe a log record is, from the most verbose (`Trace`) to the most severe (`Error`).
+ */
+
+public enum LogLevel: Equatable, Hashable {
+    
+    /**
+     * Very fine detail (core emits none today).
+     */
+    case trace
+    /**
+     * Every HTTP attempt and its answer, token fetches.
+     */
+    case debug
+    /**
+     * Notable steps: a token refreshed after a 401, a cancel replayed as already applied.
+     */
+    case info
+    /**
+     * Something went wrong and was handled: a retry, a dropped connection, an oversized answer.
+     */
+    case warn
+    /**
+     * A failure paywire could not handle itself.
+     */
+    case error
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LogLevel: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLogLevel: FfiConverterRustBuffer {
+    typealias SwiftType = LogLevel
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LogLevel {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .trace
+        
+        case 2: return .debug
+        
+        case 3: return .info
+        
+        case 4: return .warn
+        
+        case 5: return .error
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LogLevel, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .trace:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .debug:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .info:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .warn:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .error:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLogLevel_lift(_ buf: RustBuffer) throws -> LogLevel {
+    return try FfiConverterTypeLogLevel.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLogLevel_lower(_ value: LogLevel) -> RustBuffer {
+    return FfiConverterTypeLogLevel.lower(value)
+}
+
+
+
+/**
+ * What a sink may throw. paywire ignores it (the record is lost, the call goes on); any exception a
+ * Kotlin sink throws arrives as this type, so none can crash or hang a call.
+ */
+public 
+enum LogSinkError: Swift.Error, Equatable, Hashable {
+
+    
+    
+    /**
+     * The sink failed; `reason` is what it said.
+     */
+    case Failed(
+        /**
+         * The sink's own description of the failure.
+         */reason: String
+    )
+
+    
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LogSinkError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLogSinkError: FfiConverterRustBuffer {
+    typealias SwiftType = LogSinkError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LogSinkError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .Failed(
+            reason: try FfiConverterString.read(from: &buf)
+            )
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LogSinkError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case let .Failed(reason):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(reason, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLogSinkError_lift(_ buf: RustBuffer) throws -> LogSinkError {
+    return try FfiConverterTypeLogSinkError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLogSinkError_lower(_ value: LogSinkError) -> RustBuffer {
+    return FfiConverterTypeLogSinkError.lower(value)
 }
 
 
@@ -6584,6 +6915,152 @@ public func FfiConverterTypeVerificationKind_lower(_ value: VerificationKind) ->
 }
 
 
+
+
+
+/**
+ * Receives paywire's log records: implement it to forward them to the app's logging (SLF4J,
+ * `java.util.logging`, swift-log) and install it with `setLogSink`.
+ *
+ * Records arrive on one paywire thread (`paywire-log`), one at a time and in order, shortly after the
+ * event; keep `log` quick. Exceptions it throws are ignored.
+ */
+public protocol LogSink: AnyObject, Sendable {
+    
+    /**
+     * Handles one record.
+     */
+    func log(record: LogRecord) throws 
+    
+}
+
+
+// Put the implementation in a struct so we don't pollute the top-level namespace
+fileprivate struct UniffiCallbackInterfaceLogSink {
+
+    // Create the VTable using a series of closures.
+    // Swift automatically converts these into C callback functions.
+    //
+    // Store the vtable directly.
+    static let vtable: UniffiVTableCallbackInterfaceLogSink = UniffiVTableCallbackInterfaceLogSink(
+        uniffiFree: { (uniffiHandle: UInt64) -> () in
+            do {
+                try FfiConverterCallbackInterfaceLogSink.handleMap.remove(handle: uniffiHandle)
+            } catch {
+                print("Uniffi callback interface LogSink: handle missing in uniffiFree")
+            }
+        },
+        uniffiClone: { (uniffiHandle: UInt64) -> UInt64 in
+            do {
+                return try FfiConverterCallbackInterfaceLogSink.handleMap.clone(handle: uniffiHandle)
+            } catch {
+                fatalError("Uniffi callback interface LogSink: handle missing in uniffiClone")
+            }
+        },
+        log: { (
+            uniffiHandle: UInt64,
+            record: RustBuffer,
+            uniffiOutReturn: UnsafeMutableRawPointer,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> () in
+                guard let uniffiObj = try? FfiConverterCallbackInterfaceLogSink.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.log(
+                     record: try FfiConverterTypeLogRecord_lift(record)
+                )
+            }
+
+            
+            let writeReturn = { () }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeLogSinkError_lower
+            )
+        }
+    )
+
+    // Rust stores this pointer for future callback invocations, so it must live
+    // for the process lifetime (not just for the init function call).
+    //
+    // `nonisolated(unsafe)` is needed under Swift 6 strict concurrency.
+    // This is safe because the pointee is initialized once during static init
+    // and never mutated by either side of the FFI.  Its fields are C function pointers.
+    nonisolated(unsafe) static let vtablePtr: UnsafePointer<UniffiVTableCallbackInterfaceLogSink> = {
+        let ptr = UnsafeMutablePointer<UniffiVTableCallbackInterfaceLogSink>.allocate(capacity: 1)
+        ptr.initialize(to: vtable)
+        return UnsafePointer(ptr)
+    }()
+}
+
+private func uniffiCallbackInitLogSink() {
+    uniffi_paywire_ffi_fn_init_callback_vtable_logsink(UniffiCallbackInterfaceLogSink.vtablePtr)
+}
+
+// FfiConverter protocol for callback interfaces
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterCallbackInterfaceLogSink {
+    fileprivate static let handleMap = UniffiHandleMap<LogSink>()
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+extension FfiConverterCallbackInterfaceLogSink : FfiConverter {
+    typealias SwiftType = LogSink
+    typealias FfiType = UInt64
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public static func lift(_ handle: UInt64) throws -> SwiftType {
+        try handleMap.get(handle: handle)
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public static func lower(_ v: SwiftType) -> UInt64 {
+        return handleMap.insert(obj: v)
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public static func write(_ v: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(v))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterCallbackInterfaceLogSink_lift(_ handle: UInt64) throws -> LogSink {
+    return try FfiConverterCallbackInterfaceLogSink.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterCallbackInterfaceLogSink_lower(_ v: LogSink) -> UInt64 {
+    return FfiConverterCallbackInterfaceLogSink.lower(v)
+}
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -6924,6 +7401,32 @@ fileprivate struct FfiConverterSequenceTypeStandardCode: FfiConverterRustBuffer 
         return seq
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
+    public static func write(_ value: [String: String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterString.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: String] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: String]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterString.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
 private let UNIFFI_RUST_FUTURE_POLL_READY: Int8 = 0
 private let UNIFFI_RUST_FUTURE_POLL_WAKE: Int8 = 1
 
@@ -6992,6 +7495,38 @@ public func iamportOperations() -> [String]  {
     uniffi_paywire_ffi_fn_func_iamport_operations(uniffiCallStatus
     )
 })
+}
+/**
+ * Removes the sink: paywire stops producing records (records already queued are still delivered to it).
+ */
+public func clearLogSink()  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_func_clear_log_sink(uniffiCallStatus
+    )
+}
+}
+/**
+ * Changes the level of the installed sink: records at `min_level` or more severe reach it from the next
+ * event on, from every client. Does nothing when no sink is installed.
+ */
+public func setLogLevel(minLevel: LogLevel)  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_func_set_log_level(
+        FfiConverterTypeLogLevel_lower(minLevel),uniffiCallStatus
+    )
+}
+}
+/**
+ * Installs `sink` (replacing any earlier one) and forwards every paywire record at `min_level` or more
+ * severe to it, from every client, existing ones included.
+ */
+public func setLogSink(sink: LogSink, minLevel: LogLevel)  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_func_set_log_sink(
+        FfiConverterCallbackInterfaceLogSink_lower(sink),
+        FfiConverterTypeLogLevel_lower(minLevel),uniffiCallStatus
+    )
+}
 }
 /**
  * Reads the flags of the `paywire-sandbox` binary (`--host --port --addr --webhook-url
@@ -7133,6 +7668,15 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paywire_ffi_checksum_func_iamport_operations() != 53547) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paywire_ffi_checksum_func_clear_log_sink() != 1856) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paywire_ffi_checksum_func_set_log_level() != 58845) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paywire_ffi_checksum_func_set_log_sink() != 16475) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paywire_ffi_checksum_func_parse_sandbox_args() != 21981) {
@@ -7729,7 +8273,11 @@ private let initializationResult: InitializationResult = {
     if (uniffi_paywire_ffi_checksum_constructor_sandboxserver_start_with() != 4077) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_paywire_ffi_checksum_method_logsink_log() != 50583) {
+        return InitializationResult.apiChecksumMismatch
+    }
 
+    uniffiCallbackInitLogSink()
     uniffiEnsurePaywireInitialized()
     return InitializationResult.ok
 }()

@@ -1121,11 +1121,11 @@ public struct BillingCustomer: Equatable, Hashable, CustomStringConvertible {
      */
     public var customerEmail: String?
     /**
-     * When it was issued.
+     * When it was issued (unix s).
      */
     public var inserted: Int64?
     /**
-     * When it was last replaced.
+     * When it was last replaced (unix s).
      */
     public var updated: Int64?
     /**
@@ -1167,10 +1167,10 @@ public struct BillingCustomer: Equatable, Hashable, CustomStringConvertible {
          * Stored buyer e-mail.
          */customerEmail: String? = nil, 
         /**
-         * When it was issued.
+         * When it was issued (unix s).
          */inserted: Int64? = nil, 
         /**
-         * When it was last replaced.
+         * When it was last replaced (unix s).
          */updated: Int64? = nil, 
         /**
          * Unknown fields.
@@ -9285,7 +9285,7 @@ public struct SchedulePayments: Equatable, Hashable, CustomStringConvertible {
          */customerUid: String, 
         /**
          * The runs.
-         */schedules: [ScheduleItem] = [], 
+         */schedules: [ScheduleItem], 
         /**
          * Card data, only when the key does not exist yet.
          */card: CardInput? = nil, 
