@@ -72,9 +72,9 @@ fn is_partial(r: &RecordMetadata) -> Option<&Type> {
 fn element(ty: &Type) -> &Type {
     match ty {
         // A boxed record (core's `Option<Box<Receipt>>`) is the record to Python.
-        Type::Sequence { inner_type } | Type::Optional { inner_type } | Type::Box { inner_type } => {
-            element(inner_type)
-        }
+        Type::Sequence { inner_type }
+        | Type::Optional { inner_type }
+        | Type::Box { inner_type } => element(inner_type),
         other => other,
     }
 }
