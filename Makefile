@@ -1,5 +1,5 @@
 # One command per task, shared by people and CI. `make help` lists them.
-.PHONY: help demo demo-rust demo-python test test-rust test-python test-kotlin test-browser lint fmt generate \
+.PHONY: help demo demo-rust demo-python test test-rust test-python test-kotlin test-field-flow test-browser lint fmt generate \
 	bench bench-smoke sandbox dist dist-python dist-jvm check-dist install
 
 # Tests build the Python wheel in the dev profile (shares target/debug with the Rust tests); benchmarks use release.
@@ -26,7 +26,7 @@ demo-rust:
 demo-python:
 	PAYWIRE_PROFILE=$(PYTHON_PROFILE) bash python/scripts/demo.sh
 
-test: test-rust test-python test-kotlin test-browser
+test: test-rust test-python test-kotlin test-field-flow test-browser
 
 test-rust:
 	cargo test
@@ -42,6 +42,10 @@ test-python:
 
 test-kotlin:
 	bash bindings/kotlin/check.sh
+
+# A field added to a core response type reaches Kotlin, Swift and Python with only core and generated files changed.
+test-field-flow:
+	bash scripts/check_field_flow.sh
 
 # Everything derived from core's types and operation tables through the library's UniFFI metadata: the Python
 # models and methods (python/paywire/_generated.py), the Swift sources (checked in) and the Kotlin sources.

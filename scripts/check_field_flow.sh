@@ -10,12 +10,13 @@
 # Registry dependencies are shared through the main target/ (the clone's own crates build apart, by path).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/paywire-field-flow.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
-CLONE="$WORK/repo"
-git clone -q --no-hardlinks "$ROOT" "$CLONE"
-cd "$CLONE"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+# A fixed place under target/, so repeated runs reuse the clone's build units instead of piling up new ones.
+CLONE="$CARGO_TARGET_DIR/field-flow/repo"
+rm -rf "$CLONE"
+git clone -q --no-hardlinks "$ROOT" "$CLONE"
+trap 'rm -rf "$CLONE"' EXIT
+cd "$CLONE"
 
 MODELS=core/src/bootpay/models.rs
 python3 - "$MODELS" <<'EOF'
@@ -50,6 +51,8 @@ KT=bindings/kotlin/src/main/kotlin/paywire/generated
 grep -rq "fieldFlowProbe" "$KT" || { echo "check_field_flow: the generated Kotlin has no fieldFlowProbe" >&2; exit 1; }
 cat > bindings/kotlin/src/main/kotlin/paywire/FieldFlowProbe.kt <<'EOF'
 package paywire
+
+import paywire.types.Receipt
 
 /** Compiles only if the core field reached the generated Kotlin `Receipt`. */
 internal fun fieldFlowProbe(receipt: Receipt): String? = receipt.fieldFlowProbe
