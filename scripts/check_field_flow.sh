@@ -7,7 +7,7 @@
 #   - Kotlin: the generated `Receipt` has `fieldFlowProbe`, and Kotlin code reading it compiles (mvn compile);
 #   - Swift: the checked-in generated `Receipt` has `fieldFlowProbe`;
 #   - Python: the generated `Receipt` model is annotated with `field_flow_probe`.
-# Registry dependencies are shared through the main target/ (the clone's own crates build apart, by path).
+# Registry dependencies are shared through the main target/.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
@@ -15,7 +15,13 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 CLONE="$CARGO_TARGET_DIR/field-flow/repo"
 rm -rf "$CLONE"
 git clone -q --no-hardlinks "$ROOT" "$CLONE"
-trap 'rm -rf "$CLONE"' EXIT
+# The clone's crates build apart (their package ids name the clone's path), but their final artifacts land
+# in the same target/debug/ names as ours: rebuild ours on the way out (fresh units are only relinked).
+restore() {
+  rm -rf "$CLONE"
+  (cd "$ROOT" && cargo build -q -p paywire-ffi -p uniffi-bindgen)
+}
+trap restore EXIT
 cd "$CLONE"
 
 MODELS=core/src/bootpay/models.rs

@@ -547,7 +547,8 @@ class _BootpayClient(_Client):
         timeout: Optional[float] = 30.0,
         connect_timeout: Optional[float] = 5.0,
         proxy: Optional[str] = None,
-        max_retries: int = 2,
+        max_retries: Optional[int] = None,
+        retry: Optional[RetryPolicy] = None,
         max_response_bytes: Optional[int] = None,
         max_in_flight: Optional[int] = None,
     ) -> None:
@@ -564,6 +565,7 @@ class _BootpayClient(_Client):
                 "connect_timeout": connect_timeout,
                 "proxy": proxy,
                 "max_retries": max_retries,
+                "retry": _retry_json(retry),
                 "max_response_bytes": max_response_bytes,
                 "max_in_flight": max_in_flight,
             },
@@ -581,6 +583,8 @@ class Bootpay(_BootpayOperations, _BootpayClient, _Blocking):
     ``private_key``; half a pair raises ``InvalidInputError``. ``timeout`` is per attempt, in seconds.
     ``timeout`` and ``connect_timeout`` must be above 0 and at most a day. ``max_response_bytes`` caps an
     answer's size (default 16 MiB, 1 KiB–1 GiB; a larger one is refused while it streams in);
+    ``max_retries`` (default 2) or a whole ``retry=RetryPolicy(...)`` sets how calls that are safe to
+    repeat are retried (payments never are).
     ``max_in_flight`` bounds the requests this client has on the wire at once (default 64, 1–10000).
     Redirects are never followed: a 3xx raises ``RedirectError``.
     """

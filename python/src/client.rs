@@ -208,7 +208,7 @@ macro_rules! transport_options {
         if let Some(v) = config.seconds("connect_timeout")? {
             builder = builder.connect_timeout(v);
         }
-        if let Some(policy) = config.retry()? {
+        if let Some(policy) = config.retry_policy()? {
             builder = builder.retry(policy);
         }
         if let Some(v) = config.count("max_response_bytes")? {

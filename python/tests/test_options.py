@@ -128,3 +128,27 @@ def test_an_unknown_option_is_an_invalid_input(sandbox: Sandbox) -> None:
     with pytest.raises(paywire.InvalidInputError) as refused:
         sandbox.client().with_options(**options)
     assert refused.value.field == "arguments" and "price" in str(refused.value)
+
+
+def test_a_client_is_built_with_a_whole_retry_policy(sandbox: Sandbox) -> None:
+    client = sandbox.client(retry=FAST)
+    rid = sandbox.create_receipt(status=1, price=1000)["receipt_id"]
+    sandbox.fault(path="receipt/*", status=503, times=3)
+    assert client.get_receipt(rid).receipt_id == rid, "three retries ride out three 503s"
+    assert sandbox.counters()["requests"]["GET receipt/{receipt_id}"] == 4
+    stubborn = sandbox.iamport_client(retry=paywire.RetryPolicy(max_retries=0))
+    sandbox.fault(provider="iamport", path="payments/*", status=503, times=1)
+    with pytest.raises(paywire.ApiError) as refused:
+        stubborn.get_payment("imp_missing")
+    assert refused.value.http_status == 503
+
+
+@pytest.mark.parametrize("build", ["client", "iamport_client", "async_client", "async_iamport_client"])
+def test_retry_and_max_retries_together_are_refused_when_built(sandbox: Sandbox, build: str) -> None:
+    with pytest.raises(paywire.InvalidInputError) as refused:
+        getattr(sandbox, build)(retry=FAST, max_retries=1)
+    assert refused.value.field == "max_retries"
+    with pytest.raises(paywire.InvalidInputError) as bad:
+        getattr(sandbox, build)(retry=paywire.RetryPolicy(max_retries=11))
+    assert bad.value.field == "retry.max_retries"
+    assert sandbox.counters()["requests"] == {}, "nothing was sent"
