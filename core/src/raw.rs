@@ -15,7 +15,7 @@ use serde_json::Value;
 /// let req = RawRequest::get("seller/payment/method");
 /// assert_eq!(req.method, "GET");
 /// ```
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct RawRequest {
     /// `GET`, `POST`, `PUT` or `DELETE`.

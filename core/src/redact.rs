@@ -101,12 +101,19 @@ pub fn write_redacted<T: serde::Serialize>(
     }
 }
 
-/// `Display` for records: a redacted one-line dump ([`write_redacted`]). Lists types.
+/// `Display` and `Debug` for records: the same redacted one-line dump ([`write_redacted`]), so a billing
+/// key, a card, account or identity number never shows however a record is printed. Lists types.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! display_redacted {
     ($($ty:ident),+ $(,)?) => {$(
         impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $crate::__write_redacted(stringify!($ty), self, f)
+            }
+        }
+
+        impl ::std::fmt::Debug for $ty {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 $crate::__write_redacted(stringify!($ty), self, f)
             }

@@ -22,7 +22,7 @@ use serde_json::{Map, Value};
 /// let req = IssueBillingKey::new("nicepay", "월간 구독", "sub-1", "5570000000001234", "12", "900101", "28", "12");
 /// assert!(!format!("{req:?}").contains("5570000000001234"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct IssueBillingKey {
@@ -131,7 +131,7 @@ impl IssueBillingKey {
 /// let req = SubscribePayment::new("billing-key", "월간 구독 11월", "order-2026-11", 9900);
 /// assert_eq!(req.price, 9900);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct SubscribePayment {
@@ -218,7 +218,7 @@ impl SubscribePayment {
 /// let req = ReserveSubscribePayment::new("billing-key", "12월 구독", "order-2026-12", 9900, "2026-12-01T09:00:00+09:00");
 /// assert_eq!(req.reserve_execute_at, "2026-12-01T09:00:00+09:00");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct ReserveSubscribePayment {
@@ -292,7 +292,7 @@ impl ReserveSubscribePayment {
 }
 
 /// The answer to a reservation.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct ReservedPayment {
     /// The reservation id.
@@ -313,7 +313,7 @@ pub struct ReservedPayment {
 }
 
 /// A reservation as looked up (spec §6.6).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct SubscribeReservation {
     /// The reservation id.
@@ -388,7 +388,7 @@ pub struct SubscribeReservation {
 }
 
 /// The answer to a reservation cancel.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct CancelledReservation {
     /// The reservation id.
@@ -405,7 +405,7 @@ pub struct CancelledReservation {
 }
 
 /// The answer to a billing-key destroy.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct DestroyedBillingKey {
     /// The destroyed key.
@@ -419,7 +419,7 @@ pub struct DestroyedBillingKey {
 
 /// Account (automatic transfer) billing-key request (`POST request/subscribe/automatic-transfer`).
 /// Account and identity numbers are redacted in `Debug`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct RequestTransferBillingKey {

@@ -31,7 +31,7 @@ fn check_type(value: &str) -> Result<()> {
 /// let req = PublishCashReceipt::new("r1", "01000000000", "소득공제");
 /// assert!(!format!("{req:?}").contains("01000000000"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct PublishCashReceipt {
@@ -76,7 +76,7 @@ impl PublishCashReceipt {
 }
 
 /// A standalone cash receipt (`POST request/cash/receipt`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct RequestCashReceipt {
@@ -117,7 +117,7 @@ pub struct RequestCashReceipt {
 }
 
 /// Who cancels a cash receipt and why (sent as query parameters).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct CancelCashReceipt {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// The recipient of an escrow shipment.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct ShippingUser {
@@ -34,7 +34,7 @@ pub struct ShippingUser {
 }
 
 /// The sender of an escrow shipment.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct ShippingCompany {
@@ -68,7 +68,7 @@ pub struct ShippingCompany {
 /// let body = serde_json::to_value(&req).unwrap_or_default();
 /// assert_eq!(body["shipping_prepayment"], serde_json::json!(false));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct ShippingStart {
     /// The escrow payment (sent in the path and the body).

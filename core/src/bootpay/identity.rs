@@ -23,7 +23,7 @@ use serde_json::{Map, Value};
 /// };
 /// assert!(!format!("{req:?}").contains("900101"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct RequestAuthentication {

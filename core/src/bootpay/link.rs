@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 /// let req = RequestPaymentLink::new("order-1", "티셔츠", 30000);
 /// assert_eq!(req.price, 30000);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct RequestPaymentLink {
@@ -73,7 +73,7 @@ impl RequestPaymentLink {
 }
 
 /// A payment link.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct PaymentLink {
     /// The URL to send the customer to.

@@ -21,7 +21,7 @@ pub type Metadata = Map<String, Value>;
 /// let user = User { id: Some("member-1".into()), phone: Some("01000000000".into()), ..User::default() };
 /// assert_eq!(serde_json::to_value(&user).ok(), Some(serde_json::json!({"id": "member-1", "phone": "01000000000"})));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct User {
@@ -66,7 +66,7 @@ pub struct User {
 /// let item = Item::new("sku-1", "T-shirt", 2, 15000);
 /// assert_eq!(serde_json::to_value(&item).ok(), Some(serde_json::json!({"id": "sku-1", "name": "T-shirt", "qty": 2, "price": 15000})));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
@@ -129,7 +129,7 @@ impl Item {
 /// let r = Refund { bank_account: "1234".into(), bank_username: "홍길동".into(), bank_code: "088".into() };
 /// assert!(!format!("{r:?}").contains("1234"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct Refund {
@@ -151,7 +151,7 @@ pub struct Refund {
 /// let read: SubscribeExtra = serde_json::from_value(serde_json::json!({"raw_data": 1, "subscribe_test_payment": true})).unwrap_or_default();
 /// assert_eq!((read.raw_data, read.subscribe_test_payment), (Some(true), Some(true)));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct SubscribeExtra {
     /// Charge 100 KRW to validate the card before issuing the key (sent as `1`/`0`).
@@ -184,7 +184,7 @@ pub struct SubscribeExtra {
 }
 
 /// The token answer of `request/token`; `access_token` is redacted in `Debug`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct AccessToken {
     /// The bearer token (empty with client_key/secret_key).
@@ -205,7 +205,7 @@ pub struct AccessToken {
 }
 
 /// Card details of a card payment.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct CardData {
     /// PG transaction id.
@@ -279,7 +279,7 @@ pub struct CardData {
 }
 
 /// Bank / virtual-account details.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct BankData {
     /// PG transaction id.
@@ -345,7 +345,7 @@ pub struct BankData {
 }
 
 /// Escrow state of a receipt.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct EscrowData {
     /// Escrow status code.
@@ -387,7 +387,7 @@ pub struct EscrowData {
 }
 
 /// Cash receipt issued on a payment.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct CashReceiptData {
     /// PG transaction id.
@@ -436,7 +436,7 @@ pub struct CashReceiptData {
 /// assert_eq!(r.status, ReceiptStatus::AwaitingConfirm);
 /// assert_eq!(r.extra.get("brand_new"), Some(&serde_json::json!(true)));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct Receipt {
     /// Bootpay's id.
@@ -608,7 +608,7 @@ impl Receipt {
 }
 
 /// Card data of a billing key.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct BillingData {
     /// Masked card number.
@@ -650,7 +650,7 @@ pub struct BillingData {
 }
 
 /// A billing key (spec §6.4).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct BillingKey {
     /// The key to charge with.
@@ -738,7 +738,7 @@ pub struct BillingKey {
 }
 
 /// Identity data of a certificate; `unique` (the person's CI) is redacted in `Debug`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct AuthenticateData {
     /// Name.
@@ -816,7 +816,7 @@ pub struct AuthenticateData {
 }
 
 /// An identity verification (spec §6.3). Only status 12 ([`ReceiptStatus::Authenticated`]) means verified.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct Certificate {
     /// Bootpay's id (use it for confirm / realarm).

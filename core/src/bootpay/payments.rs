@@ -24,7 +24,7 @@ pub const CANCEL_ID_DUPLICATE: &str = "RC_CANCEL_ID_DUPLICATE";
 /// let partial = CancelPayment { cancel_price: Some(3000), cancel_id: Some("refund-42".into()), ..CancelPayment::new("r1") };
 /// assert_eq!(partial.receipt_id, "r1");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct CancelPayment {
@@ -98,7 +98,7 @@ impl CancelPayment {
 }
 
 /// One payment method enabled for the merchant (`GET seller/payment/method`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct PaymentMethod {
     /// The PG.

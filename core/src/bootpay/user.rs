@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 /// let req = RequestUserToken { gender: Some(0), ..RequestUserToken::new("member-1") };
 /// assert_eq!(serde_json::to_value(&req).ok(), Some(serde_json::json!({"user_id": "member-1", "gender": 0})));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct RequestUserToken {
@@ -55,7 +55,7 @@ impl RequestUserToken {
 }
 
 /// A user token for the front end; redacted in `Debug`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct UserToken {
     /// The token.

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 /// assert_eq!(hook.event(), WebhookType::PaymentCompleted);
 /// assert_eq!(paywire::webhook::WEBHOOK_ACK, r#"{"success": true}"#);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Clone, Default, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct BootpayWebhook {
     /// The payment.

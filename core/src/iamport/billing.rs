@@ -25,7 +25,7 @@ use serde_json::{Map, Value};
 /// assert!(!format!("{card:?}").contains("5678"));
 /// ```
 // Not `deny_unknown_fields`: it is flattened into the payment requests, whose other keys pass through it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct CardInput {
     /// `dddd-dddd-dddd-dddd`.
@@ -84,7 +84,7 @@ impl CardInput {
 }
 
 /// Billing-key issue (`POST subscribe/customers/{customer_uid}`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct IamportIssueBillingKey {
     /// The card.
@@ -128,7 +128,7 @@ pub struct IamportIssueBillingKey {
 pub type IssueBillingKey = IamportIssueBillingKey;
 
 /// Buyer and order options shared by onetime, again and schedules.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct PaymentOptions {
     /// Currency (default KRW).
@@ -192,7 +192,7 @@ pub struct PaymentOptions {
 }
 
 /// A key-in payment (`POST subscribe/payments/onetime`), optionally storing the card as `customer_uid`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct OnetimePayment {
     /// Unique per payment request: the look-up key if the outcome is unknown.
@@ -222,7 +222,7 @@ pub struct OnetimePayment {
 }
 
 /// A payment with a stored billing key (`POST subscribe/payments/again`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct AgainPayment {
     /// The billing key.

@@ -19,7 +19,7 @@ use serde_json::json;
 /// let req = CertificationOtpRequest::new("홍길동", "01000000000", "900101", "1", "SKT");
 /// assert!(!format!("{req:?}").contains("900101"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct CertificationOtpRequest {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// A sender or receiver.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct EscrowParty {
     /// Name.
@@ -37,7 +37,7 @@ pub struct EscrowParty {
 }
 
 /// The shipment itself.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct EscrowShipment {
@@ -64,7 +64,7 @@ pub struct EscrowShipment {
 /// let req = EscrowLogisRequest { logis: EscrowShipment { company: "CJGLS".into(), invoice: "1234".into(), sent_at: 1_700_000_000, ..Default::default() }, ..Default::default() };
 /// assert_eq!(req.logis.company, "CJGLS");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct EscrowLogisRequest {

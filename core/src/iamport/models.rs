@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// The answer of `users/getToken`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AccessToken {
     /// The token (redacted in `Debug`).
     #[serde(default)]
@@ -25,7 +25,7 @@ pub struct AccessToken {
 }
 
 /// The token a client currently holds.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct IamportToken {
     /// The token (redacted in `Debug`).
@@ -38,7 +38,7 @@ pub struct IamportToken {
 pub type CurrentToken = IamportToken;
 
 /// One (partial) cancellation of a payment.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct PaymentCancel {
     /// PG cancel id.
@@ -102,7 +102,7 @@ pub struct PaymentCancel {
 /// assert_eq!(p.status, PaymentStatus::Paid);
 /// assert_eq!(p.cancelled_at, None);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct Payment {
     /// PortOne's id.
@@ -393,7 +393,7 @@ impl Payment {
 macro_rules! page {
     ($(#[doc = $doc:literal])* $name:ident of $item:ty) => {
         $(#[doc = $doc])*
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
         #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
         pub struct $name {
             /// Items in the whole result.
@@ -419,7 +419,7 @@ macro_rules! page {
 macro_rules! partial {
     ($(#[doc = $doc:literal])* $name:ident of $item:ty) => {
         $(#[doc = $doc])*
-        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+        #[derive(Clone, Default, PartialEq, Serialize)]
         #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
         pub struct $name {
             /// The items found.
@@ -453,7 +453,7 @@ partial! {
 }
 
 /// A pre-registered amount (`payments/prepare`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct Prepared {
     /// The merchant order id.
@@ -482,7 +482,7 @@ pub struct Prepared {
 
 /// A billing key ("customer", spec §6.2). A smart-routing key (SuperBillingKey) keeps its camelCase
 /// fields in `extra`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct BillingCustomer {
     /// The merchant's id for this customer × card.
@@ -583,7 +583,7 @@ pub struct BillingCustomer {
 }
 
 /// A scheduled payment (spec §6.2 ScheduleResult).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct Schedule {
     /// The billing key.
@@ -667,7 +667,7 @@ pub struct Schedule {
 
 /// An identity verification (spec §6.2 Certification). `unique_key` (CI) and `unique_in_site` (DI) are
 /// redacted in `Debug`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct Certification {
     /// PortOne's id.
@@ -760,7 +760,7 @@ pub struct Certification {
 }
 
 /// Escrow shipping registration.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct EscrowLogis {
     /// Courier code (`CJGLS`, `HANJIN`, …).
@@ -792,7 +792,7 @@ pub struct EscrowLogis {
 }
 
 /// A cash receipt (for a PortOne payment: `imp_uid` set; external: `merchant_uid` set).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct CashReceipt {
     /// The payment (PortOne payments).
@@ -880,7 +880,7 @@ pub struct CashReceipt {
 }
 
 /// A KFTC bank or card-company code.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct StandardCode {
     /// The code.
@@ -902,7 +902,7 @@ pub struct StandardCode {
 }
 
 /// The holder of a bank account (`vbanks/holder`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct VbankHolder {
     /// Holder name.
@@ -911,7 +911,7 @@ pub struct VbankHolder {
 }
 
 /// The answer of an OTP certification request: the id to confirm with.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct CertificationOtp {
     /// PortOne's id of the pending verification.
@@ -920,7 +920,7 @@ pub struct CertificationOtp {
 }
 
 /// Per-means amount breakdown of a PAYCO payment; kept as returned.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct PaymentBalance {
     /// Total amount.

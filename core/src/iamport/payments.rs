@@ -19,7 +19,7 @@ use serde_json::{json, Map, Value};
 /// let first_page = ListOptions { page: Some(1), limit: Some(100), ..ListOptions::default() };
 /// assert_eq!(first_page.limit, Some(100));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Clone, Default, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct ListOptions {
     /// Page number, from 1.
@@ -84,7 +84,7 @@ impl ListOptions {
 /// let partial = CancelPayment { amount: Some(3000.0), reason: Some("부분 환불".into()), ..CancelPayment::by_imp_uid("imp_123") };
 /// assert_eq!(partial.imp_uid.as_deref(), Some("imp_123"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 #[serde(deny_unknown_fields)]
 pub struct IamportCancelPayment {

@@ -19,7 +19,7 @@ use serde_json::{Map, Value};
 /// let req = IssueCashReceipt { r#type: Some("person".into()), ..IssueCashReceipt::new("01000000000") };
 /// assert!(!format!("{req:?}").contains("01000000000"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct IssueCashReceipt {
     /// Tax card, phone, resident or business number.
@@ -65,7 +65,7 @@ impl IssueCashReceipt {
 }
 
 /// A cash receipt for a sale outside PortOne (`POST receipts/external/{merchant_uid}`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct IssueExternalCashReceipt {
     /// Sale name.

@@ -20,7 +20,7 @@ use serde_json::json;
 /// let item = ScheduleItem::new("order-2026-12", 1_796_000_000, 9900.0, "12월 구독료");
 /// assert_eq!(item.currency, "KRW");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct ScheduleItem {
     /// Unique order id of this run.
@@ -61,7 +61,7 @@ impl ScheduleItem {
 }
 
 /// Schedules for a billing key (`POST subscribe/payments/schedule`); with card data, the key is issued first.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct SchedulePayments {
     /// The billing key (issued from `card` when it does not exist yet).

@@ -18,7 +18,7 @@ use serde_json::{json, Map, Value};
 /// let req = IssueVbank::new("order-vbank-1", 50000.0, "088", 1_796_000_000);
 /// assert_eq!(req.vbank_code, "088");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct IssueVbank {
     /// The order.

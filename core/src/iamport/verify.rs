@@ -18,7 +18,7 @@ pub enum VerifiedState {
 }
 
 /// A payment that passed [`Client::verify_payment`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct VerifiedPayment {
     /// The payment as iamport reports it.

@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 /// assert_eq!(hook.status, Some(PaymentStatus::Paid));
 /// assert_eq!(hook.idempotency_key(), "iamport:imp_1:paid:");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Clone, Default, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct IamportWebhook {
     /// The payment.
