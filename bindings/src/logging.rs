@@ -2,9 +2,10 @@
 //!
 //! Kotlin and Swift have no `tracing`: an app that wants paywire's logs implements `LogSink` (forwarding
 //! to SLF4J, `java.util.logging`, swift-log, …) and calls `setLogSink(sink, minLevel)`. That installs, once
-//! per process, a `tracing` subscriber whose one layer turns each event of core (targets `paywire` and
-//! `paywire::…`) into a [`LogRecord`]: level, target, message, and core's structured fields (`operation`,
-//! `provider`, HTTP `status`, `attempt`, `duration_ms`) typed, each `null`/`nil` when the event has none.
+//! per process, a `tracing` subscriber whose one layer hands each event of core (targets `paywire` and
+//! `paywire::…`) to the sink as core reads it, a [`LogRecord`] (`paywire::log`; Kotlin `paywire.types`):
+//! level, target, message, and the structured fields (`operation`, `provider`, HTTP `status`, `attempt`,
+//! `duration_ms`) typed, each `null`/`nil` when the event has none. This module only delivers.
 //! Core logs no secret (credentials, tokens, card data are redacted before they reach an event); this layer
 //! copies only what the event holds and adds nothing.
 //!
@@ -30,78 +31,27 @@
 //! says so once on stderr. The Python extension is a separate library with its own copy of `tracing` and
 //! its own global default, so the two never see each other's events.
 
+use paywire::log::is_paywire_target;
+pub use paywire::log::{LogLevel, LogRecord};
 use std::cell::Cell;
-use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, OnceLock, RwLock};
-use tracing::field::{Field, Visit};
 use tracing::level_filters::LevelFilter;
-use tracing::{Event, Level, Metadata, Subscriber};
+use tracing::{Event, Metadata, Subscriber};
 use tracing_subscriber::layer::{Context, Layer};
 use tracing_subscriber::prelude::*;
 
-/// How severe a log record is, from the most verbose (`Trace`) to the most severe (`Error`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, uniffi::Enum)]
-pub enum LogLevel {
-    /// Very fine detail (core emits none today).
-    Trace,
-    /// Every HTTP attempt and its answer, token fetches.
-    Debug,
-    /// Notable steps: a token refreshed after a 401, a cancel replayed as already applied.
-    Info,
-    /// Something went wrong and was handled: a retry, a dropped connection, an oversized answer.
-    Warn,
-    /// A failure paywire could not handle itself.
-    Error,
-}
-
-impl LogLevel {
-    /// 1 (`Error`) to 5 (`Trace`): the verbosity this level lets through; 0 stands for "no sink".
-    fn verbosity(self) -> u8 {
-        match self {
-            LogLevel::Error => 1,
-            LogLevel::Warn => 2,
-            LogLevel::Info => 3,
-            LogLevel::Debug => 4,
-            LogLevel::Trace => 5,
-        }
+/// 1 (`Error`) to 5 (`Trace`): the verbosity a sink at `level` lets through; 0 stands for "no sink".
+fn verbosity(level: LogLevel) -> u8 {
+    match level {
+        LogLevel::Error => 1,
+        LogLevel::Warn => 2,
+        LogLevel::Info => 3,
+        LogLevel::Debug => 4,
+        LogLevel::Trace => 5,
     }
-
-    fn of(level: &Level) -> LogLevel {
-        match *level {
-            Level::ERROR => LogLevel::Error,
-            Level::WARN => LogLevel::Warn,
-            Level::INFO => LogLevel::Info,
-            Level::DEBUG => LogLevel::Debug,
-            _ => LogLevel::Trace,
-        }
-    }
-}
-
-/// One log event of paywire, as the sink receives it. Holds no secret.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct LogRecord {
-    /// How severe the event is.
-    pub level: LogLevel,
-    /// Where in paywire it comes from (a Rust module path such as `paywire::transport`).
-    pub target: String,
-    /// The event's text, without its fields.
-    pub message: String,
-    /// The operation being performed, as core names it (`get_receipt`, `cancel_payment`), if any.
-    pub operation: Option<String>,
-    /// `bootpay` or `iamport`, if the event concerns one provider.
-    pub provider: Option<String>,
-    /// The HTTP status of the answer the event is about, if any.
-    pub http_status: Option<i32>,
-    /// Which attempt of the call (1 for the first), if the event concerns one HTTP attempt.
-    pub attempt: Option<i32>,
-    /// How long that attempt took, in milliseconds.
-    pub duration_ms: Option<f64>,
-    /// The event's other fields (for example `delay`, `timed_out`, `attempts`), as text.
-    pub fields: HashMap<String, String>,
 }
 
 /// What a sink may throw. paywire ignores it (the record is lost, the call goes on); any exception a
@@ -141,7 +91,7 @@ pub fn set_log_sink(sink: Box<dyn LogSink>, min_level: LogLevel) {
         return;
     }
     *write_sink() = Some(Arc::from(sink));
-    set_verbosity(min_level.verbosity());
+    set_verbosity(verbosity(min_level));
 }
 
 /// Changes the level of the installed sink: records at `min_level` or more severe reach it from the next
@@ -150,7 +100,7 @@ pub fn set_log_sink(sink: Box<dyn LogSink>, min_level: LogLevel) {
 pub fn set_log_level(min_level: LogLevel) {
     let sink = read_sink().is_some();
     if sink {
-        set_verbosity(min_level.verbosity());
+        set_verbosity(verbosity(min_level));
     }
 }
 
@@ -231,19 +181,13 @@ fn deliver(queue: Receiver<Delivery>) {
         if dropped > 0 {
             hand_over(
                 &*sink,
-                LogRecord {
-                    level: LogLevel::Warn,
-                    target: "paywire::logging".to_owned(),
-                    message: format!(
+                LogRecord::new(
+                    LogLevel::Warn,
+                    "paywire::logging",
+                    format!(
                         "{dropped} paywire log records were dropped: the log sink is slower than the events"
                     ),
-                    operation: None,
-                    provider: None,
-                    http_status: None,
-                    attempt: None,
-                    duration_ms: None,
-                    fields: HashMap::new(),
-                },
+                ),
             );
         }
     }
@@ -254,17 +198,13 @@ fn hand_over(sink: &dyn LogSink, record: LogRecord) {
     let _ = catch_unwind(AssertUnwindSafe(|| sink.log(record)));
 }
 
-fn ours(target: &str) -> bool {
-    target == "paywire" || target.starts_with("paywire::")
-}
-
 /// The one layer of the process-wide subscriber: paywire's events at the sink's level go to the queue.
 struct SinkLayer;
 
 impl<S: Subscriber> Layer<S> for SinkLayer {
     fn enabled(&self, metadata: &Metadata<'_>, _ctx: Context<'_, S>) -> bool {
-        ours(metadata.target())
-            && LogLevel::of(metadata.level()).verbosity() <= VERBOSITY.load(Ordering::Relaxed)
+        is_paywire_target(metadata.target())
+            && verbosity(LogLevel::of(metadata.level())) <= VERBOSITY.load(Ordering::Relaxed)
     }
 
     fn max_level_hint(&self) -> Option<LevelFilter> {
@@ -288,19 +228,7 @@ impl<S: Subscriber> Layer<S> for SinkLayer {
         let Some(sink) = read_sink() else {
             return;
         };
-        let metadata = event.metadata();
-        let mut record = LogRecord {
-            level: LogLevel::of(metadata.level()),
-            target: metadata.target().to_owned(),
-            message: String::new(),
-            operation: None,
-            provider: None,
-            http_status: None,
-            attempt: None,
-            duration_ms: None,
-            fields: HashMap::new(),
-        };
-        event.record(&mut Fields(&mut record));
+        let record = LogRecord::from_event(event);
         match queue.try_send((sink, record)) {
             Ok(()) => {}
             Err(TrySendError::Full(_)) => {
@@ -309,72 +237,5 @@ impl<S: Subscriber> Layer<S> for SinkLayer {
             // The delivery thread is gone (it only ends with the process): nobody to tell.
             Err(TrySendError::Disconnected(_)) => {}
         }
-    }
-}
-
-/// Fills a record from an event's fields: the message, the structured fields typed, the rest as text.
-struct Fields<'a>(&'a mut LogRecord);
-
-impl Fields<'_> {
-    fn other(&mut self, field: &Field, value: String) {
-        self.0.fields.insert(field.name().to_owned(), value);
-    }
-
-    fn integer(&mut self, field: &Field, value: i128) {
-        let slot = match field.name() {
-            "status" => &mut self.0.http_status,
-            "attempt" => &mut self.0.attempt,
-            "duration_ms" => {
-                self.0.duration_ms = Some(value as f64);
-                return;
-            }
-            _ => return self.other(field, value.to_string()),
-        };
-        match i32::try_from(value) {
-            Ok(v) => *slot = Some(v),
-            Err(_) => self.other(field, value.to_string()),
-        }
-    }
-
-    fn text(&mut self, field: &Field, value: String) {
-        match field.name() {
-            "message" => self.0.message = value,
-            "operation" => self.0.operation = Some(value),
-            "provider" => self.0.provider = Some(value),
-            _ => self.other(field, value),
-        }
-    }
-}
-
-impl Visit for Fields<'_> {
-    fn record_i64(&mut self, field: &Field, value: i64) {
-        self.integer(field, i128::from(value));
-    }
-
-    fn record_u64(&mut self, field: &Field, value: u64) {
-        self.integer(field, i128::from(value));
-    }
-
-    fn record_f64(&mut self, field: &Field, value: f64) {
-        if field.name() == "duration_ms" {
-            self.0.duration_ms = Some(value);
-        } else {
-            self.other(field, value.to_string());
-        }
-    }
-
-    fn record_bool(&mut self, field: &Field, value: bool) {
-        self.other(field, value.to_string());
-    }
-
-    fn record_str(&mut self, field: &Field, value: &str) {
-        self.text(field, value.to_owned());
-    }
-
-    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        // `message` arrives as `format_args!`, whose Debug is its Display: the text as written.
-        let mut text = String::new();
-        let _ = write!(text, "{value:?}");
-        self.text(field, text);
     }
 }

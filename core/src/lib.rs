@@ -40,6 +40,7 @@ mod ffi;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod iamport;
+pub mod log;
 mod operation;
 mod path;
 mod raw;

@@ -1,6 +1,7 @@
 //! paywire's `tracing` events, forwarded to Python's `logging` (logger `paywire`).
 //!
-//! core logs no secrets, so events are forwarded as they are. Warnings and above always reach Python;
+//! core logs no secrets, so events are forwarded as they are: core reads each into a `paywire::log::LogRecord`
+//! and this module only delivers it (the text is the record's one-line form, message then fields). Warnings and above always reach Python;
 //! debug and info events only when the `paywire` logger wants them. Asking Python for every event would
 //! mean taking the GIL on the I/O threads for nothing, so the logger's effective level is sampled at the
 //! start of every call (the GIL is held there anyway; one cached `getEffectiveLevel`): a level set after
@@ -10,13 +11,13 @@
 //! `provider`, `status` (the HTTP status, if any), `attempt` and `duration_ms` (of the attempt), each
 //! `None` when the event has no such field.
 
+use paywire::log::{is_paywire_target, LogLevel, LogRecord};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyDict;
-use std::fmt::Write as _;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use tracing::field::{Field, Visit};
-use tracing::{Event, Level, Metadata, Subscriber};
+use tracing::{Event, Metadata, Subscriber};
 use tracing_subscriber::layer::{Context, Layer};
 use tracing_subscriber::prelude::*;
 
@@ -29,93 +30,12 @@ static SANDBOX_ACCESS: AtomicBool = AtomicBool::new(false);
 static ACCESS_LOGGER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 const ACCESS_TARGET: &str = "paywire_sandbox::access";
 
-fn python_level(level: &Level) -> u8 {
-    match *level {
-        Level::ERROR => 40,
-        Level::WARN => 30,
-        Level::INFO => 20,
-        _ => 10,
-    }
-}
-
-fn ours(target: &str) -> bool {
-    target == "paywire" || target.starts_with("paywire::")
-}
-
-/// The structured fields every record carries as attributes (`None` when the event lacks one).
-const STRUCTURED: [&str; 5] = ["operation", "provider", "status", "attempt", "duration_ms"];
-
-/// A structured field's value, kept typed so Python gets an `int`, `float` or `str`.
-enum FieldValue {
-    Int(i64),
-    Float(f64),
-    Text(String),
-}
-
-#[derive(Default)]
-struct Message {
-    text: String,
-    fields: String,
-    structured: Vec<(&'static str, FieldValue)>,
-}
-
-impl Message {
-    fn append(&mut self, field: &Field, shown: std::fmt::Arguments<'_>) {
-        let _ = write!(
-            self.fields,
-            "{}{}={}",
-            if self.fields.is_empty() { "" } else { ", " },
-            field.name(),
-            shown
-        );
-    }
-
-    fn keep(&mut self, field: &Field, value: FieldValue) {
-        if let Some(name) = STRUCTURED.iter().find(|n| **n == field.name()) {
-            self.structured.push((name, value));
-        }
-    }
-}
-
-impl Visit for Message {
-    fn record_i64(&mut self, field: &Field, value: i64) {
-        self.append(field, format_args!("{value}"));
-        self.keep(field, FieldValue::Int(value));
-    }
-
-    fn record_u64(&mut self, field: &Field, value: u64) {
-        self.append(field, format_args!("{value}"));
-        self.keep(
-            field,
-            i64::try_from(value).map_or(FieldValue::Float(value as f64), FieldValue::Int),
-        );
-    }
-
-    fn record_f64(&mut self, field: &Field, value: f64) {
-        if field.name() == "duration_ms" {
-            self.append(field, format_args!("{value:.1}"));
-        } else {
-            self.append(field, format_args!("{value}"));
-        }
-        self.keep(field, FieldValue::Float(value));
-    }
-
-    fn record_str(&mut self, field: &Field, value: &str) {
-        if field.name() == "message" {
-            self.text.push_str(value);
-        } else {
-            self.append(field, format_args!("{value}"));
-            self.keep(field, FieldValue::Text(value.to_owned()));
-        }
-    }
-
-    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        if field.name() == "message" {
-            let _ = write!(self.text, "{value:?}");
-        } else {
-            self.append(field, format_args!("{value:?}"));
-            self.keep(field, FieldValue::Text(format!("{value:?}")));
-        }
+fn python_level(level: LogLevel) -> u8 {
+    match level {
+        LogLevel::Error => 40,
+        LogLevel::Warn => 30,
+        LogLevel::Info => 20,
+        LogLevel::Debug | LogLevel::Trace => 10,
     }
 }
 
@@ -195,8 +115,9 @@ impl<S: Subscriber> Layer<S> for PythonLogging {
         if metadata.target() == ACCESS_TARGET {
             return SANDBOX_ACCESS.load(Ordering::Relaxed);
         }
-        ours(metadata.target())
-            && python_level(metadata.level()) >= THRESHOLD.load(Ordering::Relaxed).min(30)
+        is_paywire_target(metadata.target())
+            && python_level(LogLevel::of(metadata.level()))
+                >= THRESHOLD.load(Ordering::Relaxed).min(30)
     }
 
     fn on_event(&self, event: &Event<'_>, _ctx: Context<'_, S>) {
@@ -204,31 +125,19 @@ impl<S: Subscriber> Layer<S> for PythonLogging {
             forward_access(event);
             return;
         }
-        let mut message = Message::default();
-        event.record(&mut message);
-        let text = if message.fields.is_empty() {
-            std::mem::take(&mut message.text)
-        } else {
-            format!("{} ({})", message.text, message.fields)
-        };
-        let level = python_level(event.metadata().level());
+        let record = LogRecord::from_event(event);
+        let level = python_level(record.level);
         // During interpreter shutdown there is nobody to log to.
         let _ = Python::try_attach(|py| -> PyResult<()> {
-            let logger = logger(py)?;
             let extra = PyDict::new(py);
-            for name in STRUCTURED {
-                extra.set_item(name, py.None())?;
-            }
-            for (name, value) in &message.structured {
-                match value {
-                    FieldValue::Int(v) => extra.set_item(*name, *v)?,
-                    FieldValue::Float(v) => extra.set_item(*name, *v)?,
-                    FieldValue::Text(v) => extra.set_item(*name, v)?,
-                }
-            }
+            extra.set_item("operation", &record.operation)?;
+            extra.set_item("provider", &record.provider)?;
+            extra.set_item("status", record.http_status)?;
+            extra.set_item("attempt", record.attempt)?;
+            extra.set_item("duration_ms", record.duration_ms)?;
             let kwargs = PyDict::new(py);
             kwargs.set_item("extra", extra)?;
-            logger.call_method(py, "log", (level, text), Some(&kwargs))?;
+            logger(py)?.call_method(py, "log", (level, record.to_string()), Some(&kwargs))?;
             Ok(())
         });
     }

@@ -201,7 +201,7 @@ impl Client {
                 tracing::info!(
                     provider = "bootpay",
                     operation = "cancel_payment",
-                    attempts,
+                    attempt = attempts,
                     "cancel_id already applied: returning the receipt as it stands"
                 );
                 self.get_receipt(&receipt_id, false).await

@@ -5623,145 +5623,6 @@ public func FfiConverterTypeIamportConfig_lower(_ value: IamportConfig) -> RustB
 
 
 /**
- * One log event of paywire, as the sink receives it. Holds no secret.
- */
-public struct LogRecord: Equatable, Hashable {
-    /**
-     * How severe the event is.
-     */
-    public var level: LogLevel
-    /**
-     * Where in paywire it comes from (a Rust module path such as `paywire::transport`).
-     */
-    public var target: String
-    /**
-     * The event's text, without its fields.
-     */
-    public var message: String
-    /**
-     * The operation being performed, as core names it (`get_receipt`, `cancel_payment`), if any.
-     */
-    public var operation: String?
-    /**
-     * `bootpay` or `iamport`, if the event concerns one provider.
-     */
-    public var provider: String?
-    /**
-     * The HTTP status of the answer the event is about, if any.
-     */
-    public var httpStatus: Int32?
-    /**
-     * Which attempt of the call (1 for the first), if the event concerns one HTTP attempt.
-     */
-    public var attempt: Int32?
-    /**
-     * How long that attempt took, in milliseconds.
-     */
-    public var durationMs: Double?
-    /**
-     * The event's other fields (for example `delay`, `timed_out`, `attempts`), as text.
-     */
-    public var fields: [String: String]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * How severe the event is.
-         */level: LogLevel, 
-        /**
-         * Where in paywire it comes from (a Rust module path such as `paywire::transport`).
-         */target: String, 
-        /**
-         * The event's text, without its fields.
-         */message: String, 
-        /**
-         * The operation being performed, as core names it (`get_receipt`, `cancel_payment`), if any.
-         */operation: String?, 
-        /**
-         * `bootpay` or `iamport`, if the event concerns one provider.
-         */provider: String?, 
-        /**
-         * The HTTP status of the answer the event is about, if any.
-         */httpStatus: Int32?, 
-        /**
-         * Which attempt of the call (1 for the first), if the event concerns one HTTP attempt.
-         */attempt: Int32?, 
-        /**
-         * How long that attempt took, in milliseconds.
-         */durationMs: Double?, 
-        /**
-         * The event's other fields (for example `delay`, `timed_out`, `attempts`), as text.
-         */fields: [String: String]) {
-        self.level = level
-        self.target = target
-        self.message = message
-        self.operation = operation
-        self.provider = provider
-        self.httpStatus = httpStatus
-        self.attempt = attempt
-        self.durationMs = durationMs
-        self.fields = fields
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension LogRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeLogRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LogRecord {
-        return
-            try LogRecord(
-                level: FfiConverterTypeLogLevel.read(from: &buf), 
-                target: FfiConverterString.read(from: &buf), 
-                message: FfiConverterString.read(from: &buf), 
-                operation: FfiConverterOptionString.read(from: &buf), 
-                provider: FfiConverterOptionString.read(from: &buf), 
-                httpStatus: FfiConverterOptionInt32.read(from: &buf), 
-                attempt: FfiConverterOptionInt32.read(from: &buf), 
-                durationMs: FfiConverterOptionDouble.read(from: &buf), 
-                fields: FfiConverterDictionaryStringString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: LogRecord, into buf: inout [UInt8]) {
-        FfiConverterTypeLogLevel.write(value.level, into: &buf)
-        FfiConverterString.write(value.target, into: &buf)
-        FfiConverterString.write(value.message, into: &buf)
-        FfiConverterOptionString.write(value.operation, into: &buf)
-        FfiConverterOptionString.write(value.provider, into: &buf)
-        FfiConverterOptionInt32.write(value.httpStatus, into: &buf)
-        FfiConverterOptionInt32.write(value.attempt, into: &buf)
-        FfiConverterOptionDouble.write(value.durationMs, into: &buf)
-        FfiConverterDictionaryStringString.write(value.fields, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLogRecord_lift(_ buf: RustBuffer) throws -> LogRecord {
-    return try FfiConverterTypeLogRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLogRecord_lower(_ value: LogRecord) -> RustBuffer {
-    return FfiConverterTypeLogRecord.lower(value)
-}
-
-
-/**
  * The credentials every sandbox accepts (test values, not secrets).
  */
 public struct SandboxCredentials: Equatable, Hashable {
@@ -5968,111 +5829,6 @@ public func FfiConverterTypeSandboxOptions_lift(_ buf: RustBuffer) throws -> San
 public func FfiConverterTypeSandboxOptions_lower(_ value: SandboxOptions) -> RustBuffer {
     return FfiConverterTypeSandboxOptions.lower(value)
 }
-
-
-/**
- * How severe a log record is, from the most verbose (`Trace`) to the most severe (`Error`).
- */
-
-public enum LogLevel: Equatable, Hashable {
-    
-    /**
-     * Very fine detail (core emits none today).
-     */
-    case trace
-    /**
-     * Every HTTP attempt and its answer, token fetches.
-     */
-    case debug
-    /**
-     * Notable steps: a token refreshed after a 401, a cancel replayed as already applied.
-     */
-    case info
-    /**
-     * Something went wrong and was handled: a retry, a dropped connection, an oversized answer.
-     */
-    case warn
-    /**
-     * A failure paywire could not handle itself.
-     */
-    case error
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension LogLevel: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeLogLevel: FfiConverterRustBuffer {
-    typealias SwiftType = LogLevel
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LogLevel {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .trace
-        
-        case 2: return .debug
-        
-        case 3: return .info
-        
-        case 4: return .warn
-        
-        case 5: return .error
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: LogLevel, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .trace:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .debug:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .info:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .warn:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .error:
-            writeInt(&buf, Int32(5))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLogLevel_lift(_ buf: RustBuffer) throws -> LogLevel {
-    return try FfiConverterTypeLogLevel.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLogLevel_lower(_ value: LogLevel) -> RustBuffer {
-    return FfiConverterTypeLogLevel.lower(value)
-}
-
 
 
 /**
@@ -7401,32 +7157,6 @@ fileprivate struct FfiConverterSequenceTypeStandardCode: FfiConverterRustBuffer 
         return seq
     }
 }
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
-    public static func write(_ value: [String: String], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for (key, value) in value {
-            FfiConverterString.write(key, into: &buf)
-            FfiConverterString.write(value, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: String] {
-        let len: Int32 = try readInt(&buf)
-        var dict = [String: String]()
-        dict.reserveCapacity(Int(len))
-        for _ in 0..<len {
-            let key = try FfiConverterString.read(from: &buf)
-            let value = try FfiConverterString.read(from: &buf)
-            dict[key] = value
-        }
-        return dict
-    }
-}
 private let UNIFFI_RUST_FUTURE_POLL_READY: Int8 = 0
 private let UNIFFI_RUST_FUTURE_POLL_WAKE: Int8 = 1
 
@@ -7673,10 +7403,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_paywire_ffi_checksum_func_clear_log_sink() != 1856) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paywire_ffi_checksum_func_set_log_level() != 58845) {
+    if (uniffi_paywire_ffi_checksum_func_set_log_level() != 47292) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paywire_ffi_checksum_func_set_log_sink() != 16475) {
+    if (uniffi_paywire_ffi_checksum_func_set_log_sink() != 60135) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paywire_ffi_checksum_func_parse_sandbox_args() != 21981) {
@@ -8273,7 +8003,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_paywire_ffi_checksum_constructor_sandboxserver_start_with() != 4077) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paywire_ffi_checksum_method_logsink_log() != 50583) {
+    if (uniffi_paywire_ffi_checksum_method_logsink_log() != 34014) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -465,6 +465,22 @@ fileprivate final class UniffiHandleMap<T>: @unchecked Sendable {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
+    typealias FfiType = Int32
+    typealias SwiftType = Int32
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int32 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Int32, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
     typealias FfiType = Int64
     typealias SwiftType = Int64
@@ -5366,6 +5382,145 @@ public func FfiConverterTypeListOptions_lift(_ buf: RustBuffer) throws -> ListOp
 #endif
 public func FfiConverterTypeListOptions_lower(_ value: ListOptions) -> RustBuffer {
     return FfiConverterTypeListOptions.lower(value)
+}
+
+
+/**
+ * One log event of paywire, read from a `tracing` event. Holds no secret.
+ */
+public struct LogRecord: Equatable, Hashable {
+    /**
+     * How severe the event is.
+     */
+    public var level: LogLevel
+    /**
+     * Where in paywire it comes from (a Rust module path such as `paywire::transport`).
+     */
+    public var target: String
+    /**
+     * The event's text, without its fields.
+     */
+    public var message: String
+    /**
+     * The operation being performed, as core names it (`get_receipt`, `cancel_payment`), if any.
+     */
+    public var operation: String?
+    /**
+     * `bootpay` or `iamport`, if the event concerns one provider.
+     */
+    public var provider: String?
+    /**
+     * The HTTP status of the answer the event is about, if any (the event's `status` field).
+     */
+    public var httpStatus: Int32?
+    /**
+     * Which attempt of the call (1 for the first), if the event concerns one HTTP attempt.
+     */
+    public var attempt: Int32?
+    /**
+     * How long that attempt took, in milliseconds.
+     */
+    public var durationMs: Double?
+    /**
+     * The event's other fields (for example `delay`, `timed_out`), as text.
+     */
+    public var fields: [String: String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How severe the event is.
+         */level: LogLevel, 
+        /**
+         * Where in paywire it comes from (a Rust module path such as `paywire::transport`).
+         */target: String, 
+        /**
+         * The event's text, without its fields.
+         */message: String, 
+        /**
+         * The operation being performed, as core names it (`get_receipt`, `cancel_payment`), if any.
+         */operation: String?, 
+        /**
+         * `bootpay` or `iamport`, if the event concerns one provider.
+         */provider: String?, 
+        /**
+         * The HTTP status of the answer the event is about, if any (the event's `status` field).
+         */httpStatus: Int32?, 
+        /**
+         * Which attempt of the call (1 for the first), if the event concerns one HTTP attempt.
+         */attempt: Int32?, 
+        /**
+         * How long that attempt took, in milliseconds.
+         */durationMs: Double?, 
+        /**
+         * The event's other fields (for example `delay`, `timed_out`), as text.
+         */fields: [String: String]) {
+        self.level = level
+        self.target = target
+        self.message = message
+        self.operation = operation
+        self.provider = provider
+        self.httpStatus = httpStatus
+        self.attempt = attempt
+        self.durationMs = durationMs
+        self.fields = fields
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LogRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLogRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LogRecord {
+        return
+            try LogRecord(
+                level: FfiConverterTypeLogLevel.read(from: &buf), 
+                target: FfiConverterString.read(from: &buf), 
+                message: FfiConverterString.read(from: &buf), 
+                operation: FfiConverterOptionString.read(from: &buf), 
+                provider: FfiConverterOptionString.read(from: &buf), 
+                httpStatus: FfiConverterOptionInt32.read(from: &buf), 
+                attempt: FfiConverterOptionInt32.read(from: &buf), 
+                durationMs: FfiConverterOptionDouble.read(from: &buf), 
+                fields: FfiConverterDictionaryStringString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LogRecord, into buf: inout [UInt8]) {
+        FfiConverterTypeLogLevel.write(value.level, into: &buf)
+        FfiConverterString.write(value.target, into: &buf)
+        FfiConverterString.write(value.message, into: &buf)
+        FfiConverterOptionString.write(value.operation, into: &buf)
+        FfiConverterOptionString.write(value.provider, into: &buf)
+        FfiConverterOptionInt32.write(value.httpStatus, into: &buf)
+        FfiConverterOptionInt32.write(value.attempt, into: &buf)
+        FfiConverterOptionDouble.write(value.durationMs, into: &buf)
+        FfiConverterDictionaryStringString.write(value.fields, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLogRecord_lift(_ buf: RustBuffer) throws -> LogRecord {
+    return try FfiConverterTypeLogRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLogRecord_lower(_ value: LogRecord) -> RustBuffer {
+    return FfiConverterTypeLogRecord.lower(value)
 }
 
 
@@ -10689,6 +10844,111 @@ public func FfiConverterTypeVerifiedPayment_lower(_ value: VerifiedPayment) -> R
 
 
 /**
+ * How severe a log record is, from the most verbose (`Trace`) to the most severe (`Error`).
+ */
+
+public enum LogLevel: Equatable, Hashable {
+    
+    /**
+     * Very fine detail (core emits none today).
+     */
+    case trace
+    /**
+     * Every HTTP attempt and its answer, token fetches.
+     */
+    case debug
+    /**
+     * Notable steps: a token refreshed after a 401, a cancel replayed as already applied.
+     */
+    case info
+    /**
+     * Something went wrong and was handled: a retry, a dropped connection, an oversized answer.
+     */
+    case warn
+    /**
+     * A failure paywire could not handle itself.
+     */
+    case error
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LogLevel: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLogLevel: FfiConverterRustBuffer {
+    typealias SwiftType = LogLevel
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LogLevel {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .trace
+        
+        case 2: return .debug
+        
+        case 3: return .info
+        
+        case 4: return .warn
+        
+        case 5: return .error
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LogLevel, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .trace:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .debug:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .info:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .warn:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .error:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLogLevel_lift(_ buf: RustBuffer) throws -> LogLevel {
+    return try FfiConverterTypeLogLevel.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLogLevel_lower(_ value: LogLevel) -> RustBuffer {
+    return FfiConverterTypeLogLevel.lower(value)
+}
+
+
+
+/**
  * Which Bootpay server to talk to. A `base_url` set on the builder overrides it.
  *
  * ```
@@ -11798,6 +12058,30 @@ public func FfiConverterTypeWebhookType_lower(_ value: WebhookType) -> RustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
+    typealias SwiftType = Int32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
     typealias SwiftType = Int64?
 
@@ -12689,6 +12973,32 @@ fileprivate struct FfiConverterSequenceTypeQueryPair: FfiConverterRustBuffer {
             seq.append(try FfiConverterTypeQueryPair.read(from: &buf))
         }
         return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
+    public static func write(_ value: [String: String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterString.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: String] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: String]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterString.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
     }
 }
 

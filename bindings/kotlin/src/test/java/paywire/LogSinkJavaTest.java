@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import paywire.types.LogLevel;
+import paywire.types.LogRecord;
 
 class LogSinkJavaTest {
     private static SandboxServer server;

@@ -4,6 +4,8 @@
 package paywire
 
 import kotlinx.coroutines.runBlocking
+import paywire.types.LogLevel
+import paywire.types.LogRecord
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Assertions.assertEquals
