@@ -560,3 +560,162 @@ async fn raw_request_goes_through_the_same_layers() {
         .await
         .is_err());
 }
+
+/// A card billing key issued for `member` (a saved card: the member's wallet in the sandbox).
+async fn issue_key_for(client: &Client, subscription_id: &str, member: Option<&str>) -> String {
+    let request = IssueBillingKey {
+        user: member.map(|id| User {
+            id: Some(id.into()),
+            ..User::default()
+        }),
+        ..IssueBillingKey::new(
+            "nicepay",
+            "구독",
+            subscription_id,
+            "5570000000001234",
+            "12",
+            "900101",
+            "28",
+            "12",
+        )
+    };
+    client.issue_billing_key(request).await.unwrap().billing_key
+}
+
+#[tokio::test]
+async fn user_wallets_follow_the_members_saved_cards() {
+    let env = Env::start().await;
+    let client = env.token_client();
+
+    // An unknown member has no wallets; the query carries user_id percent-encoded and sandbox as text.
+    assert!(client
+        .get_user_wallets("member 1/한", true)
+        .await
+        .unwrap()
+        .is_empty());
+    let sent = env.last_request("GET", "wallet").await;
+    assert_eq!(sent["query"], "user_id=member+1%2F%ED%95%9C&sandbox=true");
+
+    let first = issue_key_for(&client, "sub-w1", Some("member-1")).await;
+    let second = issue_key_for(&client, "sub-w2", Some("member-1")).await;
+    issue_key_for(&client, "sub-w3", Some("member-2")).await;
+    issue_key_for(&client, "sub-w4", None).await;
+
+    let wallets = client.get_user_wallets("member-1", true).await.unwrap();
+    assert_eq!(wallets.len(), 2, "{wallets:?}");
+    assert_eq!(
+        wallets.iter().map(|w| w.order).collect::<Vec<_>>(),
+        [Some(1), Some(2)]
+    );
+    assert!(wallets.iter().all(|w| w.wallet_id.len() == 24));
+    assert_ne!(wallets[0].wallet_id, wallets[1].wallet_id);
+    assert!(wallets.iter().all(|w| w.sandbox == Some(true)));
+    assert!(wallets.iter().all(|w| w.latest_purchased_at.is_none()));
+    let card = wallets[0].batch_data.clone().unwrap();
+    assert_eq!(card.card_no.as_deref(), Some("5570********1234"));
+    assert!(card.card_company.is_some());
+    assert!(wallets[0].expired_at.is_some());
+
+    // A charge shows as the wallet's latest payment.
+    client
+        .subscribe_payment(SubscribePayment::new(&first, "구독", "order-w1", 9900))
+        .await
+        .unwrap();
+    let wallets = client.get_user_wallets("member-1", true).await.unwrap();
+    assert!(wallets[0].latest_purchased_at.is_some());
+    assert!(wallets[1].latest_purchased_at.is_none());
+
+    // Test-mode wallets only: the live list is empty.
+    assert!(client
+        .get_user_wallets("member-1", false)
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        env.last_request("GET", "wallet").await["query"],
+        "user_id=member-1&sandbox=false"
+    );
+
+    // Destroying a key removes its wallet; the rest move up.
+    let kept = wallets[1].wallet_id.clone();
+    client.destroy_billing_key(&first).await.unwrap();
+    let wallets = client.get_user_wallets("member-1", true).await.unwrap();
+    assert_eq!(wallets.len(), 1);
+    assert_eq!(
+        (wallets[0].wallet_id.as_str(), wallets[0].order),
+        (kept.as_str(), Some(1))
+    );
+    client.destroy_billing_key(&second).await.unwrap();
+    assert!(client
+        .get_user_wallets("member-1", true)
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[tokio::test]
+async fn user_wallets_errors() {
+    let env = Env::start().await;
+    let client = env.basic_client();
+
+    // A blank user_id is refused before any network call, naming the field.
+    for user_id in ["", "  "] {
+        let err = client.get_user_wallets(user_id, true).await.unwrap_err();
+        assert!(
+            matches!(err, paywire::Error::InvalidInput { ref field, .. } if field == "user_id"),
+            "{err:?}"
+        );
+    }
+    assert!(
+        env.requests().await.is_empty(),
+        "nothing reached the server"
+    );
+
+    // The sandbox answers a malformed query in Bootpay's error shape.
+    for (query, message) in [
+        (vec![("sandbox", "true")], "user_id"),
+        (vec![("user_id", "m")], "sandbox"),
+        (vec![("user_id", "m"), ("sandbox", "yes")], "sandbox"),
+    ] {
+        let err = client
+            .raw_request(RawRequest {
+                query: query
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                    .collect(),
+                ..RawRequest::get("wallet")
+            })
+            .await
+            .unwrap_err();
+        assert_eq!(err.http_status(), Some(400), "{err:?}");
+        assert!(err.has_code("RC_INVALID_PARAMETER"), "{err:?}");
+        assert!(err.to_string().contains(message), "{err}");
+    }
+
+    // Wrong credentials: the auth check guards this route like every other.
+    let stranger = Client::builder()
+        .client_key(paywire_tests::CLIENT_KEY)
+        .secret_key("not-the-secret")
+        .base_url(env.sandbox.bootpay_url())
+        .build()
+        .unwrap();
+    let err = stranger.get_user_wallets("m", true).await.unwrap_err();
+    assert!(matches!(err, paywire::Error::Auth { .. }), "{err:?}");
+    assert_eq!(err.http_status(), Some(401));
+
+    // A look-up is retried through a busy answer and a dropped connection.
+    let fast = env.bootpay_with(std::time::Duration::from_secs(5));
+    let before = env.route_count("GET wallet").await;
+    env.fault(json!({"method": "GET", "path": "wallet", "status": 503, "body": {"error_code": "UNAVAILABLE", "message": "busy"}, "times": 1})).await;
+    env.fault(json!({"method": "GET", "path": "wallet", "drop": true, "times": 1}))
+        .await;
+    assert!(fast.get_user_wallets("m", true).await.unwrap().is_empty());
+    assert_eq!(env.route_count("GET wallet").await, before + 3);
+
+    // A persistent server error ends as that error, after the bounded retries.
+    env.fault(json!({"method": "GET", "path": "wallet", "status": 500, "body": {"error_code": "BOOM", "message": "down"}})).await;
+    let err = fast.get_user_wallets("m", true).await.unwrap_err();
+    assert_eq!(err.http_status(), Some(500));
+    assert!(err.has_code("BOOM"));
+    assert_eq!(env.route_count("GET wallet").await, before + 6);
+}

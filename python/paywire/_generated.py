@@ -334,6 +334,43 @@ class SubscribeReservation(Model):
     _defaults: ClassVar[Dict[str, Any]] = {"reserve_id": "", "price": 0, "tax_free": 0}
 
 
+class Wallet(Model):
+    """A saved payment method of a user (a "wallet", spec §6.8), as `get_user_wallets` lists it.
+
+    ```
+    let wallet: paywire::bootpay::Wallet = serde_json::from_value(serde_json::json!({
+    "wallet_id": "6540b5f1d01c7e001d9a3f21", "type": 1, "sandbox": 1, "order": 1,
+    "batch_data": {"card_no": "5365****1234", "card_company": "국민", "card_type": 0},
+    }))?;
+    assert_eq!(wallet.sandbox, Some(true));
+    assert_eq!(wallet.batch_data.and_then(|card| card.card_company).as_deref(), Some("국민"));
+    # Ok::<(), serde_json::Error>(())
+    ```
+    """
+
+    #: The wallet id: what a payment with this saved method names.
+    wallet_id: str
+    #: Its kind (Bootpay does not publish the values).
+    type: Optional[int]
+    #: Whether it was registered in test mode (`1`/`0` on the wire).
+    sandbox: Optional[bool]
+    #: Its position among the user's wallets (1 first).
+    order: Optional[int]
+    #: Bootpay's payment status of the wallet (values not published).
+    payment_status: Optional[int]
+    #: The saved card (masked number, company, type).
+    batch_data: Optional[BillingData]
+    #: The card company code.
+    card_code: Optional[str]
+    #: When it stops working.
+    expired_at: Optional[datetime]
+    #: When it last paid.
+    latest_purchased_at: Optional[datetime]
+
+    _defaults: ClassVar[Dict[str, Any]] = {"wallet_id": ""}
+    _converters: ClassVar[Dict[str, Callable[[Any], Any]]] = {"batch_data": _one(BillingData)}
+
+
 class PaymentLink(Model):
     """A payment link."""
 
@@ -703,7 +740,7 @@ class _Operations:
 
 
 class _BootpayOperations(_Operations):
-    """The blocking operations of the Bootpay table (33)."""
+    """The blocking operations of the Bootpay table (34)."""
 
     __slots__ = ()
 
@@ -804,6 +841,12 @@ class _BootpayOperations(_Operations):
     def get_subscribe_reservation(self, reserve_id: str) -> SubscribeReservation:
         """Looks a reservation up."""
         return self._call("get_subscribe_reservation", self._pack(locals()), SubscribeReservation)
+
+    def get_user_wallets(self, user_id: str, sandbox: bool = False) -> List[Wallet]:
+        """The wallets (saved payment methods) of a member, in their order; `sandbox` picks the ones
+        registered in test mode. An unknown member has none (an empty list).
+        """
+        return self._call("get_user_wallets", self._pack(locals()), _many(Wallet))
 
     def issue_billing_key(
         self,
@@ -1016,7 +1059,7 @@ class _BootpayOperations(_Operations):
 
 
 class _AsyncBootpayOperations(_Operations):
-    """The asyncio operations of the Bootpay table (33)."""
+    """The asyncio operations of the Bootpay table (34)."""
 
     __slots__ = ()
 
@@ -1117,6 +1160,12 @@ class _AsyncBootpayOperations(_Operations):
     async def get_subscribe_reservation(self, reserve_id: str) -> SubscribeReservation:
         """Looks a reservation up."""
         return await self._acall("get_subscribe_reservation", self._pack(locals()), SubscribeReservation)
+
+    async def get_user_wallets(self, user_id: str, sandbox: bool = False) -> List[Wallet]:
+        """The wallets (saved payment methods) of a member, in their order; `sandbox` picks the ones
+        registered in test mode. An unknown member has none (an empty list).
+        """
+        return await self._acall("get_user_wallets", self._pack(locals()), _many(Wallet))
 
     async def issue_billing_key(
         self,
@@ -2184,7 +2233,7 @@ class _AsyncIamportOperations(_Operations):
 
 #: Every operation of each provider's table, as the library exports it.
 OPERATIONS: Dict[str, Tuple[str, ...]] = {
-    "bootpay": ("cancel_cash_receipt", "cancel_cash_receipt_on_receipt", "cancel_payment", "cancel_subscribe_reservation", "confirm_authentication", "confirm_checked", "confirm_payment", "destroy_billing_key", "get_access_token", "get_billing_key_by_key", "get_billing_key_by_receipt", "get_certificate", "get_payment_methods", "get_receipt", "get_receipts_by_order_id", "get_sequential_billing_key", "get_subscribe_reservation", "issue_billing_key", "publish_cash_receipt_on_receipt", "publish_transfer_billing_key", "raw_request", "realarm_authentication", "request_authentication", "request_cash_receipt", "request_payment_link", "request_transfer_billing_key", "request_user_token", "reserve_subscribe_payment", "start_escrow_shipping", "subscribe_payment", "verify_awaiting_confirm", "verify_payment", "verify_webhook",),
+    "bootpay": ("cancel_cash_receipt", "cancel_cash_receipt_on_receipt", "cancel_payment", "cancel_subscribe_reservation", "confirm_authentication", "confirm_checked", "confirm_payment", "destroy_billing_key", "get_access_token", "get_billing_key_by_key", "get_billing_key_by_receipt", "get_certificate", "get_payment_methods", "get_receipt", "get_receipts_by_order_id", "get_sequential_billing_key", "get_subscribe_reservation", "get_user_wallets", "issue_billing_key", "publish_cash_receipt_on_receipt", "publish_transfer_billing_key", "raw_request", "realarm_authentication", "request_authentication", "request_cash_receipt", "request_payment_link", "request_transfer_billing_key", "request_user_token", "reserve_subscribe_payment", "start_escrow_shipping", "subscribe_payment", "verify_awaiting_confirm", "verify_payment", "verify_webhook",),
     "iamport": ("cancel_payment", "confirm_certification_otp", "delete_billing_key", "delete_certification", "find_all_payments", "find_payment", "get_access_token", "get_bank", "get_banks", "get_billing_key", "get_billing_key_payments", "get_billing_key_schedules", "get_billing_keys", "get_card", "get_cards", "get_cash_receipt", "get_certification", "get_escrow_logis", "get_external_cash_receipt", "get_payment", "get_payment_balance", "get_payments", "get_payments_by_status", "get_prepared_payment", "get_schedule", "get_schedules", "get_schedules_by_customer", "get_vbank_holder", "issue_billing_key", "issue_cash_receipt", "issue_external_cash_receipt", "issue_vbank", "pay_again", "pay_onetime", "prepare_payment", "raw_request", "register_escrow_logis", "request_certification_otp", "reschedule_payment", "retry_schedule", "revoke_cash_receipt", "revoke_external_cash_receipt", "revoke_vbank", "schedule_payments", "unschedule_payments", "update_escrow_logis", "update_prepared_payment", "update_schedule", "update_vbank", "verify_payment", "verify_webhook",),
 }
 #: Operations whose Python methods are hand-written in the client classes.

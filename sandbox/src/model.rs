@@ -335,9 +335,22 @@ pub struct BillingKey {
     pub published_at: Time,
     /// When it stops working.
     pub expire_at: Time,
+    /// The wallet a card key is saved as for its user (`GET wallet`): 24 hex chars.
+    pub wallet_id: String,
+    /// When it was last charged (a wallet's `latest_purchased_at`).
+    pub last_charged_at: Option<Time>,
 }
 
 impl BillingKey {
+    /// The `user.id` the key was issued for, if any (numbers as their text).
+    pub fn owner(&self) -> Option<String> {
+        match self.user.as_ref()?.get("id")? {
+            Value::String(s) => Some(s.clone()),
+            Value::Null => None,
+            other => Some(other.to_string()),
+        }
+    }
+
     /// BillingKey JSON with its issue receipt as `receipt_data`.
     pub fn to_json(&self, receipt: Option<&Receipt>) -> Value {
         json!({

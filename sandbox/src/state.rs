@@ -281,6 +281,9 @@ impl State {
                 if res.user.as_object().is_some_and(|u| !u.is_empty()) {
                     r.user = Some(res.user.clone());
                 }
+                if let Some(key) = self.billing_keys.get_mut(&res.billing_key) {
+                    key.last_charged_at = r.purchased_at;
+                }
                 Some(self.insert_receipt(r).receipt_id.clone())
             }
             _ => None,

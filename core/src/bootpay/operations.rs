@@ -146,6 +146,12 @@ macro_rules! bootpay_operations {
                 [POST "request/user/token", Never]
                 = |c| c.request_user_token(request);
 
+            /// The wallets (saved payment methods) of a member, in their order; `sandbox` picks the ones
+            /// registered in test mode. An unknown member has none (an empty list).
+            fn get_user_wallets(user_id: String, sandbox: bool) -> Vec<Wallet>
+                [GET "wallet", Idempotent]
+                = |c| c.get_user_wallets(&user_id, sandbox);
+
             /// Registers the shipment of an escrow payment.
             fn start_escrow_shipping(request: ShippingStart) -> Receipt
                 [PUT "escrow/shipping/start/{receipt_id}", Never]

@@ -115,6 +115,8 @@ pub async fn issue_card_key(State(app): State<Arc<App>>, bytes: Bytes) -> ApiRes
         requested_at: now,
         published_at: now,
         expire_at: card_expiry(&expire_year, &expire_month, now),
+        wallet_id: hex_id(12),
+        last_charged_at: None,
     };
     Ok(Json(store_key(&mut state, key, receipt)))
 }
@@ -182,16 +184,10 @@ pub async fn sequential_key(
         .billing_keys
         .get(&billing_key)
         .ok_or_else(|| key_not_found(&billing_key))?;
-    let owner = key
-        .user
-        .as_ref()
-        .and_then(|u| u.get("id"))
-        .and_then(|id| match id {
-            Value::String(s) => Some(s.clone()),
-            Value::Null => None,
-            other => Some(other.to_string()),
-        });
-    if owner.is_some_and(|owner| !owner.is_empty() && owner != user_id) {
+    if key
+        .owner()
+        .is_some_and(|owner| !owner.is_empty() && owner != user_id)
+    {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "RC_FORBIDDEN",
@@ -252,6 +248,9 @@ pub async fn pay(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     }
     if let Some(quota) = card_quota {
         receipt.card_quota = quota;
+    }
+    if let Some(key) = state.billing_keys.get_mut(&billing_key) {
+        key.last_charged_at = receipt.purchased_at;
     }
     Ok(Json(state.insert_receipt(receipt).to_json(false)))
 }
@@ -488,6 +487,8 @@ pub async fn transfer_publish(State(app): State<Arc<App>>, bytes: Bytes) -> ApiR
         expire_at: now
             .with_year(now.year() + 5)
             .unwrap_or(now + TimeDelta::days(5 * 365)),
+        wallet_id: hex_id(12),
+        last_charged_at: None,
     };
     state.published_transfers.insert(receipt_id);
     Ok(Json(store_key(&mut state, key, receipt)))

@@ -11,6 +11,7 @@ pub mod params;
 pub mod payments;
 mod token;
 mod user;
+mod wallet;
 
 use std::sync::Arc;
 
@@ -147,6 +148,7 @@ pub fn router(app: &Arc<App>) -> Router<Arc<App>> {
             post(billing::transfer_publish),
         )
         .route("/v2/request/user/token", post(user::token))
+        .route("/v2/wallet", get(wallet::list))
         .route(
             "/v2/escrow/shipping/start/{receipt_id}",
             put(escrow::shipping_start),

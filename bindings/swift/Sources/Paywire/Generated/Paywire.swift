@@ -733,6 +733,12 @@ public protocol BootpayProtocol: AnyObject, Sendable {
     func getSubscribeReservation(reserveId: String) async throws  -> SubscribeReservation
     
     /**
+     * The wallets (saved payment methods) of a member, in their order; `sandbox` picks the ones
+     * registered in test mode. An unknown member has none (an empty list).
+     */
+    func getUserWallets(userId: String, sandbox: Bool) async throws  -> [Wallet]
+    
+    /**
      * Issues a card billing key (`POST request/subscribe`). Never retried once sent.
      */
     func issueBillingKey(request: IssueBillingKey) async throws  -> BillingKey
@@ -1248,6 +1254,26 @@ open func getSubscribeReservation(reserveId: String)async throws  -> SubscribeRe
 }
     
     /**
+     * The wallets (saved payment methods) of a member, in their order; `sandbox` picks the ones
+     * registered in test mode. An unknown member has none (an empty list).
+     */
+open func getUserWallets(userId: String, sandbox: Bool)async throws  -> [Wallet]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_paywire_ffi_fn_method_bootpay_get_user_wallets(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(userId),FfiConverterBool.lower(sandbox)
+                )
+            },
+            pollFunc: ffi_paywire_ffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_paywire_ffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_paywire_ffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeWallet.lift,
+            errorHandler: FfiConverterTypePaywireError_lift
+        )
+}
+    
+    /**
      * Issues a card billing key (`POST request/subscribe`). Never retried once sent.
      */
 open func issueBillingKey(request: IssueBillingKey)async throws  -> BillingKey  {
@@ -1727,6 +1753,12 @@ public protocol BootpayBlockingProtocol: AnyObject, Sendable {
     func getSubscribeReservation(reserveId: String) throws  -> SubscribeReservation
     
     /**
+     * The wallets (saved payment methods) of a member, in their order; `sandbox` picks the ones
+     * registered in test mode. An unknown member has none (an empty list).
+     */
+    func getUserWallets(userId: String, sandbox: Bool) throws  -> [Wallet]
+    
+    /**
      * Issues a card billing key (`POST request/subscribe`). Never retried once sent.
      */
     func issueBillingKey(request: IssueBillingKey) throws  -> BillingKey
@@ -2135,6 +2167,21 @@ open func getSubscribeReservation(reserveId: String)throws  -> SubscribeReservat
     uniffi_paywire_ffi_fn_method_bootpayblocking_get_subscribe_reservation(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(reserveId),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The wallets (saved payment methods) of a member, in their order; `sandbox` picks the ones
+     * registered in test mode. An unknown member has none (an empty list).
+     */
+open func getUserWallets(userId: String, sandbox: Bool)throws  -> [Wallet]  {
+    return try  FfiConverterSequenceTypeWallet.lift(try rustCallWithError(FfiConverterTypePaywireError_lift) {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_bootpayblocking_get_user_wallets(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(userId),
+        FfiConverterBool.lower(sandbox),uniffiCallStatus
     )
 })
 }
@@ -7157,6 +7204,31 @@ fileprivate struct FfiConverterSequenceTypeStandardCode: FfiConverterRustBuffer 
         return seq
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeWallet: FfiConverterRustBuffer {
+    typealias SwiftType = [Wallet]
+
+    public static func write(_ value: [Wallet], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeWallet.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Wallet] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Wallet]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeWallet.read(from: &buf))
+        }
+        return seq
+    }
+}
 private let UNIFFI_RUST_FUTURE_POLL_READY: Int8 = 0
 private let UNIFFI_RUST_FUTURE_POLL_WAKE: Int8 = 1
 
@@ -7496,6 +7568,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_paywire_ffi_checksum_method_bootpay_get_subscribe_reservation() != 36513) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_paywire_ffi_checksum_method_bootpay_get_user_wallets() != 14861) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_paywire_ffi_checksum_method_bootpay_issue_billing_key() != 46868) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7599,6 +7674,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paywire_ffi_checksum_method_bootpayblocking_get_subscribe_reservation() != 36365) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paywire_ffi_checksum_method_bootpayblocking_get_user_wallets() != 20691) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paywire_ffi_checksum_method_bootpayblocking_issue_billing_key() != 46987) {

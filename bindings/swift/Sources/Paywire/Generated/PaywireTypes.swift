@@ -10844,6 +10844,176 @@ public func FfiConverterTypeVerifiedPayment_lower(_ value: VerifiedPayment) -> R
 
 
 /**
+ * A saved payment method of a user (a "wallet", spec §6.8), as `get_user_wallets` lists it.
+ *
+ * ```
+ * let wallet: paywire::bootpay::Wallet = serde_json::from_value(serde_json::json!({
+ * "wallet_id": "6540b5f1d01c7e001d9a3f21", "type": 1, "sandbox": 1, "order": 1,
+ * "batch_data": {"card_no": "5365****1234", "card_company": "국민", "card_type": 0},
+ * }))?;
+ * assert_eq!(wallet.sandbox, Some(true));
+ * assert_eq!(wallet.batch_data.and_then(|card| card.card_company).as_deref(), Some("국민"));
+ * # Ok::<(), serde_json::Error>(())
+ * ```
+ */
+public struct Wallet: Equatable, Hashable, CustomStringConvertible {
+    /**
+     * The wallet id: what a payment with this saved method names.
+     */
+    public var walletId: String
+    /**
+     * Its kind (Bootpay does not publish the values).
+     */
+    public var type: Int64?
+    /**
+     * Whether it was registered in test mode (`1`/`0` on the wire).
+     */
+    public var sandbox: Bool?
+    /**
+     * Its position among the user's wallets (1 first).
+     */
+    public var order: Int64?
+    /**
+     * Bootpay's payment status of the wallet (values not published).
+     */
+    public var paymentStatus: Int64?
+    /**
+     * The saved card (masked number, company, type).
+     */
+    public var batchData: BillingData?
+    /**
+     * The card company code.
+     */
+    public var cardCode: String?
+    /**
+     * When it stops working.
+     */
+    public var expiredAt: String?
+    /**
+     * When it last paid.
+     */
+    public var latestPurchasedAt: String?
+    /**
+     * Unknown fields.
+     */
+    public var extra: JsonMap
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The wallet id: what a payment with this saved method names.
+         */walletId: String, 
+        /**
+         * Its kind (Bootpay does not publish the values).
+         */type: Int64? = nil, 
+        /**
+         * Whether it was registered in test mode (`1`/`0` on the wire).
+         */sandbox: Bool? = nil, 
+        /**
+         * Its position among the user's wallets (1 first).
+         */order: Int64? = nil, 
+        /**
+         * Bootpay's payment status of the wallet (values not published).
+         */paymentStatus: Int64? = nil, 
+        /**
+         * The saved card (masked number, company, type).
+         */batchData: BillingData? = nil, 
+        /**
+         * The card company code.
+         */cardCode: String? = nil, 
+        /**
+         * When it stops working.
+         */expiredAt: String? = nil, 
+        /**
+         * When it last paid.
+         */latestPurchasedAt: String? = nil, 
+        /**
+         * Unknown fields.
+         */extra: JsonMap = "") {
+        self.walletId = walletId
+        self.type = type
+        self.sandbox = sandbox
+        self.order = order
+        self.paymentStatus = paymentStatus
+        self.batchData = batchData
+        self.cardCode = cardCode
+        self.expiredAt = expiredAt
+        self.latestPurchasedAt = latestPurchasedAt
+        self.extra = extra
+    }
+
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_fn_method_wallet_uniffi_trait_display(
+            FfiConverterTypeWallet_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension Wallet: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWallet: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Wallet {
+        return
+            try Wallet(
+                walletId: FfiConverterString.read(from: &buf), 
+                type: FfiConverterOptionInt64.read(from: &buf), 
+                sandbox: FfiConverterOptionBool.read(from: &buf), 
+                order: FfiConverterOptionInt64.read(from: &buf), 
+                paymentStatus: FfiConverterOptionInt64.read(from: &buf), 
+                batchData: FfiConverterOptionTypeBillingData.read(from: &buf), 
+                cardCode: FfiConverterOptionString.read(from: &buf), 
+                expiredAt: FfiConverterOptionString.read(from: &buf), 
+                latestPurchasedAt: FfiConverterOptionString.read(from: &buf), 
+                extra: FfiConverterTypeJsonMap.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Wallet, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.walletId, into: &buf)
+        FfiConverterOptionInt64.write(value.type, into: &buf)
+        FfiConverterOptionBool.write(value.sandbox, into: &buf)
+        FfiConverterOptionInt64.write(value.order, into: &buf)
+        FfiConverterOptionInt64.write(value.paymentStatus, into: &buf)
+        FfiConverterOptionTypeBillingData.write(value.batchData, into: &buf)
+        FfiConverterOptionString.write(value.cardCode, into: &buf)
+        FfiConverterOptionString.write(value.expiredAt, into: &buf)
+        FfiConverterOptionString.write(value.latestPurchasedAt, into: &buf)
+        FfiConverterTypeJsonMap.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWallet_lift(_ buf: RustBuffer) throws -> Wallet {
+    return try FfiConverterTypeWallet.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWallet_lower(_ value: Wallet) -> RustBuffer {
+    return FfiConverterTypeWallet.lower(value)
+}
+
+
+/**
  * How severe a log record is, from the most verbose (`Trace`) to the most severe (`Error`).
  */
 
