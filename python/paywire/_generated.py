@@ -2231,6 +2231,43 @@ class _AsyncIamportOperations(_Operations):
         return await self._acall("verify_payment", self._pack(locals()), VerifiedPayment)
 
 
+#: The response models, re-exported by the package.
+__all__ = [
+    "CardData",
+    "BankData",
+    "EscrowData",
+    "CashReceiptData",
+    "Receipt",
+    "CancelledReservation",
+    "AuthenticateData",
+    "Certificate",
+    "DestroyedBillingKey",
+    "AccessToken",
+    "BillingData",
+    "BillingKey",
+    "PaymentMethod",
+    "SubscribeReservation",
+    "Wallet",
+    "PaymentLink",
+    "UserToken",
+    "ReservedPayment",
+    "PaymentCancel",
+    "Payment",
+    "Certification",
+    "BillingCustomer",
+    "IamportToken",
+    "StandardCode",
+    "Schedule",
+    "CashReceipt",
+    "EscrowLogis",
+    "PaymentBalance",
+    "Prepared",
+    "VbankHolder",
+    "CertificationOtp",
+    "VerifiedPayment",
+]
+
+
 #: Every operation of each provider's table, as the library exports it.
 OPERATIONS: Dict[str, Tuple[str, ...]] = {
     "bootpay": ("cancel_cash_receipt", "cancel_cash_receipt_on_receipt", "cancel_payment", "cancel_subscribe_reservation", "confirm_authentication", "confirm_checked", "confirm_payment", "destroy_billing_key", "get_access_token", "get_billing_key_by_key", "get_billing_key_by_receipt", "get_certificate", "get_payment_methods", "get_receipt", "get_receipts_by_order_id", "get_sequential_billing_key", "get_subscribe_reservation", "get_user_wallets", "issue_billing_key", "publish_cash_receipt_on_receipt", "publish_transfer_billing_key", "raw_request", "realarm_authentication", "request_authentication", "request_cash_receipt", "request_payment_link", "request_transfer_billing_key", "request_user_token", "reserve_subscribe_payment", "start_escrow_shipping", "subscribe_payment", "verify_awaiting_confirm", "verify_payment", "verify_webhook",),

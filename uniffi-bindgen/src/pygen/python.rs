@@ -793,6 +793,20 @@ class _Operations:
         }
     }
     let hand: Vec<String> = HAND_WRITTEN.iter().map(|n| format!("\"{n}\"")).collect();
+    // The public models, for `from ._generated import *` in the package: a new core type is exported with
+    // no edit of __init__.py.
+    let models: Vec<String> = out
+        .lines()
+        .filter_map(|line| line.strip_prefix("class "))
+        .filter_map(|rest| rest.split(['(', ':']).next())
+        .filter(|name| !name.starts_with('_'))
+        .map(|name| format!("    \"{name}\",\n"))
+        .collect();
+    let _ = write!(
+        out,
+        "\n\n#: The response models, re-exported by the package.\n__all__ = [\n{}]\n",
+        models.concat()
+    );
     let _ = write!(
         out,
         "\n\n#: Every operation of each provider's table, as the library exports it.\nOPERATIONS: Dict[str, Tuple[str, ...]] = {{\n{table}}}\n#: Operations whose Python methods are hand-written in the client classes.\nHAND_WRITTEN: FrozenSet[str] = frozenset({{{}}})\n",
