@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging as _logging
 
+from . import _generated
 from ._client import AsyncBootpay, Bootpay, RetryPolicy, parse_webhook
 from ._enums import PaymentStatus, Pg, ReceiptStatus, ScheduleStatus, WebhookType
 from ._errors import (
@@ -35,7 +36,6 @@ from ._errors import (
     TransportError,
     VerificationError,
 )
-from . import _generated
 from ._generated import *  # noqa: F403 - every generated response model (its __all__)
 from ._iamport import AsyncIamport, Iamport, parse_iamport_webhook
 from ._iamport_models import (
