@@ -94,6 +94,8 @@ class ErrorsTest {
         assertEquals("3041", pg.code)
         assertNotNull(pg.message)
         assertTrue(pg.raw.contains("ResultCode"), pg.raw)
+        // core's redacted record dump, like every record's toString()
+        assertTrue(pg.toString().startsWith("PgError{\"code\":\"3041\""), pg.toString())
         assertTrue(e.summary.contains("[PG 3041: "), e.summary)
         assertReadable(e)
     }
