@@ -8,22 +8,7 @@
 //! hand-written Swift extension makes it the `description` / `errorDescription`. No variant holds a secret: core never copies request bodies or
 //! credentials into errors, and this layer adds none.
 
-use paywire::{Error, ErrorCode, VerificationFailure};
-
-/// Why a forgery check (verify, confirm pre-check, webhook re-fetch) refused a payment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum VerificationKind {
-    /// The amount paid is not the amount expected (`expected`/`actual` are the amounts, as decimal text).
-    AmountMismatch,
-    /// The payment is not in the state the step needs (`expected`/`actual` are states).
-    StatusMismatch,
-    /// The currency is not the expected one.
-    CurrencyMismatch,
-    /// The payment belongs to another order (webhook check).
-    OrderMismatch,
-    /// Anything else; the reason is in `reason`.
-    Other,
-}
+use paywire::{Error, ErrorCode, PgError, VerificationFailure};
 
 /// Every failure paywire reports. `summary` is always a readable one-line sentence; the other fields carry
 /// the detail. Switch on the variant (Kotlin `when`, Swift `switch` with a `default`).
@@ -43,12 +28,8 @@ pub enum PaywireError {
         code: Option<String>,
         /// The provider's own message, verbatim.
         api_message: String,
-        /// The PG's own result code, when the provider returned the PG's error (`extra.raw_data`).
-        pg_code: Option<String>,
-        /// The PG's own message.
-        pg_message: Option<String>,
-        /// The PG's whole raw error object, as JSON text.
-        pg_raw_json: Option<String>,
+        /// The PG's own error (code, message, raw JSON), when the provider returned it (`extra.raw_data`).
+        pg: Option<PgError>,
         /// The whole error body, as JSON text.
         body_json: String,
         /// One readable sentence (core's `Display`).
@@ -142,15 +123,8 @@ pub enum PaywireError {
     Verification {
         /// The receipt id (Bootpay) or `imp_uid` (iamport) checked.
         payment_id: String,
-        /// What did not match.
-        kind: VerificationKind,
-        /// What was expected (an amount as decimal text, `10.5` for a fractional one; a state, a currency, an
-        /// order id).
-        expected: Option<String>,
-        /// What the provider reports.
-        actual: Option<String>,
-        /// Why, in words, when `kind` is `Other` (e.g. a virtual account without an account number).
-        reason: Option<String>,
+        /// What did not match, with the expected and reported values (core's own type).
+        failure: VerificationFailure,
         /// One readable sentence.
         summary: String,
     },
@@ -251,9 +225,7 @@ impl From<Error> for PaywireError {
                 http_status: status(http_status),
                 code: code_text(code),
                 api_message,
-                pg_code: pg.as_ref().and_then(|p| p.code.clone()),
-                pg_message: pg.as_ref().and_then(|p| p.message.clone()),
-                pg_raw_json: pg.map(|p| p.raw.to_string()),
+                pg: pg.map(|p| *p),
                 body_json: body.to_string(),
                 summary: message,
             },
@@ -321,48 +293,11 @@ impl From<Error> for PaywireError {
             Error::Verification {
                 payment_id,
                 failure,
-            } => {
-                let mut reason = None;
-                let (kind, expected, actual) = match failure {
-                    VerificationFailure::AmountMismatch { expected, actual } => (
-                        VerificationKind::AmountMismatch,
-                        Some(expected.to_string()),
-                        Some(actual.to_string()),
-                    ),
-                    VerificationFailure::FractionalAmountMismatch { expected, actual } => (
-                        VerificationKind::AmountMismatch,
-                        Some(expected.to_string()),
-                        Some(actual.to_string()),
-                    ),
-                    VerificationFailure::StatusMismatch { expected, actual } => (
-                        VerificationKind::StatusMismatch,
-                        Some(expected),
-                        Some(actual),
-                    ),
-                    VerificationFailure::CurrencyMismatch { expected, actual } => (
-                        VerificationKind::CurrencyMismatch,
-                        Some(expected),
-                        Some(actual),
-                    ),
-                    VerificationFailure::OrderMismatch { expected, actual } => (
-                        VerificationKind::OrderMismatch,
-                        Some(expected),
-                        Some(actual),
-                    ),
-                    VerificationFailure::Other(why) => {
-                        reason = Some(why);
-                        (VerificationKind::Other, None, None)
-                    }
-                };
-                Self::Verification {
-                    payment_id,
-                    kind,
-                    expected,
-                    actual,
-                    reason,
-                    summary: message,
-                }
-            }
+            } => Self::Verification {
+                payment_id,
+                failure,
+                summary: message,
+            },
             Error::MerchantStep { payment_id, .. } => Self::MerchantStep {
                 payment_id,
                 summary: message,

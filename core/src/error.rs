@@ -66,18 +66,25 @@ impl fmt::Display for ErrorCode {
 /// let pg = PgError { code: Some("3041".into()), message: Some("금액오류".into()), raw: serde_json::json!({"ResultCode": "3041"}) };
 /// assert_eq!(pg.code.as_deref(), Some("3041"));
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct PgError {
     /// The PG's result code (`ResultCode`, `pg_error_code`, `code`), as a string.
     pub code: Option<String>,
     /// The PG's message (`ResultMsg`, `message`, `msg`).
     pub message: Option<String>,
-    /// The whole raw object as the PG returned it.
+    /// The whole raw object as the PG returned it (JSON text across the FFI).
     pub raw: Value,
 }
 
-/// Why a forgery check or a confirm pre-check refused a payment.
+// Redacted like every record: Kotlin's `toString()` / Swift's `description` never show a card number
+// or credential the PG may echo in its raw error.
+crate::display_redacted!(PgError);
+
+/// Why a forgery check or a confirm pre-check refused a payment. Crosses the FFI as it is (a sealed
+/// class in Kotlin, an enum in Swift) with the `uniffi` feature.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum VerificationFailure {
     /// The amount paid is not the amount the merchant expected: a forged or stale amount.
     AmountMismatch {

@@ -41,8 +41,8 @@ final class ConfirmFlowTests: XCTestCase {
                 return true
             }
         }
-        guard case let .Verification(_, kind, _, _, _, _)? = error else { return XCTFail("\(String(describing: error))") }
-        XCTAssertEqual(kind, .amountMismatch)
+        guard case let .Verification(_, failure, _)? = error else { return XCTFail("\(String(describing: error))") }
+        guard case .amountMismatch = failure else { return XCTFail("\(failure)") }
     }
 
     func testCancellingATaskDoesNotAbortAConfirm() async throws {

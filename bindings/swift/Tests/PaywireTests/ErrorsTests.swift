@@ -22,14 +22,14 @@ final class ErrorsTests: XCTestCase {
         let admin = try SandboxAdmin()
         let bootpay = try admin.basic()
         let error = await assertThrows(PaywireError.self) { try await bootpay.getReceipt(receiptId: "does-not-exist", lookupUserData: false) }
-        guard case let .Api(provider, httpStatus, code, apiMessage, pgCode, _, _, bodyJson, message)? = error else {
+        guard case let .Api(provider, httpStatus, code, apiMessage, pgError, bodyJson, message)? = error else {
             return XCTFail("expected .Api, got \(String(describing: error))")
         }
         XCTAssertEqual(provider, "bootpay")
         XCTAssertEqual(httpStatus, 404)
         XCTAssertEqual(code, "RC_NOT_FOUND")
         XCTAssertFalse(apiMessage.isEmpty)
-        XCTAssertNil(pgCode)
+        XCTAssertNil(pgError)
         XCTAssertTrue(bodyJson.contains("RC_NOT_FOUND"))
         XCTAssertTrue(message.hasPrefix("bootpay API error (HTTP 404, code RC_NOT_FOUND): "), message)
         assertReadable(error!)
@@ -41,12 +41,12 @@ final class ErrorsTests: XCTestCase {
                 extra: SubscribeExtra(rawData: true)
             ))
         }
-        guard case let .Api(_, status, code2, _, pgCode2, pgMessage, pgRaw, _, _)? = pg else { return XCTFail("\(String(describing: pg))") }
+        guard case let .Api(_, status, code2, _, pgError2, _, _)? = pg else { return XCTFail("\(String(describing: pg))") }
         XCTAssertEqual(status, 500)
         XCTAssertEqual(code2, "-15006")
-        XCTAssertEqual(pgCode2, "3041")
-        XCTAssertNotNil(pgMessage)
-        XCTAssertTrue(pgRaw?.contains("ResultCode") ?? false)
+        XCTAssertEqual(pgError2?.code, "3041")
+        XCTAssertNotNil(pgError2?.message)
+        XCTAssertTrue(pgError2?.raw.contains("ResultCode") ?? false)
     }
 
     func testAuthInvalidInputConfigInternal() async throws {
@@ -114,11 +114,9 @@ final class ErrorsTests: XCTestCase {
         let bootpay = try admin.basic()
         let id = try await admin.receipt(status: 1, price: 1000)
         let error = await assertThrows(PaywireError.self) { try await bootpay.verifyPayment(receiptId: id, expectedPrice: 999) }
-        guard case let .Verification(paymentId, kind, expected, actual, _, message)? = error else { return XCTFail("\(String(describing: error))") }
+        guard case let .Verification(paymentId, failure, message)? = error else { return XCTFail("\(String(describing: error))") }
         XCTAssertEqual(paymentId, id)
-        XCTAssertEqual(kind, .amountMismatch)
-        XCTAssertEqual(expected, "999")
-        XCTAssertEqual(actual, "1000")
+        XCTAssertEqual(failure, .amountMismatch(expected: 999, actual: 1000))
         XCTAssertEqual(message, "payment \(id) failed verification: amount mismatch: expected 999, paid 1000")
     }
 }

@@ -77,13 +77,11 @@ final class IamportTests: XCTestCase {
         let iamport = try admin.iamport()
         let (impUid, merchantUid) = try await admin.iamportPayment("{\"status\":\"paid\",\"amount\":30000}")
         let forged = await assertThrows(PaywireError.self) { try await iamport.verifyPayment(impUid: impUid, expectedAmount: 300) }
-        guard case let .Verification(paymentId, kind, expected, actual, _, _)? = forged else {
+        guard case let .Verification(paymentId, failure, _)? = forged else {
             return XCTFail("expected .Verification, got \(String(describing: forged))")
         }
         XCTAssertEqual(paymentId, impUid)
-        XCTAssertEqual(kind, .amountMismatch)
-        XCTAssertEqual(expected, "300")
-        XCTAssertEqual(actual, "30000")
+        XCTAssertEqual(failure, .amountMismatch(expected: 300, actual: 30000))
         XCTAssertEqual(try await iamport.verifyPayment(impUid: impUid, expectedAmount: 30000).state, .paid)
 
         let (vbank, _) = try await admin.iamportPayment("{\"status\":\"ready\",\"amount\":50000,\"pay_method\":\"vbank\"}")
@@ -98,8 +96,8 @@ final class IamportTests: XCTestCase {
         let other = "{\"imp_uid\":\"\(impUid)\",\"merchant_uid\":\"other-order\",\"status\":\"paid\"}"
         let fake = try parseIamportWebhook(body: Data(other.utf8), contentType: nil)
         let refused = await assertThrows(PaywireError.self) { try await iamport.verifyWebhook(webhook: fake) }
-        guard case let .Verification(_, orderKind, _, _, _, _)? = refused else { return XCTFail("\(String(describing: refused))") }
-        XCTAssertEqual(orderKind, .orderMismatch)
+        guard case let .Verification(_, orderFailure, _)? = refused else { return XCTFail("\(String(describing: refused))") }
+        XCTAssertEqual(orderFailure, .orderMismatch(expected: "other-order", actual: merchantUid))
     }
 
     func testTokenSingleFlightAndInterruptedCharge() async throws {

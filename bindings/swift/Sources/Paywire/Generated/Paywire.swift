@@ -5987,14 +5987,8 @@ enum PaywireError: Swift.Error, Equatable, Hashable {
          * The provider's own message, verbatim.
          */apiMessage: String, 
         /**
-         * The PG's own result code, when the provider returned the PG's error (`extra.raw_data`).
-         */pgCode: String?, 
-        /**
-         * The PG's own message.
-         */pgMessage: String?, 
-        /**
-         * The PG's whole raw error object, as JSON text.
-         */pgRawJson: String?, 
+         * The PG's own error (code, message, raw JSON), when the provider returned it (`extra.raw_data`).
+         */pg: PgError?, 
         /**
          * The whole error body, as JSON text.
          */bodyJson: String, 
@@ -6127,18 +6121,8 @@ enum PaywireError: Swift.Error, Equatable, Hashable {
          * The receipt id (Bootpay) or `imp_uid` (iamport) checked.
          */paymentId: String, 
         /**
-         * What did not match.
-         */kind: VerificationKind, 
-        /**
-         * What was expected (an amount as decimal text, `10.5` for a fractional one; a state, a currency, an
-         * order id).
-         */expected: String?, 
-        /**
-         * What the provider reports.
-         */actual: String?, 
-        /**
-         * Why, in words, when `kind` is `Other` (e.g. a virtual account without an account number).
-         */reason: String?, 
+         * What did not match, with the expected and reported values (core's own type).
+         */failure: VerificationFailure, 
         /**
          * One readable sentence.
          */summary: String
@@ -6230,9 +6214,7 @@ public struct FfiConverterTypePaywireError: FfiConverterRustBuffer {
             httpStatus: try FfiConverterInt32.read(from: &buf), 
             code: try FfiConverterOptionString.read(from: &buf), 
             apiMessage: try FfiConverterString.read(from: &buf), 
-            pgCode: try FfiConverterOptionString.read(from: &buf), 
-            pgMessage: try FfiConverterOptionString.read(from: &buf), 
-            pgRawJson: try FfiConverterOptionString.read(from: &buf), 
+            pg: try FfiConverterOptionTypePgError.read(from: &buf), 
             bodyJson: try FfiConverterString.read(from: &buf), 
             summary: try FfiConverterString.read(from: &buf)
             )
@@ -6279,10 +6261,7 @@ public struct FfiConverterTypePaywireError: FfiConverterRustBuffer {
             )
         case 9: return .Verification(
             paymentId: try FfiConverterString.read(from: &buf), 
-            kind: try FfiConverterTypeVerificationKind.read(from: &buf), 
-            expected: try FfiConverterOptionString.read(from: &buf), 
-            actual: try FfiConverterOptionString.read(from: &buf), 
-            reason: try FfiConverterOptionString.read(from: &buf), 
+            failure: try FfiConverterTypeVerificationFailure.read(from: &buf), 
             summary: try FfiConverterString.read(from: &buf)
             )
         case 10: return .MerchantStep(
@@ -6312,15 +6291,13 @@ public struct FfiConverterTypePaywireError: FfiConverterRustBuffer {
 
         
         
-        case let .Api(provider,httpStatus,code,apiMessage,pgCode,pgMessage,pgRawJson,bodyJson,summary):
+        case let .Api(provider,httpStatus,code,apiMessage,pg,bodyJson,summary):
             writeInt(&buf, Int32(1))
             FfiConverterString.write(provider, into: &buf)
             FfiConverterInt32.write(httpStatus, into: &buf)
             FfiConverterOptionString.write(code, into: &buf)
             FfiConverterString.write(apiMessage, into: &buf)
-            FfiConverterOptionString.write(pgCode, into: &buf)
-            FfiConverterOptionString.write(pgMessage, into: &buf)
-            FfiConverterOptionString.write(pgRawJson, into: &buf)
+            FfiConverterOptionTypePgError.write(pg, into: &buf)
             FfiConverterString.write(bodyJson, into: &buf)
             FfiConverterString.write(summary, into: &buf)
             
@@ -6380,13 +6357,10 @@ public struct FfiConverterTypePaywireError: FfiConverterRustBuffer {
             FfiConverterString.write(summary, into: &buf)
             
         
-        case let .Verification(paymentId,kind,expected,actual,reason,summary):
+        case let .Verification(paymentId,failure,summary):
             writeInt(&buf, Int32(9))
             FfiConverterString.write(paymentId, into: &buf)
-            FfiConverterTypeVerificationKind.write(kind, into: &buf)
-            FfiConverterOptionString.write(expected, into: &buf)
-            FfiConverterOptionString.write(actual, into: &buf)
-            FfiConverterOptionString.write(reason, into: &buf)
+            FfiConverterTypeVerificationFailure.write(failure, into: &buf)
             FfiConverterString.write(summary, into: &buf)
             
         
@@ -6610,111 +6584,6 @@ public func FfiConverterTypeSandboxWebhookFormat_lift(_ buf: RustBuffer) throws 
 #endif
 public func FfiConverterTypeSandboxWebhookFormat_lower(_ value: SandboxWebhookFormat) -> RustBuffer {
     return FfiConverterTypeSandboxWebhookFormat.lower(value)
-}
-
-
-
-/**
- * Why a forgery check (verify, confirm pre-check, webhook re-fetch) refused a payment.
- */
-
-public enum VerificationKind: Equatable, Hashable {
-    
-    /**
-     * The amount paid is not the amount expected (`expected`/`actual` are the amounts, as decimal text).
-     */
-    case amountMismatch
-    /**
-     * The payment is not in the state the step needs (`expected`/`actual` are states).
-     */
-    case statusMismatch
-    /**
-     * The currency is not the expected one.
-     */
-    case currencyMismatch
-    /**
-     * The payment belongs to another order (webhook check).
-     */
-    case orderMismatch
-    /**
-     * Anything else; the reason is in `reason`.
-     */
-    case other
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension VerificationKind: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeVerificationKind: FfiConverterRustBuffer {
-    typealias SwiftType = VerificationKind
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> VerificationKind {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .amountMismatch
-        
-        case 2: return .statusMismatch
-        
-        case 3: return .currencyMismatch
-        
-        case 4: return .orderMismatch
-        
-        case 5: return .other
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: VerificationKind, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .amountMismatch:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .statusMismatch:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .currencyMismatch:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .orderMismatch:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .other:
-            writeInt(&buf, Int32(5))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeVerificationKind_lift(_ buf: RustBuffer) throws -> VerificationKind {
-    return try FfiConverterTypeVerificationKind.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeVerificationKind_lower(_ value: VerificationKind) -> RustBuffer {
-    return FfiConverterTypeVerificationKind.lower(value)
 }
 
 
@@ -6955,6 +6824,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePgError: FfiConverterRustBuffer {
+    typealias SwiftType = PgError?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePgError.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePgError.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }

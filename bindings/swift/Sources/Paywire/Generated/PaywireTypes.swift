@@ -6954,6 +6954,103 @@ public func FfiConverterTypePaymentPage_lower(_ value: PaymentPage) -> RustBuffe
 
 
 /**
+ * The payment gateway's own error, returned by Bootpay under `data` when `extra.raw_data` was asked for
+ * (e.g. NICEPAY `{"ResultCode": "3041", "ResultMsg": "금액오류…"}`).
+ *
+ * ```
+ * # use paywire::PgError;
+ * let pg = PgError { code: Some("3041".into()), message: Some("금액오류".into()), raw: serde_json::json!({"ResultCode": "3041"}) };
+ * assert_eq!(pg.code.as_deref(), Some("3041"));
+ * ```
+ */
+public struct PgError: Equatable, Hashable, CustomStringConvertible {
+    /**
+     * The PG's result code (`ResultCode`, `pg_error_code`, `code`), as a string.
+     */
+    public var code: String?
+    /**
+     * The PG's message (`ResultMsg`, `message`, `msg`).
+     */
+    public var message: String?
+    /**
+     * The whole raw object as the PG returned it (JSON text across the FFI).
+     */
+    public var raw: JsonValue
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The PG's result code (`ResultCode`, `pg_error_code`, `code`), as a string.
+         */code: String?, 
+        /**
+         * The PG's message (`ResultMsg`, `message`, `msg`).
+         */message: String?, 
+        /**
+         * The whole raw object as the PG returned it (JSON text across the FFI).
+         */raw: JsonValue) {
+        self.code = code
+        self.message = message
+        self.raw = raw
+    }
+
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_fn_method_pgerror_uniffi_trait_display(
+            FfiConverterTypePgError_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension PgError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePgError: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PgError {
+        return
+            try PgError(
+                code: FfiConverterOptionString.read(from: &buf), 
+                message: FfiConverterOptionString.read(from: &buf), 
+                raw: FfiConverterTypeJsonValue.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PgError, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.code, into: &buf)
+        FfiConverterOptionString.write(value.message, into: &buf)
+        FfiConverterTypeJsonValue.write(value.raw, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePgError_lift(_ buf: RustBuffer) throws -> PgError {
+    return try FfiConverterTypePgError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePgError_lower(_ value: PgError) -> RustBuffer {
+    return FfiConverterTypePgError.lower(value)
+}
+
+
+/**
  * A pre-registered amount (`payments/prepare`).
  */
 public struct Prepared: Equatable, Hashable, CustomStringConvertible {
@@ -12023,6 +12120,175 @@ public func FfiConverterTypeSorting_lift(_ buf: RustBuffer) throws -> Sorting {
 #endif
 public func FfiConverterTypeSorting_lower(_ value: Sorting) -> RustBuffer {
     return FfiConverterTypeSorting.lower(value)
+}
+
+
+
+/**
+ * Why a forgery check or a confirm pre-check refused a payment. Crosses the FFI as it is (a sealed
+ * class in Kotlin, an enum in Swift) with the `uniffi` feature.
+ */
+
+public enum VerificationFailure: Equatable, Hashable {
+    
+    /**
+     * The amount paid is not the amount the merchant expected: a forged or stale amount.
+     */
+    case amountMismatch(
+        /**
+         * What the merchant's order says.
+         */expected: Int64, 
+        /**
+         * What the provider says was paid.
+         */actual: Int64
+    )
+    /**
+     * Like `AmountMismatch`, for amounts with a fractional part (non-KRW iamport payments).
+     */
+    case fractionalAmountMismatch(
+        /**
+         * What the merchant's order says.
+         */expected: Double, 
+        /**
+         * What the provider says was paid.
+         */actual: Double
+    )
+    /**
+     * The payment is not in the state the step needs (e.g. not paid, not awaiting confirmation).
+     */
+    case statusMismatch(
+        /**
+         * The states that would have been accepted, as the provider writes them.
+         */expected: String, 
+        /**
+         * The state the provider reports.
+         */actual: String
+    )
+    /**
+     * The payment's currency is not the expected one.
+     */
+    case currencyMismatch(
+        /**
+         * Expected currency.
+         */expected: String, 
+        /**
+         * Reported currency.
+         */actual: String
+    )
+    /**
+     * The payment belongs to another order than the one given.
+     */
+    case orderMismatch(
+        /**
+         * The merchant's order id.
+         */expected: String, 
+        /**
+         * The order id the provider reports.
+         */actual: String
+    )
+    /**
+     * Anything else that makes the payment unusable (e.g. a `ready` iamport payment that is not a virtual account).
+     */
+    case other(String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension VerificationFailure: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVerificationFailure: FfiConverterRustBuffer {
+    typealias SwiftType = VerificationFailure
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> VerificationFailure {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .amountMismatch(expected: try FfiConverterInt64.read(from: &buf), actual: try FfiConverterInt64.read(from: &buf)
+        )
+        
+        case 2: return .fractionalAmountMismatch(expected: try FfiConverterDouble.read(from: &buf), actual: try FfiConverterDouble.read(from: &buf)
+        )
+        
+        case 3: return .statusMismatch(expected: try FfiConverterString.read(from: &buf), actual: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .currencyMismatch(expected: try FfiConverterString.read(from: &buf), actual: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 5: return .orderMismatch(expected: try FfiConverterString.read(from: &buf), actual: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 6: return .other(try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: VerificationFailure, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .amountMismatch(expected,actual):
+            writeInt(&buf, Int32(1))
+            FfiConverterInt64.write(expected, into: &buf)
+            FfiConverterInt64.write(actual, into: &buf)
+            
+        
+        case let .fractionalAmountMismatch(expected,actual):
+            writeInt(&buf, Int32(2))
+            FfiConverterDouble.write(expected, into: &buf)
+            FfiConverterDouble.write(actual, into: &buf)
+            
+        
+        case let .statusMismatch(expected,actual):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(expected, into: &buf)
+            FfiConverterString.write(actual, into: &buf)
+            
+        
+        case let .currencyMismatch(expected,actual):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(expected, into: &buf)
+            FfiConverterString.write(actual, into: &buf)
+            
+        
+        case let .orderMismatch(expected,actual):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(expected, into: &buf)
+            FfiConverterString.write(actual, into: &buf)
+            
+        
+        case let .other(v1):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerificationFailure_lift(_ buf: RustBuffer) throws -> VerificationFailure {
+    return try FfiConverterTypeVerificationFailure.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerificationFailure_lower(_ value: VerificationFailure) -> RustBuffer {
+    return FfiConverterTypeVerificationFailure.lower(value)
 }
 
 

@@ -75,8 +75,9 @@ class BlockingJavaTest {
             bootpay.verifyPayment(admin.receipt(1, 1000L, null), 1L);
         } catch (PaywireException any) {
             PaywireException.Verification v = assertInstanceOf(PaywireException.Verification.class, any);
-            assertEquals(VerificationKind.AMOUNT_MISMATCH, v.getKind());
-            assertEquals("1", v.getExpected());
+            VerificationFailure.AmountMismatch amount =
+                    assertInstanceOf(VerificationFailure.AmountMismatch.class, v.getFailure());
+            assertEquals(1L, amount.getExpected());
         }
     }
 

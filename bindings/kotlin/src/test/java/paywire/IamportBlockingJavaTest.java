@@ -61,8 +61,9 @@ class IamportBlockingJavaTest {
 
         PaywireException.Verification forged =
                 assertThrows(PaywireException.Verification.class, () -> iamport.verifyPayment(id, 100.0));
-        assertEquals(VerificationKind.AMOUNT_MISMATCH, forged.getKind());
-        assertEquals("100", forged.getExpected());
+        VerificationFailure.AmountMismatch amount =
+                assertInstanceOf(VerificationFailure.AmountMismatch.class, forged.getFailure());
+        assertEquals(100L, amount.getExpected());
     }
 
     @Test

@@ -68,7 +68,7 @@ class ErrorsTest {
         assertEquals("RC_NOT_FOUND", e.code)
         assertTrue(e.apiMessage.isNotEmpty())
         assertTrue(e.bodyJson.contains("RC_NOT_FOUND"), e.bodyJson)
-        assertNull(e.pgCode)
+        assertNull(e.pg)
         assertTrue(e.summary.startsWith("bootpay API error (HTTP 404, code RC_NOT_FOUND): "), e.summary)
         assertEquals("Api", variantName(e))
         assertReadable(e)
@@ -90,9 +90,12 @@ class ErrorsTest {
         }
         assertEquals(500, e.httpStatus)
         assertEquals("-15006", e.code)
-        assertEquals("3041", e.pgCode)
-        assertNotNull(e.pgMessage)
-        assertTrue(e.pgRawJson!!.contains("ResultCode"), e.pgRawJson)
+        val pg = e.pg!!
+        assertEquals("3041", pg.code)
+        assertNotNull(pg.message)
+        assertTrue(pg.raw.contains("ResultCode"), pg.raw)
+        // core's redacted record dump, like every record's toString()
+        assertTrue(pg.toString().startsWith("PgError{\"code\":\"3041\""), pg.toString())
         assertTrue(e.summary.contains("[PG 3041: "), e.summary)
         assertReadable(e)
     }
@@ -216,14 +219,12 @@ class ErrorsTest {
         val id = admin.receipt(status = 1, price = 1000)
         val e = assertThrows<PaywireException.Verification> { bootpay.verifyPayment(id, 999) }
         assertEquals(id, e.paymentId)
-        assertEquals(VerificationKind.AMOUNT_MISMATCH, e.kind)
-        assertEquals("999", e.expected)
-        assertEquals("1000", e.actual)
+        assertEquals(VerificationFailure.AmountMismatch(expected = 999, actual = 1000), e.failure)
         assertEquals("payment $id failed verification: amount mismatch: expected 999, paid 1000", e.summary)
         assertReadable(e)
 
         val status = assertThrows<PaywireException.Verification> { bootpay.verifyAwaitingConfirm(id, 1000) }
-        assertEquals(VerificationKind.STATUS_MISMATCH, status.kind)
+        assertTrue(status.failure is VerificationFailure.StatusMismatch, "${status.failure}")
     }
 
     @Test

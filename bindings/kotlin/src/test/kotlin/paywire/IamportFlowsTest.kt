@@ -50,9 +50,7 @@ class IamportFlowsTest {
 
         val forged = assertThrows<PaywireException.Verification> { iamport.verifyPayment(impUid, 300.0) }
         assertEquals(impUid, forged.paymentId)
-        assertEquals(VerificationKind.AMOUNT_MISMATCH, forged.kind)
-        assertEquals("300", forged.expected)
-        assertEquals("30000", forged.actual)
+        assertEquals(VerificationFailure.AmountMismatch(expected = 300, actual = 30000), forged.failure)
         assertReadable(forged)
 
         val verified = iamport.verifyPayment(impUid, 30000.0)
@@ -71,7 +69,7 @@ class IamportFlowsTest {
 
         val (abandoned, _) = admin.iamportPaid(50000.0, IamportPaymentStatus.READY, payMethod = "card")
         val e = assertThrows<PaywireException.Verification> { iamport.verifyPayment(abandoned, 50000.0) }
-        assertEquals(VerificationKind.STATUS_MISMATCH, e.kind)
+        assertTrue(e.failure is VerificationFailure.StatusMismatch, "${e.failure}")
 
         admin.api.depositIamportVbank(vbank)
         assertEquals(VerifiedState.PAID, iamport.verifyPayment(vbank, 50000.0).state)
@@ -85,8 +83,7 @@ class IamportFlowsTest {
         assertEquals(10.5, verified.payment.amount)
         assertEquals("USD", verified.payment.currency)
         val e = assertThrows<PaywireException.Verification> { iamport.verifyPayment(impUid, 10.0) }
-        assertEquals(VerificationKind.AMOUNT_MISMATCH, e.kind)
-        assertEquals("10.5", e.actual)
+        assertEquals(VerificationFailure.FractionalAmountMismatch(expected = 10.0, actual = 10.5), e.failure)
     }
 
     @Test
@@ -113,9 +110,7 @@ class IamportFlowsTest {
 
         val forged = parseIamportWebhook("""{"imp_uid":"$impUid","merchant_uid":"other-order","status":"paid"}""".toByteArray(), null)
         val e = assertThrows<PaywireException.Verification> { iamport.verifyWebhook(forged) }
-        assertEquals(VerificationKind.ORDER_MISMATCH, e.kind)
-        assertEquals("other-order", e.expected)
-        assertEquals(merchantUid, e.actual)
+        assertEquals(VerificationFailure.OrderMismatch(expected = "other-order", actual = merchantUid), e.failure)
 
         val missing = assertThrows<PaywireException.InvalidInput> { parseIamportWebhook("status=paid".toByteArray(), null) }
         assertEquals("imp_uid", missing.field)

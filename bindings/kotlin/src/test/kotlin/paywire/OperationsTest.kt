@@ -270,7 +270,7 @@ class OperationsTest {
         // A payload claiming another order is refused as forged.
         val forged = hook.copy(orderId = "someone-else")
         val error = runCatching { bootpay.verifyWebhook(forged) }.exceptionOrNull() as PaywireException.Verification
-        assertEquals(VerificationKind.ORDER_MISMATCH, error.kind)
+        assertTrue(error.failure is VerificationFailure.OrderMismatch, "${error.failure}")
     }
 
     @Test
