@@ -66,7 +66,7 @@ impl fmt::Display for ErrorCode {
 /// let pg = PgError { code: Some("3041".into()), message: Some("금액오류".into()), raw: serde_json::json!({"ResultCode": "3041"}) };
 /// assert_eq!(pg.code.as_deref(), Some("3041"));
 /// ```
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct PgError {
     /// The PG's result code (`ResultCode`, `pg_error_code`, `code`), as a string.
