@@ -79,7 +79,7 @@ impl Operation {
     }
 }
 
-/// Derives, from a provider's table, its `OPERATIONS` list and a compile-time check that each line's
+/// Derives, from a provider's table, its `OPERATIONS` list, its `spec` module and a compile-time check that each line's
 /// call matches a client method (argument and answer types included). Used by the provider modules.
 #[doc(hidden)]
 #[macro_export]
@@ -122,6 +122,12 @@ macro_rules! __describe_operations {
                 }
             )*
         };
+
+        /// One [`Spec`](crate::operation::Spec) per operation above (`spec::get_receipt`): what the
+        /// client methods build their calls from.
+        pub(crate) mod spec {
+            $( $crate::operation::operation_spec!($name $method $path $retry); )*
+        }
     };
 }
 
@@ -135,7 +141,7 @@ macro_rules! __doc_text {
     };
 }
 
-/// What core needs to send one operation, derived from its table line by [`operation_specs!`]: the name,
+/// What core needs to send one operation, derived from its table line by [`__describe_operations!`](crate::__describe_operations): the name,
 /// HTTP method, path template and retry class are written once, in the table, and every client method
 /// builds its request from its spec (`Call::op(&spec::get_receipt, path)`).
 #[derive(Debug)]
@@ -148,25 +154,7 @@ pub(crate) struct Spec {
     pub retry: crate::retry::RetryClass,
 }
 
-/// Derives one [`Spec`] per table line, named as the operation (`spec::get_receipt`), for a provider's
-/// `spec` module: `crate::bootpay_operations!(crate::operation::operation_specs)`. The raw-request escape
-/// hatch (`ANY`, `AsRequested`) has no spec: its method, path and retry class are the caller's.
-macro_rules! operation_specs {
-    (
-        provider $provider:ident;
-        $(
-            $(#[doc = $doc:literal])*
-            fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty
-                [$method:ident $path:literal, $retry:ident] $(defaults($($default:tt)*))?
-                = |$c:ident| $call:expr;
-        )*
-    ) => {
-        $( $crate::operation::operation_spec!($name $method $path $retry); )*
-    };
-}
-pub(crate) use operation_specs;
-
-/// One line of [`operation_specs!`].
+/// One `spec` item of [`__describe_operations!`](crate::__describe_operations).
 macro_rules! operation_spec {
     ($name:ident ANY $path:literal AsRequested) => {};
     ($name:ident $method:ident $path:literal $retry:ident) => {

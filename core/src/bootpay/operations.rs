@@ -214,9 +214,3 @@ macro_rules! bootpay_operations {
 use super::*;
 
 crate::bootpay_operations!(crate::__describe_operations);
-
-/// One [`Spec`](crate::operation::Spec) per operation above (`spec::get_receipt`): what the client
-/// methods build their calls from.
-pub(crate) mod spec {
-    crate::bootpay_operations!(crate::operation::operation_specs);
-}

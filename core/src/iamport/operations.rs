@@ -293,9 +293,3 @@ macro_rules! iamport_operations {
 use super::*;
 
 crate::iamport_operations!(crate::__describe_operations);
-
-/// One [`Spec`](crate::operation::Spec) per operation above (`spec::get_payment`): what the client
-/// methods build their calls from.
-pub(crate) mod spec {
-    crate::iamport_operations!(crate::operation::operation_specs);
-}
