@@ -34,9 +34,7 @@ pub mod sandbox;
 mod text;
 pub mod webhook;
 
-pub use client::{
-    Bootpay, BootpayBlocking, BootpayConfig, Iamport, IamportBlocking, IamportConfig,
-};
+pub use client::{Bootpay, BootpayBlocking, Iamport, IamportBlocking};
 pub use error::PaywireError;
 pub use logging::{
     clear_log_sink, set_log_level, set_log_sink, LogLevel, LogRecord, LogSink, LogSinkError,

@@ -1,57 +1,12 @@
 //! The machinery shared by the provider clients (`Bootpay`, `Iamport`): how a pair of objects (async +
-//! blocking) wrapping one core client is declared, how an operation list is exported on both, and how the
-//! transport part of a configuration (timeouts, retries, proxy, user agent) reaches a core builder.
+//! blocking) wrapping one core client is declared, and how an operation list is exported on both.
 //!
-//! A provider module writes its configuration record, a `build_client(config)` function and one
-//! [`client_objects!`] invocation, then hands [`export_operations!`] to core's operation table for that
-//! provider: every operation of the table is exported on both objects, so they can never disagree with
-//! each other or with core.
+//! A provider module writes one [`client_objects!`] invocation naming core's configuration record and
+//! client, then hands [`export_operations!`] to core's operation table for that provider: every operation
+//! of the table is exported on both objects, so they can never disagree with each other or with core.
 
 use crate::error::PaywireError;
 use crate::runtime;
-use paywire::RetryPolicy;
-use std::time::Duration;
-
-/// A positive number of milliseconds as a `Duration`; `InvalidInput` naming `field` otherwise.
-pub(crate) fn millis(field: &str, value: Option<i64>) -> Result<Option<Duration>, PaywireError> {
-    match value {
-        None => Ok(None),
-        Some(ms) => u64::try_from(ms)
-            .ok()
-            .filter(|ms| *ms > 0)
-            .map(|ms| Some(Duration::from_millis(ms)))
-            .ok_or_else(|| {
-                PaywireError::invalid_input(field, "must be a positive number of milliseconds")
-            }),
-    }
-}
-
-/// `max_retries` as core's retry policy (the other knobs keep core's defaults).
-pub(crate) fn retry_policy(max_retries: Option<i32>) -> Result<Option<RetryPolicy>, PaywireError> {
-    max_retries
-        .map(|n| {
-            u32::try_from(n)
-                .map(|max_retries| RetryPolicy {
-                    max_retries,
-                    ..RetryPolicy::default()
-                })
-                .map_err(|_| PaywireError::invalid_input("max_retries", "must not be negative"))
-        })
-        .transpose()
-}
-
-/// A positive count (`max_in_flight`, `max_response_bytes`) as `usize`; `InvalidInput` naming `field` when it
-/// is zero or negative (core checks the upper bounds).
-pub(crate) fn count(field: &str, value: Option<i64>) -> Result<Option<usize>, PaywireError> {
-    value
-        .map(|n| {
-            usize::try_from(n)
-                .ok()
-                .filter(|n| *n > 0)
-                .ok_or_else(|| PaywireError::invalid_input(field, "must be a positive number"))
-        })
-        .transpose()
-}
 
 /// Builds a core client inside the shared runtime (the HTTP client may look for one while it is built).
 pub(crate) fn build_in_runtime<C>(
@@ -60,39 +15,6 @@ pub(crate) fn build_in_runtime<C>(
     let _entered = runtime::runtime()?.enter();
     Ok(build()?)
 }
-
-/// Applies the transport fields every configuration record has (`timeout_ms`, `connect_timeout_ms`,
-/// `max_retries`, `max_in_flight`, `max_response_bytes`, `proxy`, `user_agent_suffix`) to a core builder; both core builders share these setters.
-/// Use inside a function returning `Result<_, PaywireError>`.
-macro_rules! apply_transport {
-    ($builder:expr, $config:expr) => {{
-        let mut builder = $builder;
-        if let Some(t) = $crate::ops::millis("timeout_ms", $config.timeout_ms)? {
-            builder = builder.timeout(t);
-        }
-        if let Some(t) = $crate::ops::millis("connect_timeout_ms", $config.connect_timeout_ms)? {
-            builder = builder.connect_timeout(t);
-        }
-        if let Some(policy) = $crate::ops::retry_policy($config.max_retries)? {
-            builder = builder.retry(policy);
-        }
-        if let Some(n) = $crate::ops::count("max_in_flight", $config.max_in_flight.map(i64::from))?
-        {
-            builder = builder.max_in_flight(n);
-        }
-        if let Some(n) = $crate::ops::count("max_response_bytes", $config.max_response_bytes)? {
-            builder = builder.max_response_bytes(n);
-        }
-        if let Some(v) = $config.proxy {
-            builder = builder.proxy(v);
-        }
-        if let Some(v) = $config.user_agent_suffix {
-            builder = builder.user_agent_suffix(v);
-        }
-        builder
-    }};
-}
-pub(crate) use apply_transport;
 
 /// Declares a provider's two objects over one core client: `$async` (every operation `suspend` /
 /// `async throws`) and `$blocking` (the same operations, blocking, for Java), each with a constructor from
@@ -105,8 +27,7 @@ macro_rules! client_objects {
         $(#[doc = $bdoc:literal])*
         blocking $blocking:ident,
         config $config:ty,
-        core $core:ty,
-        build $build:path $(,)?
+        core $core:ty $(,)?
     ) => {
         $(#[doc = $adoc])*
         #[derive(uniffi::Object)]
@@ -143,7 +64,7 @@ macro_rules! client_objects {
             pub fn new(config: $config) -> Result<::std::sync::Arc<Self>, $crate::error::PaywireError> {
                 $crate::text::check("config", &config)?;
                 Ok(::std::sync::Arc::new(Self {
-                    client: $build(config)?,
+                    client: $crate::ops::build_in_runtime(|| <$core>::from_config(config))?,
                 }))
             }
 
@@ -158,6 +79,28 @@ macro_rules! client_objects {
             pub fn base_url(&self) -> String {
                 self.client.base_url().to_owned()
             }
+
+            /// A view of this client whose calls take at most `timeout` per attempt; it shares the pool,
+            /// the token and the in-flight bound. A timeout of zero or over a day makes each call fail
+            /// with `InvalidInput` naming `timeout`, before anything is sent. Kotlin:
+            /// `client.withTimeout(Duration.ofSeconds(3)).getReceipt(id)`.
+            pub fn with_timeout(&self, timeout: ::std::time::Duration) -> ::std::sync::Arc<Self> {
+                ::std::sync::Arc::new(Self {
+                    client: self.client.with_timeout(timeout),
+                })
+            }
+
+            /// A view of this client whose calls that are safe to repeat follow `policy` (payments stay
+            /// never repeated); it shares the pool, the token and the in-flight bound. A bad policy is
+            /// `InvalidInput` naming the field (`retry.max_retries`).
+            pub fn with_retry(
+                &self,
+                policy: paywire::RetryPolicy,
+            ) -> Result<::std::sync::Arc<Self>, $crate::error::PaywireError> {
+                Ok(::std::sync::Arc::new(Self {
+                    client: self.client.with_retry(policy)?,
+                }))
+            }
         }
 
         #[uniffi::export]
@@ -167,7 +110,7 @@ macro_rules! client_objects {
             pub fn new(config: $config) -> Result<::std::sync::Arc<Self>, $crate::error::PaywireError> {
                 $crate::text::check("config", &config)?;
                 Ok(::std::sync::Arc::new(Self {
-                    client: $build(config)?,
+                    client: $crate::ops::build_in_runtime(|| <$core>::from_config(config))?,
                 }))
             }
 
@@ -181,6 +124,28 @@ macro_rules! client_objects {
             /// The base URL in use.
             pub fn base_url(&self) -> String {
                 self.client.base_url().to_owned()
+            }
+
+            /// A view of this client whose calls take at most `timeout` per attempt; it shares the pool,
+            /// the token and the in-flight bound. A timeout of zero or over a day makes each call fail
+            /// with `InvalidInput` naming `timeout`, before anything is sent. Kotlin:
+            /// `client.withTimeout(Duration.ofSeconds(3)).getReceipt(id)`.
+            pub fn with_timeout(&self, timeout: ::std::time::Duration) -> ::std::sync::Arc<Self> {
+                ::std::sync::Arc::new(Self {
+                    client: self.client.with_timeout(timeout),
+                })
+            }
+
+            /// A view of this client whose calls that are safe to repeat follow `policy` (payments stay
+            /// never repeated); it shares the pool, the token and the in-flight bound. A bad policy is
+            /// `InvalidInput` naming the field (`retry.max_retries`).
+            pub fn with_retry(
+                &self,
+                policy: paywire::RetryPolicy,
+            ) -> Result<::std::sync::Arc<Self>, $crate::error::PaywireError> {
+                Ok(::std::sync::Arc::new(Self {
+                    client: self.client.with_retry(policy)?,
+                }))
             }
         }
     };

@@ -64,10 +64,11 @@ pub use ffi::{JsonMap, QueryPair, QueryParam, INVALID_JSON};
 pub use redact::is_sensitive_field;
 #[doc(hidden)]
 pub use redact::write_redacted as __write_redacted;
-pub use retry::RetryPolicy;
+pub use retry::{default_retry_policy, RetryPolicy};
 pub use secret::Secret;
 pub use transport::{
-    DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_RESPONSE_BYTES, MAX_URL_BYTES, SDK_VERSION,
+    TransportSettings, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_RESPONSE_BYTES, MAX_URL_BYTES,
+    SDK_VERSION,
 };
 
 #[cfg(feature = "uniffi")]

@@ -29,7 +29,9 @@ impl RetryClass {
     }
 }
 
-/// Bounded, jittered exponential backoff for calls that are safe to repeat.
+/// Bounded, jittered exponential backoff for calls that are safe to repeat. Kotlin and Swift get it as a
+/// record (`RetryPolicy(maxRetries = 3, …)`, start from `defaultRetryPolicy()`); its count is signed so
+/// Java can set it (Kotlin's unsigned types are not callable from Java).
 ///
 /// ```
 /// use paywire::RetryPolicy;
@@ -39,16 +41,51 @@ impl RetryClass {
 /// assert_eq!(RetryPolicy::none().max_retries, 0);
 /// assert!(RetryPolicy::default().max_delay <= Duration::from_secs(5));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct RetryPolicy {
-    /// Retries after the first attempt (0 = never retry).
-    pub max_retries: u32,
-    /// The first backoff; doubled for each further attempt, with full jitter.
+    /// Retries after the first attempt (0 = never retry, at most 10).
+    #[cfg_attr(feature = "uniffi", uniffi(default = 2))]
+    pub max_retries: i32,
+    /// The first backoff (default 100 ms); doubled for each further attempt, with full jitter.
+    #[serde(serialize_with = "second")]
     pub base_delay: Duration,
-    /// The longest backoff between two attempts.
+    /// The longest backoff between two attempts (default 2 s).
+    #[serde(serialize_with = "second")]
     pub max_delay: Duration,
-    /// The longest `Retry-After` honoured; a longer one ends the retries and returns the error.
+    /// The longest `Retry-After` honoured (default 30 s); a longer one ends the retries and returns the
+    /// error.
+    #[serde(serialize_with = "second")]
     pub max_retry_after: Duration,
+}
+crate::display_redacted!(RetryPolicy);
+
+/// How a duration prints in a record's dump: seconds, as a number.
+fn second<S: serde::Serializer>(value: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(value.as_secs_f64())
+}
+
+/// [`second`] of an optional duration.
+pub(crate) fn seconds<S: serde::Serializer>(
+    value: &Option<Duration>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(d) => second(d, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// The policy a client uses when none is given (2 retries, 100 ms first backoff, at most 2 s between
+/// attempts, `Retry-After` honoured up to 30 s): a starting point to change one knob of, e.g. Kotlin
+/// `defaultRetryPolicy().copy(maxRetries = 5)`.
+///
+/// ```
+/// assert_eq!(paywire::default_retry_policy(), paywire::RetryPolicy::default());
+/// ```
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+pub fn default_retry_policy() -> RetryPolicy {
+    RetryPolicy::default()
 }
 
 impl Default for RetryPolicy {
@@ -74,10 +111,10 @@ impl RetryPolicy {
     /// Checks the policy: at most 10 retries, delays of at most an hour (a longer wait is a mistake).
     pub(crate) fn validate(&self) -> crate::Result<()> {
         const HOUR: Duration = Duration::from_secs(3600);
-        if self.max_retries > 10 {
+        if !(0..=10).contains(&self.max_retries) {
             return Err(crate::Error::invalid_input(
                 "retry.max_retries",
-                format!("must be at most 10 (got {})", self.max_retries),
+                format!("must be between 0 and 10 (got {})", self.max_retries),
             ));
         }
         for (field, value) in [

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::operation::Spec;
 use crate::path::Path;
 use crate::retry::{RetryClass, RetryPolicy};
+use crate::secret::Secret;
 use reqwest::header::{
     HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, LOCATION, RETRY_AFTER,
 };
@@ -152,17 +153,56 @@ pub const MAX_URL_BYTES: usize = 8 * 1024;
 /// The longest timeout accepted: anything longer is a mistake (or `1e300` from a binding).
 const MAX_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// The transport settings every client builder offers, with their defaults applied by [`TransportOptions::config`].
-#[derive(Debug, Clone, Default)]
-pub(crate) struct TransportOptions {
+/// The transport settings of a client, as one record: what the builders' `timeout`, `connect_timeout`,
+/// `retry`, `proxy`, `user_agent_suffix`, `max_in_flight` and `max_response_bytes` set, given whole with
+/// `transport(settings)` or inside a binding's configuration (Kotlin `TransportSettings(timeout =
+/// Duration.ofSeconds(5))`, Swift `TransportSettings(timeout: 5)`). `None` keeps the default. The counts
+/// are signed so Java can set them (Kotlin's unsigned types are not callable from Java); every value is
+/// checked when the client is built, a bad one is `InvalidInput` naming it.
+///
+/// ```
+/// use paywire::{bootpay::Client, TransportSettings};
+/// use std::time::Duration;
+/// let settings = TransportSettings { timeout: Some(Duration::from_secs(5)), ..TransportSettings::default() };
+/// let builder = || Client::builder().client_key("ck").secret_key("sk");
+/// assert!(builder().transport(settings).build().is_ok());
+/// let bad = TransportSettings { max_in_flight: Some(0), ..TransportSettings::default() };
+/// let refused = builder().transport(bad).build();
+/// assert!(matches!(refused, Err(paywire::Error::InvalidInput { field, .. }) if field == "max_in_flight"));
+/// ```
+#[derive(Clone, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
+pub struct TransportSettings {
+    /// Total time one attempt may take (default 30 s, at most a day).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[serde(serialize_with = "crate::retry::seconds")]
     pub timeout: Option<Duration>,
+    /// Time to establish a connection (default 5 s, at most a day).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[serde(serialize_with = "crate::retry::seconds")]
     pub connect_timeout: Option<Duration>,
-    pub proxy: Option<String>,
-    pub retry: RetryPolicy,
+    /// How calls that are safe to repeat are retried (default [`RetryPolicy::default`]); payments are
+    /// never repeated.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub retry: Option<RetryPolicy>,
+    /// An HTTP(S) proxy for every request, e.g. `http://proxy.internal:3128`. It may hold a password, so
+    /// it prints as `***`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub proxy: Option<Secret>,
+    /// Appended to the `User-Agent` (bindings add their language).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub user_agent_suffix: Option<String>,
-    pub max_response_bytes: Option<usize>,
-    pub max_in_flight: Option<usize>,
+    /// Requests this client (and its views) has on the wire at once (default 64, 1 to 10 000). A call
+    /// beyond it waits for a free slot up to its timeout, then fails with `Timeout` ("not sent"), so
+    /// abandoned or slow calls can never multiply sockets without limit.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub max_in_flight: Option<i32>,
+    /// The largest answer body read, in bytes (default 16 MiB, 1 KiB to 1 GiB); a larger one is refused
+    /// while it streams in.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub max_response_bytes: Option<i64>,
 }
+crate::display_redacted!(TransportSettings);
 
 /// What one client handle sets for its calls instead of its builder's settings (`with_timeout`,
 /// `with_retry`): the handles share the pool, the token and the in-flight bound.
@@ -209,38 +249,37 @@ pub(crate) fn validate_timeout(field: &str, timeout: Duration) -> Result<Duratio
     Ok(timeout)
 }
 
-impl TransportOptions {
+impl TransportSettings {
     /// The settings for `base_url`: 30 s per attempt, 5 s to connect, 16 MiB answers and 64 requests in
     /// flight unless set; every value checked, so no later arithmetic can overflow.
-    pub fn config(&self, base_url: String) -> Result<TransportConfig> {
+    pub(crate) fn config(&self, base_url: String) -> Result<TransportConfig> {
         let timeout = validate_timeout("timeout", self.timeout.unwrap_or(Duration::from_secs(30)))?;
         let connect_timeout = validate_timeout(
             "connect_timeout",
             self.connect_timeout.unwrap_or(Duration::from_secs(5)),
         )?;
-        let max_response_bytes = self
-            .max_response_bytes
-            .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES);
-        if !(1024..=1024 * 1024 * 1024).contains(&max_response_bytes) {
-            return Err(Error::invalid_input(
-                "max_response_bytes",
-                format!("must be between 1 KiB and 1 GiB (got {max_response_bytes})"),
-            ));
-        }
-        let max_in_flight = self.max_in_flight.unwrap_or(DEFAULT_MAX_IN_FLIGHT);
-        if !(1..=10_000).contains(&max_in_flight) {
-            return Err(Error::invalid_input(
-                "max_in_flight",
-                format!("must be between 1 and 10000 (got {max_in_flight})"),
-            ));
-        }
-        self.retry.validate()?;
+        let max_response_bytes = bounded(
+            "max_response_bytes",
+            self.max_response_bytes,
+            DEFAULT_MAX_RESPONSE_BYTES,
+            1024..=1024 * 1024 * 1024,
+            "between 1 KiB and 1 GiB",
+        )?;
+        let max_in_flight = bounded(
+            "max_in_flight",
+            self.max_in_flight.map(i64::from),
+            DEFAULT_MAX_IN_FLIGHT,
+            1..=10_000,
+            "between 1 and 10000",
+        )?;
+        let retry = self.retry.unwrap_or_default();
+        retry.validate()?;
         Ok(TransportConfig {
             base_url,
             timeout,
             connect_timeout,
-            proxy: self.proxy.clone(),
-            retry: self.retry,
+            proxy: self.proxy.as_ref().map(|p| p.expose().to_owned()),
+            retry,
             user_agent_suffix: self.user_agent_suffix.clone(),
             max_response_bytes,
             max_in_flight,
@@ -248,42 +287,67 @@ impl TransportOptions {
     }
 }
 
-/// Generates the transport setters of a client builder that has a `transport: TransportOptions` field.
+/// `value` (or `default` when unset) as a `usize` within `range`; `InvalidInput` naming `field` otherwise.
+fn bounded(
+    field: &str,
+    value: Option<i64>,
+    default: usize,
+    range: std::ops::RangeInclusive<usize>,
+    expected: &str,
+) -> Result<usize> {
+    let Some(value) = value else {
+        return Ok(default);
+    };
+    usize::try_from(value)
+        .ok()
+        .filter(|v| range.contains(v))
+        .ok_or_else(|| Error::invalid_input(field, format!("must be {expected} (got {value})")))
+}
+
+/// Generates the transport setters of a client builder whose `transport_mut()` gives its
+/// [`TransportSettings`].
 macro_rules! transport_setters {
     () => {
+        /// Sets every transport setting at once, replacing the ones set before.
+        pub fn transport(mut self, settings: $crate::TransportSettings) -> Self {
+            *self.transport_mut() = settings;
+            self
+        }
+
         /// Total time one attempt may take (default 30 s, at most a day). Per call: `Client::with_timeout`.
         pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.transport.timeout = Some(timeout);
+            self.transport_mut().timeout = Some(timeout);
             self
         }
 
         /// Time to establish a connection (default 5 s, at most a day).
         pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.transport.connect_timeout = Some(timeout);
+            self.transport_mut().connect_timeout = Some(timeout);
             self
         }
 
         /// Sends every request through this HTTP(S) proxy, e.g. `http://proxy.internal:3128`.
         pub fn proxy(mut self, url: impl Into<String>) -> Self {
-            self.transport.proxy = Some(url.into());
+            self.transport_mut().proxy = Some($crate::Secret::new(url));
             self
         }
 
         /// The retry policy for calls that are safe to repeat (payments are never repeated).
         pub fn retry(mut self, policy: $crate::RetryPolicy) -> Self {
-            self.transport.retry = policy;
+            self.transport_mut().retry = Some(policy);
             self
         }
 
         /// Appends a product token to our `User-Agent` (bindings add their language).
         pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
-            self.transport.user_agent_suffix = Some(suffix.into());
+            self.transport_mut().user_agent_suffix = Some(suffix.into());
             self
         }
 
         /// The largest answer body read (default 16 MiB); a larger one is refused while it streams in.
         pub fn max_response_bytes(mut self, bytes: usize) -> Self {
-            self.transport.max_response_bytes = Some(bytes);
+            self.transport_mut().max_response_bytes =
+                Some(i64::try_from(bytes).unwrap_or(i64::MAX));
             self
         }
 
@@ -291,7 +355,7 @@ macro_rules! transport_setters {
         /// calls wait for a free slot up to their timeout, so a slow provider plus callers that give up
         /// can never multiply sockets without limit.
         pub fn max_in_flight(mut self, requests: usize) -> Self {
-            self.transport.max_in_flight = Some(requests);
+            self.transport_mut().max_in_flight = Some(i32::try_from(requests).unwrap_or(i32::MAX));
             self
         }
     };
@@ -650,7 +714,7 @@ impl Transport {
             drop(permit);
             // Every event of this attempt carries these fields (bindings turn them into structured logs).
             let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
-            let retries_left = attempts <= policy.max_retries;
+            let retries_left = i64::from(attempts) <= i64::from(policy.max_retries);
             match attempt {
                 Attempt::Answered {
                     status,

@@ -152,7 +152,7 @@ impl Config {
         if let Some(v) = fields.get("max_retries").filter(|v| !v.is_null()) {
             policy.max_retries =
                 v.as_u64()
-                    .and_then(|n| u32::try_from(n).ok())
+                    .and_then(|n| i32::try_from(n).ok())
                     .ok_or_else(|| {
                         Error::invalid_input("retry.max_retries", "must be a non-negative integer")
                     })?;
@@ -185,7 +185,7 @@ impl Config {
         };
         let retries = v
             .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
+            .and_then(|n| i32::try_from(n).ok())
             .ok_or_else(|| Error::invalid_input("max_retries", "must be a non-negative integer"))?;
         Ok(Some(RetryPolicy {
             max_retries: retries,

@@ -241,7 +241,7 @@ impl Env {
 }
 
 /// Retries that do not slow tests down: `max_retries` more attempts, 10 ms apart.
-pub fn quick_retries(max_retries: u32) -> paywire::RetryPolicy {
+pub fn quick_retries(max_retries: i32) -> paywire::RetryPolicy {
     paywire::RetryPolicy {
         max_retries,
         base_delay: Duration::from_millis(10),

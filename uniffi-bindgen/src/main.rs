@@ -9,10 +9,16 @@
 //! build, and so its uniffi version is the workspace's, equal to the cdylib's) plus:
 //! - a guard: an old-style flat `--config` file is refused (UniFFI >= 0.32 would ignore it with a mere
 //!   warning and silently generate package `uniffi.paywire_ffi`);
-//! - two checked passes over the generated Kotlin ([`kotlin_fixups::apply`]): lone UTF-16 surrogates
-//!   become `InvalidInput` instead of an undeclared `MalformedInputException`, and throwing constructors
-//!   get `@Throws` for Java. UniFFI has no option for either; see that module.
+//! - checked passes over the generated Kotlin ([`kotlin_fixups::apply`]): lone UTF-16 surrogates become
+//!   `InvalidInput` instead of an undeclared `MalformedInputException`, throwing constructors get
+//!   `@Throws` for Java, and a negative duration is refused as `InvalidInput` instead of an undeclared
+//!   `IllegalArgumentException`;
+//! - one checked pass over the generated Swift ([`duration_bounds`]): a negative, NaN or infinite
+//!   `TimeInterval` is refused as `InvalidInput` instead of crashing the process in `fatalError`.
+//!
+//! UniFFI has no option for any of them; see those modules.
 
+mod duration_bounds;
 mod kotlin_constructor_throws;
 mod kotlin_fixups;
 mod kotlin_lone_surrogates;
@@ -62,13 +68,39 @@ fn main() -> ExitCode {
     let kotlin = arg_values(&args, "--language", "-l")
         .iter()
         .any(|l| l == "kotlin");
-    if generating && kotlin {
-        for out_dir in arg_values(&args, "--out-dir", "-o") {
-            if let Err(e) = kotlin_fixups::apply(&PathBuf::from(out_dir)) {
-                eprintln!("error: {e}");
-                return ExitCode::FAILURE;
-            }
+    let swift = arg_values(&args, "--language", "-l")
+        .iter()
+        .any(|l| l == "swift");
+    for out_dir in arg_values(&args, "--out-dir", "-o") {
+        let out_dir = PathBuf::from(out_dir);
+        let fixed = match (generating, kotlin, swift) {
+            (true, true, _) => kotlin_fixups::apply(&out_dir),
+            (true, _, true) => swift_fixups(&out_dir),
+            _ => Ok(()),
+        };
+        if let Err(e) = fixed {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Applies the duration pass to every generated `.swift` file under `out_dir` (files without a duration
+/// converter are left alone).
+fn swift_fixups(out_dir: &std::path::Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    kotlin_fixups::files_with(out_dir, "swift", &mut files)
+        .map_err(|e| format!("cannot list {}: {e}", out_dir.display()))?;
+    for file in files {
+        let source = std::fs::read_to_string(&file)
+            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        if let Some(fixed) = duration_bounds::rewrite_swift(&source)
+            .map_err(|e| format!("{}: {e}", file.display()))?
+        {
+            std::fs::write(&file, fixed)
+                .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        }
+    }
+    Ok(())
 }

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::raw::RawRequest;
 use crate::secret::Secret;
 use crate::transport::{
-    headers, transport_setters, Call, PerCall, ProviderWire, Transport, TransportOptions,
+    headers, transport_setters, Call, PerCall, ProviderWire, Transport, TransportSettings,
     SDK_VERSION,
 };
 use base64::Engine;
@@ -27,7 +27,8 @@ pub const DEFAULT_API_VERSION: &str = "5.1.0";
 /// assert_eq!(Mode::Production.base_url(), "https://api.bootpay.co.kr/v2");
 /// assert_eq!("stage".parse::<Mode>().ok(), Some(Mode::Stage));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Mode {
     /// `https://api.bootpay.co.kr/v2`
@@ -70,6 +71,52 @@ impl std::str::FromStr for Mode {
     }
 }
 
+/// Everything a Bootpay [`Client`] is built from, as one record (what [`ClientBuilder`] fills in): give
+/// exactly one credential pair, `client_key` + `secret_key` (recommended, HTTP Basic) or
+/// `application_id` + `private_key` (legacy, Bearer token). Every other field is optional. It is the
+/// configuration Kotlin and Swift pass to `Bootpay(…)`; it prints the secrets and the proxy as `***`.
+///
+/// ```
+/// use paywire::bootpay::{BootpayConfig, Client};
+/// let config = BootpayConfig {
+///     client_key: Some("ck".into()),
+///     secret_key: Some("sk".into()),
+///     base_url: Some("http://127.0.0.1:7878/v2".into()),
+///     ..BootpayConfig::default()
+/// };
+/// assert!(!format!("{config:?}").contains("\"sk\""));
+/// assert!(Client::from_config(config).is_ok());
+/// ```
+#[derive(Clone, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
+pub struct BootpayConfig {
+    /// Recommended pair, part 1: the client key (HTTP Basic, no token call).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub client_key: Option<String>,
+    /// Recommended pair, part 2: the secret key.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub secret_key: Option<Secret>,
+    /// Legacy pair, part 1: the REST application id (Bearer token via `request/token`).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub application_id: Option<String>,
+    /// Legacy pair, part 2: the private key.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub private_key: Option<Secret>,
+    /// Which Bootpay server (default production).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub mode: Option<Mode>,
+    /// Overrides the server, e.g. a sandbox `http://127.0.0.1:7878/v2`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub base_url: Option<String>,
+    /// Overrides the `BOOTPAY-API-VERSION` header (default [`DEFAULT_API_VERSION`]).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub api_version: Option<String>,
+    /// Timeouts, retries, proxy, limits (defaults when `None`).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub transport: Option<TransportSettings>,
+}
+crate::display_redacted!(BootpayConfig);
+
 /// Builds a [`Client`]. Exactly one complete credential pair is needed.
 ///
 /// ```
@@ -81,89 +128,84 @@ impl std::str::FromStr for Mode {
 /// ```
 #[derive(Default, Clone)]
 pub struct ClientBuilder {
-    application_id: Option<String>,
-    private_key: Option<Secret>,
-    client_key: Option<String>,
-    secret_key: Option<Secret>,
-    mode: Mode,
-    base_url: Option<String>,
-    transport: TransportOptions,
-    api_version: Option<String>,
+    config: BootpayConfig,
 }
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ClientBuilder")
-            .field("application_id", &self.application_id)
-            .field("private_key", &self.private_key)
-            .field("client_key", &self.client_key)
-            .field("secret_key", &self.secret_key)
-            .field("mode", &self.mode)
-            .field("base_url", &self.base_url)
-            .field("timeout", &self.transport.timeout)
-            .field("proxy", &self.transport.proxy.as_ref().map(|_| "***"))
-            .finish_non_exhaustive()
+        write!(f, "ClientBuilder({:?})", self.config)
+    }
+}
+
+impl From<BootpayConfig> for ClientBuilder {
+    fn from(config: BootpayConfig) -> Self {
+        Self { config }
     }
 }
 
 impl ClientBuilder {
     /// Legacy pair, part 1: the REST application id (Bearer token via `request/token`).
     pub fn application_id(mut self, value: impl Into<String>) -> Self {
-        self.application_id = Some(value.into());
+        self.config.application_id = Some(value.into());
         self
     }
 
     /// Legacy pair, part 2: the private key.
     pub fn private_key(mut self, value: impl Into<Secret>) -> Self {
-        self.private_key = Some(value.into());
+        self.config.private_key = Some(value.into());
         self
     }
 
     /// Recommended pair, part 1: the client key (HTTP Basic, no token call).
     pub fn client_key(mut self, value: impl Into<String>) -> Self {
-        self.client_key = Some(value.into());
+        self.config.client_key = Some(value.into());
         self
     }
 
     /// Recommended pair, part 2: the secret key.
     pub fn secret_key(mut self, value: impl Into<Secret>) -> Self {
-        self.secret_key = Some(value.into());
+        self.config.secret_key = Some(value.into());
         self
     }
 
     /// The server to use (default production).
     pub fn mode(mut self, mode: Mode) -> Self {
-        self.mode = mode;
+        self.config.mode = Some(mode);
         self
     }
 
     /// Overrides the base URL (a sandbox, a proxy), e.g. `http://127.0.0.1:7878/v2`.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = Some(url.into());
+        self.config.base_url = Some(url.into());
         self
+    }
+
+    fn transport_mut(&mut self) -> &mut TransportSettings {
+        self.config.transport.get_or_insert_with(Default::default)
     }
 
     transport_setters!();
 
     /// Overrides the `BOOTPAY-API-VERSION` header (default [`DEFAULT_API_VERSION`]).
     pub fn api_version(mut self, version: impl Into<String>) -> Self {
-        self.api_version = Some(version.into());
+        self.config.api_version = Some(version.into());
         self
     }
 
     /// Validates the configuration and builds the client. No network call is made.
     pub fn build(self) -> Result<Client> {
+        let config = self.config;
         let provided = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
         let provided_secret = |v: &Option<Secret>| v.as_ref().is_some_and(|s| !s.is_empty());
         let legacy = pair(
-            provided(&self.application_id),
-            provided_secret(&self.private_key),
+            provided(&config.application_id),
+            provided_secret(&config.private_key),
             "application_id",
             "private_key",
         )?;
         let basic = pair(
-            provided(&self.client_key),
-            provided_secret(&self.secret_key),
+            provided(&config.client_key),
+            provided_secret(&config.secret_key),
             "client_key",
             "secret_key",
         )?;
@@ -171,8 +213,9 @@ impl ClientBuilder {
             // Both pairs given: the recommended one wins, as in every official SDK.
             let raw = format!(
                 "{}:{}",
-                self.client_key.as_deref().unwrap_or_default(),
-                self.secret_key
+                config.client_key.as_deref().unwrap_or_default(),
+                config
+                    .secret_key
                     .as_ref()
                     .map(Secret::expose)
                     .unwrap_or_default()
@@ -180,8 +223,8 @@ impl ClientBuilder {
             let encoded = base64::engine::general_purpose::STANDARD.encode(raw);
             Auth::fixed(&format!("Basic {encoded}"))?
         } else if legacy {
-            let application_id = self.application_id.clone().unwrap_or_default();
-            let private_key = self.private_key.clone().unwrap_or_default();
+            let application_id = config.application_id.clone().unwrap_or_default();
+            let private_key = config.private_key.clone().unwrap_or_default();
             Auth::token(move |transport| {
                 let application_id = application_id.clone();
                 let private_key = private_key.clone();
@@ -195,10 +238,10 @@ impl ClientBuilder {
                 "are missing: give client_key + secret_key, or application_id + private_key",
             ));
         };
-        let base_url = self
+        let base_url = config
             .base_url
             .clone()
-            .unwrap_or_else(|| self.mode.base_url().to_owned());
+            .unwrap_or_else(|| config.mode.unwrap_or_default().base_url().to_owned());
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
             return Err(Error::invalid_input(
                 "base_url",
@@ -213,14 +256,19 @@ impl ClientBuilder {
             headers: headers(&[
                 (
                     "bootpay-api-version",
-                    self.api_version
+                    config
+                        .api_version
                         .clone()
                         .unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
                 ),
                 ("bootpay-sdk-version", format!("paywire-{SDK_VERSION}")),
             ]),
         };
-        let transport = Transport::new(self.transport.config(base_url)?, wire, auth)?;
+        let transport = Transport::new(
+            config.transport.unwrap_or_default().config(base_url)?,
+            wire,
+            auth,
+        )?;
         Ok(Client {
             transport,
             per_call: PerCall::default(),
@@ -311,6 +359,11 @@ impl Client {
     /// Starts a builder.
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
+    }
+
+    /// Validates `config` and builds the client (the builder, given whole). No network call is made.
+    pub fn from_config(config: BootpayConfig) -> Result<Client> {
+        ClientBuilder::from(config).build()
     }
 
     /// A view of this client whose calls use `timeout` per attempt; it shares the pool and the token.

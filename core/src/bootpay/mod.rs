@@ -29,7 +29,7 @@ pub use crate::raw::RawRequest;
 pub use crate::JsonValue;
 pub use billing::*;
 pub use cash_receipt::*;
-pub use client::{Client, ClientBuilder, Mode};
+pub use client::{BootpayConfig, Client, ClientBuilder, Mode};
 pub use enums::*;
 pub use escrow::*;
 pub use identity::*;

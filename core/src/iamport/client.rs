@@ -7,7 +7,7 @@ use crate::auth::{Auth, FetchedToken};
 use crate::error::{Error, Result};
 use crate::secret::Secret;
 use crate::transport::{
-    headers, transport_setters, Call, PerCall, ProviderWire, Transport, TransportOptions,
+    headers, transport_setters, Call, PerCall, ProviderWire, Transport, TransportSettings,
 };
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
@@ -19,6 +19,42 @@ pub const PRODUCTION_URL: &str = "https://api.iamport.kr";
 /// The same API from fixed egress IPs, for merchants whose firewall allow-lists destinations.
 pub const STATIC_IP_URL: &str = "https://static-api.iamport.kr";
 
+/// Everything an iamport [`Client`] is built from, as one record (what [`ClientBuilder`] fills in): the
+/// REST API key pair (both required), optionally another base URL ([`STATIC_IP_URL`] for fixed egress IPs,
+/// a sandbox), an agency's sub-merchant `tier`, and the transport settings. It is the configuration Kotlin
+/// and Swift pass to `Iamport(…)`; it prints `imp_secret` and the proxy as `***`.
+///
+/// ```
+/// use paywire::iamport::{Client, IamportConfig};
+/// let config = IamportConfig {
+///     imp_key: "key".into(),
+///     imp_secret: "secret".into(),
+///     base_url: Some("http://127.0.0.1:7878/iamport".into()),
+///     ..IamportConfig::default()
+/// };
+/// assert!(!config.to_string().contains("\"secret\""));
+/// assert!(Client::from_config(config).is_ok());
+/// ```
+#[derive(Clone, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
+pub struct IamportConfig {
+    /// The REST API key.
+    pub imp_key: String,
+    /// The REST API secret.
+    pub imp_secret: Secret,
+    /// Overrides the server (default [`PRODUCTION_URL`]).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub base_url: Option<String>,
+    /// The sub-merchant ("Tier") code agency accounts send as the `Tier` header: 3 characters of A–Z
+    /// and 0–9.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub tier: Option<String>,
+    /// Timeouts, retries, proxy, limits (defaults when `None`).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub transport: Option<TransportSettings>,
+}
+crate::display_redacted!(IamportConfig);
+
 /// Builds an iamport [`Client`] from `imp_key` + `imp_secret`.
 ///
 /// ```
@@ -29,56 +65,57 @@ pub const STATIC_IP_URL: &str = "https://static-api.iamport.kr";
 /// ```
 #[derive(Default, Clone)]
 pub struct ClientBuilder {
-    imp_key: Option<String>,
-    imp_secret: Option<Secret>,
-    base_url: Option<String>,
-    tier: Option<String>,
-    transport: TransportOptions,
+    config: IamportConfig,
 }
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("iamport::ClientBuilder")
-            .field("imp_key", &self.imp_key)
-            .field("imp_secret", &self.imp_secret)
-            .field("base_url", &self.base_url)
-            .field("tier", &self.tier)
-            .field("timeout", &self.transport.timeout)
-            .finish_non_exhaustive()
+        write!(f, "iamport::ClientBuilder({:?})", self.config)
+    }
+}
+
+impl From<IamportConfig> for ClientBuilder {
+    fn from(config: IamportConfig) -> Self {
+        Self { config }
     }
 }
 
 impl ClientBuilder {
     /// The REST API key.
     pub fn imp_key(mut self, value: impl Into<String>) -> Self {
-        self.imp_key = Some(value.into());
+        self.config.imp_key = value.into();
         self
     }
 
     /// The REST API secret.
     pub fn imp_secret(mut self, value: impl Into<Secret>) -> Self {
-        self.imp_secret = Some(value.into());
+        self.config.imp_secret = value.into();
         self
     }
 
     /// Overrides the base URL ([`STATIC_IP_URL`], a sandbox `http://127.0.0.1:7878/iamport`, a proxy).
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = Some(url.into());
+        self.config.base_url = Some(url.into());
         self
+    }
+
+    fn transport_mut(&mut self) -> &mut TransportSettings {
+        self.config.transport.get_or_insert_with(Default::default)
     }
 
     transport_setters!();
 
     /// The sub-merchant ("Tier") code sent as the `Tier` header by agency accounts.
     pub fn tier(mut self, code: impl Into<String>) -> Self {
-        self.tier = Some(code.into());
+        self.config.tier = Some(code.into());
         self
     }
 
     /// Validates the configuration and builds the client. No network call is made.
     pub fn build(self) -> Result<Client> {
-        let key = self.imp_key.clone().filter(|k| !k.trim().is_empty());
-        let secret = self.imp_secret.clone().filter(|s| !s.is_empty());
+        let config = self.config;
+        let key = Some(config.imp_key).filter(|k| !k.trim().is_empty());
+        let secret = Some(config.imp_secret).filter(|s| !s.is_empty());
         let (imp_key, imp_secret) = match (key, secret) {
             (Some(k), Some(s)) => (k, s),
             (Some(_), None) => {
@@ -100,7 +137,7 @@ impl ClientBuilder {
                 ))
             }
         };
-        if let Some(tier) = &self.tier {
+        if let Some(tier) = &config.tier {
             if tier.len() != 3 || !tier.chars().all(|c| c.is_ascii_alphanumeric()) {
                 return Err(Error::invalid_input(
                     "tier",
@@ -108,7 +145,7 @@ impl ClientBuilder {
                 ));
             }
         }
-        let base_url = self
+        let base_url = config
             .base_url
             .clone()
             .unwrap_or_else(|| PRODUCTION_URL.to_owned());
@@ -119,7 +156,7 @@ impl ClientBuilder {
             ));
         }
         let mut wire_headers = Vec::new();
-        if let Some(tier) = &self.tier {
+        if let Some(tier) = &config.tier {
             wire_headers.push(("tier", tier.clone()));
         }
         let auth = Auth::token(move |transport| {
@@ -128,7 +165,7 @@ impl ClientBuilder {
             Box::pin(async move { fetch_token(&transport, &imp_key, &imp_secret).await })
         });
         let transport = Transport::new(
-            self.transport.config(base_url)?,
+            config.transport.unwrap_or_default().config(base_url)?,
             ProviderWire {
                 name: "iamport",
                 interpret,
@@ -232,6 +269,11 @@ impl Client {
     /// Starts a builder.
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
+    }
+
+    /// Validates `config` and builds the client (the builder, given whole). No network call is made.
+    pub fn from_config(config: IamportConfig) -> Result<Client> {
+        ClientBuilder::from(config).build()
     }
 
     /// A view of this client whose calls use `timeout` per attempt; it shares the pool and the token.

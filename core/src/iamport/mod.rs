@@ -33,7 +33,7 @@ pub use billing::{
     PaymentOptions,
 };
 pub use certifications::CertificationOtpRequest;
-pub use client::{Client, ClientBuilder, PRODUCTION_URL, STATIC_IP_URL};
+pub use client::{Client, ClientBuilder, IamportConfig, PRODUCTION_URL, STATIC_IP_URL};
 pub use enums::{PaymentStatus, ScheduleStatus, Sorting};
 pub use escrow::{EscrowLogisRequest, EscrowParty, EscrowShipment};
 pub use models::*;

@@ -65,7 +65,7 @@ final class ErrorsTests: XCTestCase {
         XCTAssertEqual(field, "receipt_id")
         XCTAssertEqual(message2, "invalid input: receipt_id \(reason)")
 
-        XCTAssertThrowsError(try Bootpay(config: BootpayConfig(clientKey: "c", secretKey: "s", proxy: "http://user:pa ss@proxy:99999"))) { error in
+        XCTAssertThrowsError(try Bootpay(config: BootpayConfig(clientKey: "c", secretKey: "s", transport: TransportSettings(proxy: "http://user:pa ss@proxy:99999")))) { error in
             // core checks the proxy URL itself now: InvalidInput naming it, without the password.
             guard case let .InvalidInput(field, _, message)? = error as? PaywireError else { return XCTFail("\(error)") }
             XCTAssertEqual(field, "proxy")
@@ -77,12 +77,13 @@ final class ErrorsTests: XCTestCase {
         let admin = try SandboxAdmin()
         try await admin.fault(#"{"method":"GET","path":"receipt/*","latency_ms":1500,"times":1}"#)
         let timeout = await assertThrows(PaywireError.self) {
-            try await admin.basic(maxRetries: 0, timeoutMs: 200).getReceipt(receiptId: "r-slow", lookupUserData: false)
+            try await admin.basic(maxRetries: 0, timeout: 0.2).getReceipt(receiptId: "r-slow", lookupUserData: false)
         }
         guard case let .Timeout(attempts, _)? = timeout else { return XCTFail("\(String(describing: timeout))") }
         XCTAssertEqual(attempts, 1)
 
-        let nowhere = try Bootpay(config: BootpayConfig(clientKey: "c", secretKey: "s", baseUrl: "http://127.0.0.1:9/v2", maxRetries: 1))
+        let nowhere = try Bootpay(config: BootpayConfig(clientKey: "c", secretKey: "s", baseUrl: "http://127.0.0.1:9/v2",
+                                                        transport: TransportSettings(retry: RetryPolicy(maxRetries: 1, baseDelay: 0.1, maxDelay: 2, maxRetryAfter: 30))))
         let transport = await assertThrows(PaywireError.self) { try await nowhere.getReceipt(receiptId: "r1", lookupUserData: false) }
         guard case let .Transport(attempts2, _)? = transport else { return XCTFail("\(String(describing: transport))") }
         XCTAssertEqual(attempts2, 2)

@@ -8,7 +8,7 @@ import XCTest
 
 final class ParityTests: XCTestCase {
     /// What an object has beside the table's operations.
-    let objectMethods: Set<String> = ["blocking", "asyncClient", "baseUrl"]
+    let objectMethods: Set<String> = ["blocking", "asyncClient", "baseUrl", "withTimeout", "withRetry"]
 
     func camel(_ name: String) -> String {
         let parts = name.split(separator: "_").map(String.init)

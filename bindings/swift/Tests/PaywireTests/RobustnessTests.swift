@@ -70,12 +70,13 @@ final class RobustnessTests: XCTestCase {
             // Released when the scope ends (ARC): the Swift form of `use {}` / try-with-resources.
             let bootpay = try Bootpay(config: BootpayConfig(
                 clientKey: clientKey, secretKey: secretKey, baseUrl: admin.server.bootpayUrl(),
-                maxInFlight: 4, maxResponseBytes: 1_048_576
+                transport: TransportSettings(maxInFlight: 4, maxResponseBytes: 1_048_576)
             ))
             let receipt = try await bootpay.getReceipt(receiptId: id, lookupUserData: false)
             XCTAssertEqual(receipt.receiptId, id)
         }
-        XCTAssertThrowsError(try Bootpay(config: BootpayConfig(clientKey: clientKey, secretKey: secretKey, maxInFlight: 0))) { error in
+        XCTAssertThrowsError(try Bootpay(config: BootpayConfig(clientKey: clientKey, secretKey: secretKey,
+                                                                   transport: TransportSettings(maxInFlight: 0)))) { error in
             guard case let .InvalidInput(field, _, _)? = error as? PaywireError else { return XCTFail("\(error)") }
             XCTAssertEqual(field, "max_in_flight")
         }

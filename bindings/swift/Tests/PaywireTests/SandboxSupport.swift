@@ -27,10 +27,20 @@ final class SandboxAdmin: Sendable {
         server.stop()
     }
 
-    func basic(maxRetries: Int32? = nil, timeoutMs: Int64? = nil) throws -> Bootpay {
+    /// Transport settings with only a retry count and a per-attempt timeout set (`nil`: core's default).
+    func transport(maxRetries: Int32? = nil, timeout: TimeInterval? = nil) -> TransportSettings {
+        var retry: RetryPolicy?
+        if let maxRetries {
+            retry = defaultRetryPolicy()
+            retry?.maxRetries = maxRetries
+        }
+        return TransportSettings(timeout: timeout, retry: retry)
+    }
+
+    func basic(maxRetries: Int32? = nil, timeout: TimeInterval? = nil) throws -> Bootpay {
         try Bootpay(config: BootpayConfig(
             clientKey: clientKey, secretKey: secretKey, baseUrl: server.bootpayUrl(),
-            timeoutMs: timeoutMs, maxRetries: maxRetries
+            transport: transport(maxRetries: maxRetries, timeout: timeout)
         ))
     }
 
@@ -40,7 +50,8 @@ final class SandboxAdmin: Sendable {
 
     /// An iamport client on the sandbox's `/iamport` root.
     func iamport(maxRetries: Int32? = nil) throws -> Iamport {
-        try Iamport(config: IamportConfig(impKey: impKey, impSecret: impSecret, baseUrl: server.iamportUrl(), maxRetries: maxRetries))
+        try Iamport(config: IamportConfig(impKey: impKey, impSecret: impSecret, baseUrl: server.iamportUrl(),
+                                          transport: transport(maxRetries: maxRetries)))
     }
 
     /// Creates an iamport payment as if the customer had used the browser window; answers its ids.

@@ -17,7 +17,7 @@ final class SecretsTests: XCTestCase {
     func testConfigsAndRequests() throws {
         assertHides(
             BootpayConfig(clientKey: "ck", secretKey: "sk-hidden-1", applicationId: "app", privateKey: "pk-hidden-2",
-                          proxy: "http://user:proxy-pass-3@proxy:3128"),
+                          transport: TransportSettings(proxy: "http://user:proxy-pass-3@proxy:3128")),
             "sk-hidden-1", "pk-hidden-2", "proxy-pass-3"
         )
         assertHides(

@@ -620,6 +620,41 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDuration: FfiConverterRustBuffer {
+    typealias SwiftType = TimeInterval
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TimeInterval {
+        let seconds: UInt64 = try readInt(&buf)
+        let nanoseconds: UInt32 = try readInt(&buf)
+        return Double(seconds) + (Double(nanoseconds) / 1.0e9)
+    }
+
+    public static func write(_ value: TimeInterval, into buf: inout [UInt8]) {
+        // paywire: negative, NaN, infinite or beyond UInt64 is lowered as the longest duration, which every
+        // paywire field refuses as InvalidInput naming it (the checks below would crash the process).
+        guard value.isFinite, value >= 0, value < 1.8e19 else {
+            writeInt(&buf, UInt64.max)
+            writeInt(&buf, UInt32(0))
+            return
+        }
+        if value.rounded(.down) > Double(Int64.max) {
+            fatalError("Duration overflow, exceeds max bounds supported by Uniffi")
+        }
+
+        if value < 0 {
+            fatalError("Invalid duration, must be non-negative")
+        }
+
+        let seconds = UInt64(value)
+        let nanoseconds = UInt32((value - Double(seconds)) * 1.0e9)
+        writeInt(&buf, seconds)
+        writeInt(&buf, nanoseconds)
+    }
+}
+
 
 
 
@@ -642,6 +677,21 @@ public protocol BootpayProtocol: AnyObject, Sendable {
      * The blocking view of this client (same pool, same token), for Java.
      */
     func blocking()  -> BootpayBlocking
+    
+    /**
+     * A view of this client whose calls that are safe to repeat follow `policy` (payments stay
+     * never repeated); it shares the pool, the token and the in-flight bound. A bad policy is
+     * `InvalidInput` naming the field (`retry.max_retries`).
+     */
+    func withRetry(policy: RetryPolicy) throws  -> Bootpay
+    
+    /**
+     * A view of this client whose calls take at most `timeout` per attempt; it shares the pool,
+     * the token and the in-flight bound. A timeout of zero or over a day makes each call fail
+     * with `InvalidInput` naming `timeout`, before anything is sent. Kotlin:
+     * `client.withTimeout(Duration.ofSeconds(3)).getReceipt(id)`.
+     */
+    func withTimeout(timeout: TimeInterval)  -> Bootpay
     
     /**
      * Cancels a standalone cash receipt.
@@ -922,6 +972,37 @@ open func blocking() -> BootpayBlocking  {
         uniffiCallStatus in
     uniffi_paywire_ffi_fn_method_bootpay_blocking(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A view of this client whose calls that are safe to repeat follow `policy` (payments stay
+     * never repeated); it shares the pool, the token and the in-flight bound. A bad policy is
+     * `InvalidInput` naming the field (`retry.max_retries`).
+     */
+open func withRetry(policy: RetryPolicy)throws  -> Bootpay  {
+    return try  FfiConverterTypeBootpay_lift(try rustCallWithError(FfiConverterTypePaywireError_lift) {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_bootpay_with_retry(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeRetryPolicy_lower(policy),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A view of this client whose calls take at most `timeout` per attempt; it shares the pool,
+     * the token and the in-flight bound. A timeout of zero or over a day makes each call fail
+     * with `InvalidInput` naming `timeout`, before anything is sent. Kotlin:
+     * `client.withTimeout(Duration.ofSeconds(3)).getReceipt(id)`.
+     */
+open func withTimeout(timeout: TimeInterval) -> Bootpay  {
+    return try!  FfiConverterTypeBootpay_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_bootpay_with_timeout(
+            self.uniffiCloneHandle(),
+        FfiConverterDuration.lower(timeout),uniffiCallStatus
     )
 })
 }
@@ -1664,6 +1745,21 @@ public protocol BootpayBlockingProtocol: AnyObject, Sendable {
     func baseUrl()  -> String
     
     /**
+     * A view of this client whose calls that are safe to repeat follow `policy` (payments stay
+     * never repeated); it shares the pool, the token and the in-flight bound. A bad policy is
+     * `InvalidInput` naming the field (`retry.max_retries`).
+     */
+    func withRetry(policy: RetryPolicy) throws  -> BootpayBlocking
+    
+    /**
+     * A view of this client whose calls take at most `timeout` per attempt; it shares the pool,
+     * the token and the in-flight bound. A timeout of zero or over a day makes each call fail
+     * with `InvalidInput` naming `timeout`, before anything is sent. Kotlin:
+     * `client.withTimeout(Duration.ofSeconds(3)).getReceipt(id)`.
+     */
+    func withTimeout(timeout: TimeInterval)  -> BootpayBlocking
+    
+    /**
      * Cancels a standalone cash receipt.
      */
     func cancelCashReceipt(receiptId: String, request: CancelCashReceipt) throws  -> Receipt
@@ -1937,6 +2033,37 @@ open func baseUrl() -> String  {
         uniffiCallStatus in
     uniffi_paywire_ffi_fn_method_bootpayblocking_base_url(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A view of this client whose calls that are safe to repeat follow `policy` (payments stay
+     * never repeated); it shares the pool, the token and the in-flight bound. A bad policy is
+     * `InvalidInput` naming the field (`retry.max_retries`).
+     */
+open func withRetry(policy: RetryPolicy)throws  -> BootpayBlocking  {
+    return try  FfiConverterTypeBootpayBlocking_lift(try rustCallWithError(FfiConverterTypePaywireError_lift) {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_bootpayblocking_with_retry(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeRetryPolicy_lower(policy),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A view of this client whose calls take at most `timeout` per attempt; it shares the pool,
+     * the token and the in-flight bound. A timeout of zero or over a day makes each call fail
+     * with `InvalidInput` naming `timeout`, before anything is sent. Kotlin:
+     * `client.withTimeout(Duration.ofSeconds(3)).getReceipt(id)`.
+     */
+open func withTimeout(timeout: TimeInterval) -> BootpayBlocking  {
+    return try!  FfiConverterTypeBootpayBlocking_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_bootpayblocking_with_timeout(
+            self.uniffiCloneHandle(),
+        FfiConverterDuration.lower(timeout),uniffiCallStatus
     )
 })
 }
@@ -2487,6 +2614,21 @@ public protocol IamportProtocol: AnyObject, Sendable {
     func blocking()  -> IamportBlocking
     
     /**
+     * A view of this client whose calls that are safe to repeat follow `policy` (payments stay
+     * never repeated); it shares the pool, the token and the in-flight bound. A bad policy is
+     * `InvalidInput` naming the field (`retry.max_retries`).
+     */
+    func withRetry(policy: RetryPolicy) throws  -> Iamport
+    
+    /**
+     * A view of this client whose calls take at most `timeout` per attempt; it shares the pool,
+     * the token and the in-flight bound. A timeout of zero or over a day makes each call fail
+     * with `InvalidInput` naming `timeout`, before anything is sent. Kotlin:
+     * `client.withTimeout(Duration.ofSeconds(3)).getReceipt(id)`.
+     */
+    func withTimeout(timeout: TimeInterval)  -> Iamport
+    
+    /**
      * Cancels a payment fully or partly, guarded by a `checksum` (looked up when not given), so a
      * retried cancel never refunds twice. A refused cancel (nothing left, stale checksum) is
      * `Api` with HTTP 200.
@@ -2850,6 +2992,37 @@ open func blocking() -> IamportBlocking  {
         uniffiCallStatus in
     uniffi_paywire_ffi_fn_method_iamport_blocking(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A view of this client whose calls that are safe to repeat follow `policy` (payments stay
+     * never repeated); it shares the pool, the token and the in-flight bound. A bad policy is
+     * `InvalidInput` naming the field (`retry.max_retries`).
+     */
+open func withRetry(policy: RetryPolicy)throws  -> Iamport  {
+    return try  FfiConverterTypeIamport_lift(try rustCallWithError(FfiConverterTypePaywireError_lift) {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_iamport_with_retry(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeRetryPolicy_lower(policy),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A view of this client whose calls take at most `timeout` per attempt; it shares the pool,
+     * the token and the in-flight bound. A timeout of zero or over a day makes each call fail
+     * with `InvalidInput` naming `timeout`, before anything is sent. Kotlin:
+     * `client.withTimeout(Duration.ofSeconds(3)).getReceipt(id)`.
+     */
+open func withTimeout(timeout: TimeInterval) -> Iamport  {
+    return try!  FfiConverterTypeIamport_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_iamport_with_timeout(
+            self.uniffiCloneHandle(),
+        FfiConverterDuration.lower(timeout),uniffiCallStatus
     )
 })
 }
@@ -3914,6 +4087,21 @@ public protocol IamportBlockingProtocol: AnyObject, Sendable {
     func baseUrl()  -> String
     
     /**
+     * A view of this client whose calls that are safe to repeat follow `policy` (payments stay
+     * never repeated); it shares the pool, the token and the in-flight bound. A bad policy is
+     * `InvalidInput` naming the field (`retry.max_retries`).
+     */
+    func withRetry(policy: RetryPolicy) throws  -> IamportBlocking
+    
+    /**
+     * A view of this client whose calls take at most `timeout` per attempt; it shares the pool,
+     * the token and the in-flight bound. A timeout of zero or over a day makes each call fail
+     * with `InvalidInput` naming `timeout`, before anything is sent. Kotlin:
+     * `client.withTimeout(Duration.ofSeconds(3)).getReceipt(id)`.
+     */
+    func withTimeout(timeout: TimeInterval)  -> IamportBlocking
+    
+    /**
      * Cancels a payment fully or partly, guarded by a `checksum` (looked up when not given), so a
      * retried cancel never refunds twice. A refused cancel (nothing left, stale checksum) is
      * `Api` with HTTP 200.
@@ -4271,6 +4459,37 @@ open func baseUrl() -> String  {
         uniffiCallStatus in
     uniffi_paywire_ffi_fn_method_iamportblocking_base_url(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A view of this client whose calls that are safe to repeat follow `policy` (payments stay
+     * never repeated); it shares the pool, the token and the in-flight bound. A bad policy is
+     * `InvalidInput` naming the field (`retry.max_retries`).
+     */
+open func withRetry(policy: RetryPolicy)throws  -> IamportBlocking  {
+    return try  FfiConverterTypeIamportBlocking_lift(try rustCallWithError(FfiConverterTypePaywireError_lift) {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_iamportblocking_with_retry(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeRetryPolicy_lower(policy),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A view of this client whose calls take at most `timeout` per attempt; it shares the pool,
+     * the token and the in-flight bound. A timeout of zero or over a day makes each call fail
+     * with `InvalidInput` naming `timeout`, before anything is sent. Kotlin:
+     * `client.withTimeout(Duration.ofSeconds(3)).getReceipt(id)`.
+     */
+open func withTimeout(timeout: TimeInterval) -> IamportBlocking  {
+    return try!  FfiConverterTypeIamportBlocking_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_ffi_fn_method_iamportblocking_with_timeout(
+            self.uniffiCloneHandle(),
+        FfiConverterDuration.lower(timeout),uniffiCallStatus
     )
 })
 }
@@ -5284,389 +5503,6 @@ public func FfiConverterTypeSandboxServer_lower(_ value: SandboxServer) -> UInt6
 }
 
 
-
-
-/**
- * How to reach Bootpay. Give exactly one credential pair: `client_key` + `secret_key` (recommended,
- * HTTP Basic) or `application_id` + `private_key` (legacy, Bearer token). Every field is optional;
- * `toString()` / `description` print the secrets (and the proxy URL, which may hold a password) as `***`.
- */
-public struct BootpayConfig: Equatable, Hashable, CustomStringConvertible {
-    /**
-     * Recommended pair, part 1.
-     */
-    public var clientKey: String?
-    /**
-     * Recommended pair, part 2. Secret.
-     */
-    public var secretKey: String?
-    /**
-     * Legacy pair, part 1.
-     */
-    public var applicationId: String?
-    /**
-     * Legacy pair, part 2. Secret.
-     */
-    public var privateKey: String?
-    /**
-     * Which Bootpay server (default production).
-     */
-    public var mode: Mode?
-    /**
-     * Overrides the server, e.g. a sandbox `http://127.0.0.1:7878/v2`.
-     */
-    public var baseUrl: String?
-    /**
-     * Total time one attempt may take, in milliseconds (default 30 000).
-     */
-    public var timeoutMs: Int64?
-    /**
-     * Time to connect, in milliseconds (default 5 000).
-     */
-    public var connectTimeoutMs: Int64?
-    /**
-     * Retries of calls that are safe to repeat (default 2; payments are never repeated).
-     */
-    public var maxRetries: Int32?
-    /**
-     * An HTTP(S) proxy for every request. Printed as `***`.
-     */
-    public var proxy: String?
-    /**
-     * Overrides the `BOOTPAY-API-VERSION` header.
-     */
-    public var apiVersion: String?
-    /**
-     * Appended to the `User-Agent`.
-     */
-    public var userAgentSuffix: String?
-    /**
-     * Requests this client (and its views) has on the wire at once (default 64, at most 10 000). A call
-     * beyond it waits for a free slot up to its timeout, then fails with `Timeout` ("not sent"), so
-     * abandoned or slow calls can never multiply sockets without limit.
-     */
-    public var maxInFlight: Int32?
-    /**
-     * The largest answer body read, in bytes (default 16 MiB, between 1 KiB and 1 GiB).
-     */
-    public var maxResponseBytes: Int64?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Recommended pair, part 1.
-         */clientKey: String? = nil, 
-        /**
-         * Recommended pair, part 2. Secret.
-         */secretKey: String? = nil, 
-        /**
-         * Legacy pair, part 1.
-         */applicationId: String? = nil, 
-        /**
-         * Legacy pair, part 2. Secret.
-         */privateKey: String? = nil, 
-        /**
-         * Which Bootpay server (default production).
-         */mode: Mode? = nil, 
-        /**
-         * Overrides the server, e.g. a sandbox `http://127.0.0.1:7878/v2`.
-         */baseUrl: String? = nil, 
-        /**
-         * Total time one attempt may take, in milliseconds (default 30 000).
-         */timeoutMs: Int64? = nil, 
-        /**
-         * Time to connect, in milliseconds (default 5 000).
-         */connectTimeoutMs: Int64? = nil, 
-        /**
-         * Retries of calls that are safe to repeat (default 2; payments are never repeated).
-         */maxRetries: Int32? = nil, 
-        /**
-         * An HTTP(S) proxy for every request. Printed as `***`.
-         */proxy: String? = nil, 
-        /**
-         * Overrides the `BOOTPAY-API-VERSION` header.
-         */apiVersion: String? = nil, 
-        /**
-         * Appended to the `User-Agent`.
-         */userAgentSuffix: String? = nil, 
-        /**
-         * Requests this client (and its views) has on the wire at once (default 64, at most 10 000). A call
-         * beyond it waits for a free slot up to its timeout, then fails with `Timeout` ("not sent"), so
-         * abandoned or slow calls can never multiply sockets without limit.
-         */maxInFlight: Int32? = nil, 
-        /**
-         * The largest answer body read, in bytes (default 16 MiB, between 1 KiB and 1 GiB).
-         */maxResponseBytes: Int64? = nil) {
-        self.clientKey = clientKey
-        self.secretKey = secretKey
-        self.applicationId = applicationId
-        self.privateKey = privateKey
-        self.mode = mode
-        self.baseUrl = baseUrl
-        self.timeoutMs = timeoutMs
-        self.connectTimeoutMs = connectTimeoutMs
-        self.maxRetries = maxRetries
-        self.proxy = proxy
-        self.apiVersion = apiVersion
-        self.userAgentSuffix = userAgentSuffix
-        self.maxInFlight = maxInFlight
-        self.maxResponseBytes = maxResponseBytes
-    }
-
-    
-
-    
-// The local Rust `Display` implementation.
-public var description: String {
-    return try!  FfiConverterString.lift(
-        try! rustCall() {
-        uniffiCallStatus in
-    uniffi_paywire_ffi_fn_method_bootpayconfig_uniffi_trait_display(
-            FfiConverterTypeBootpayConfig_lower(self),uniffiCallStatus
-    )
-}
-    )
-}
-}
-
-#if compiler(>=6)
-extension BootpayConfig: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeBootpayConfig: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BootpayConfig {
-        return
-            try BootpayConfig(
-                clientKey: FfiConverterOptionString.read(from: &buf), 
-                secretKey: FfiConverterOptionString.read(from: &buf), 
-                applicationId: FfiConverterOptionString.read(from: &buf), 
-                privateKey: FfiConverterOptionString.read(from: &buf), 
-                mode: FfiConverterOptionTypeMode.read(from: &buf), 
-                baseUrl: FfiConverterOptionString.read(from: &buf), 
-                timeoutMs: FfiConverterOptionInt64.read(from: &buf), 
-                connectTimeoutMs: FfiConverterOptionInt64.read(from: &buf), 
-                maxRetries: FfiConverterOptionInt32.read(from: &buf), 
-                proxy: FfiConverterOptionString.read(from: &buf), 
-                apiVersion: FfiConverterOptionString.read(from: &buf), 
-                userAgentSuffix: FfiConverterOptionString.read(from: &buf), 
-                maxInFlight: FfiConverterOptionInt32.read(from: &buf), 
-                maxResponseBytes: FfiConverterOptionInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: BootpayConfig, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.clientKey, into: &buf)
-        FfiConverterOptionString.write(value.secretKey, into: &buf)
-        FfiConverterOptionString.write(value.applicationId, into: &buf)
-        FfiConverterOptionString.write(value.privateKey, into: &buf)
-        FfiConverterOptionTypeMode.write(value.mode, into: &buf)
-        FfiConverterOptionString.write(value.baseUrl, into: &buf)
-        FfiConverterOptionInt64.write(value.timeoutMs, into: &buf)
-        FfiConverterOptionInt64.write(value.connectTimeoutMs, into: &buf)
-        FfiConverterOptionInt32.write(value.maxRetries, into: &buf)
-        FfiConverterOptionString.write(value.proxy, into: &buf)
-        FfiConverterOptionString.write(value.apiVersion, into: &buf)
-        FfiConverterOptionString.write(value.userAgentSuffix, into: &buf)
-        FfiConverterOptionInt32.write(value.maxInFlight, into: &buf)
-        FfiConverterOptionInt64.write(value.maxResponseBytes, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeBootpayConfig_lift(_ buf: RustBuffer) throws -> BootpayConfig {
-    return try FfiConverterTypeBootpayConfig.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeBootpayConfig_lower(_ value: BootpayConfig) -> RustBuffer {
-    return FfiConverterTypeBootpayConfig.lower(value)
-}
-
-
-/**
- * How to reach iamport (PortOne V1): the REST API key pair (both required), optionally another base URL
- * (`https://static-api.iamport.kr` for fixed egress IPs, a sandbox's `iamportUrl()`), an agency's
- * sub-merchant `tier`, and the transport settings. `toString()` / `description` print `imp_secret` (and
- * the proxy URL, which may hold a password) as `***`.
- */
-public struct IamportConfig: Equatable, Hashable, CustomStringConvertible {
-    /**
-     * The REST API key.
-     */
-    public var impKey: String
-    /**
-     * The REST API secret. Secret.
-     */
-    public var impSecret: String
-    /**
-     * Overrides the server (default `https://api.iamport.kr`).
-     */
-    public var baseUrl: String?
-    /**
-     * The sub-merchant ("Tier") code agency accounts send: 3 characters of A–Z and 0–9.
-     */
-    public var tier: String?
-    /**
-     * Total time one attempt may take, in milliseconds (default 30 000).
-     */
-    public var timeoutMs: Int64?
-    /**
-     * Time to connect, in milliseconds (default 5 000).
-     */
-    public var connectTimeoutMs: Int64?
-    /**
-     * Retries of calls that are safe to repeat (default 2; payments are never repeated).
-     */
-    public var maxRetries: Int32?
-    /**
-     * An HTTP(S) proxy for every request. Printed as `***`.
-     */
-    public var proxy: String?
-    /**
-     * Appended to the `User-Agent`.
-     */
-    public var userAgentSuffix: String?
-    /**
-     * Requests this client (and its views) has on the wire at once (default 64, at most 10 000). A call
-     * beyond it waits for a free slot up to its timeout, then fails with `Timeout` ("not sent"), so
-     * abandoned or slow calls can never multiply sockets without limit.
-     */
-    public var maxInFlight: Int32?
-    /**
-     * The largest answer body read, in bytes (default 16 MiB, between 1 KiB and 1 GiB).
-     */
-    public var maxResponseBytes: Int64?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The REST API key.
-         */impKey: String, 
-        /**
-         * The REST API secret. Secret.
-         */impSecret: String, 
-        /**
-         * Overrides the server (default `https://api.iamport.kr`).
-         */baseUrl: String? = nil, 
-        /**
-         * The sub-merchant ("Tier") code agency accounts send: 3 characters of A–Z and 0–9.
-         */tier: String? = nil, 
-        /**
-         * Total time one attempt may take, in milliseconds (default 30 000).
-         */timeoutMs: Int64? = nil, 
-        /**
-         * Time to connect, in milliseconds (default 5 000).
-         */connectTimeoutMs: Int64? = nil, 
-        /**
-         * Retries of calls that are safe to repeat (default 2; payments are never repeated).
-         */maxRetries: Int32? = nil, 
-        /**
-         * An HTTP(S) proxy for every request. Printed as `***`.
-         */proxy: String? = nil, 
-        /**
-         * Appended to the `User-Agent`.
-         */userAgentSuffix: String? = nil, 
-        /**
-         * Requests this client (and its views) has on the wire at once (default 64, at most 10 000). A call
-         * beyond it waits for a free slot up to its timeout, then fails with `Timeout` ("not sent"), so
-         * abandoned or slow calls can never multiply sockets without limit.
-         */maxInFlight: Int32? = nil, 
-        /**
-         * The largest answer body read, in bytes (default 16 MiB, between 1 KiB and 1 GiB).
-         */maxResponseBytes: Int64? = nil) {
-        self.impKey = impKey
-        self.impSecret = impSecret
-        self.baseUrl = baseUrl
-        self.tier = tier
-        self.timeoutMs = timeoutMs
-        self.connectTimeoutMs = connectTimeoutMs
-        self.maxRetries = maxRetries
-        self.proxy = proxy
-        self.userAgentSuffix = userAgentSuffix
-        self.maxInFlight = maxInFlight
-        self.maxResponseBytes = maxResponseBytes
-    }
-
-    
-
-    
-// The local Rust `Display` implementation.
-public var description: String {
-    return try!  FfiConverterString.lift(
-        try! rustCall() {
-        uniffiCallStatus in
-    uniffi_paywire_ffi_fn_method_iamportconfig_uniffi_trait_display(
-            FfiConverterTypeIamportConfig_lower(self),uniffiCallStatus
-    )
-}
-    )
-}
-}
-
-#if compiler(>=6)
-extension IamportConfig: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeIamportConfig: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IamportConfig {
-        return
-            try IamportConfig(
-                impKey: FfiConverterString.read(from: &buf), 
-                impSecret: FfiConverterString.read(from: &buf), 
-                baseUrl: FfiConverterOptionString.read(from: &buf), 
-                tier: FfiConverterOptionString.read(from: &buf), 
-                timeoutMs: FfiConverterOptionInt64.read(from: &buf), 
-                connectTimeoutMs: FfiConverterOptionInt64.read(from: &buf), 
-                maxRetries: FfiConverterOptionInt32.read(from: &buf), 
-                proxy: FfiConverterOptionString.read(from: &buf), 
-                userAgentSuffix: FfiConverterOptionString.read(from: &buf), 
-                maxInFlight: FfiConverterOptionInt32.read(from: &buf), 
-                maxResponseBytes: FfiConverterOptionInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: IamportConfig, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.impKey, into: &buf)
-        FfiConverterString.write(value.impSecret, into: &buf)
-        FfiConverterOptionString.write(value.baseUrl, into: &buf)
-        FfiConverterOptionString.write(value.tier, into: &buf)
-        FfiConverterOptionInt64.write(value.timeoutMs, into: &buf)
-        FfiConverterOptionInt64.write(value.connectTimeoutMs, into: &buf)
-        FfiConverterOptionInt32.write(value.maxRetries, into: &buf)
-        FfiConverterOptionString.write(value.proxy, into: &buf)
-        FfiConverterOptionString.write(value.userAgentSuffix, into: &buf)
-        FfiConverterOptionInt32.write(value.maxInFlight, into: &buf)
-        FfiConverterOptionInt64.write(value.maxResponseBytes, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeIamportConfig_lift(_ buf: RustBuffer) throws -> IamportConfig {
-    return try FfiConverterTypeIamportConfig.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeIamportConfig_lower(_ value: IamportConfig) -> RustBuffer {
-    return FfiConverterTypeIamportConfig.lower(value)
-}
 
 
 /**
@@ -6736,30 +6572,6 @@ public func FfiConverterCallbackInterfaceLogSink_lower(_ v: LogSink) -> UInt64 {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
-    typealias SwiftType = Int32?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterInt32.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterInt32.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
     typealias SwiftType = Int64?
 
@@ -6848,30 +6660,6 @@ fileprivate struct FfiConverterOptionTypePgError: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypePgError.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeMode: FfiConverterRustBuffer {
-    typealias SwiftType = Mode?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeMode.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeMode.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -7410,6 +7198,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_paywire_ffi_checksum_method_bootpay_blocking() != 3468) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_paywire_ffi_checksum_method_bootpay_with_retry() != 14875) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paywire_ffi_checksum_method_bootpay_with_timeout() != 58332) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_paywire_ffi_checksum_method_bootpay_cancel_cash_receipt() != 59982) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7518,6 +7312,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_paywire_ffi_checksum_method_bootpayblocking_base_url() != 5063) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_paywire_ffi_checksum_method_bootpayblocking_with_retry() != 40752) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paywire_ffi_checksum_method_bootpayblocking_with_timeout() != 4674) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_paywire_ffi_checksum_method_bootpayblocking_cancel_cash_receipt() != 37303) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7624,6 +7424,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paywire_ffi_checksum_method_iamport_blocking() != 55371) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paywire_ffi_checksum_method_iamport_with_retry() != 64880) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paywire_ffi_checksum_method_iamport_with_timeout() != 53908) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paywire_ffi_checksum_method_iamport_cancel_payment() != 55681) {
@@ -7783,6 +7589,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paywire_ffi_checksum_method_iamportblocking_base_url() != 37495) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paywire_ffi_checksum_method_iamportblocking_with_retry() != 16760) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paywire_ffi_checksum_method_iamportblocking_with_timeout() != 11471) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paywire_ffi_checksum_method_iamportblocking_cancel_payment() != 6181) {
@@ -7956,16 +7768,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_paywire_ffi_checksum_method_sandboxserver_url() != 8573) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paywire_ffi_checksum_constructor_bootpay_new() != 40621) {
+    if (uniffi_paywire_ffi_checksum_constructor_bootpay_new() != 15622) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paywire_ffi_checksum_constructor_bootpayblocking_new() != 5475) {
+    if (uniffi_paywire_ffi_checksum_constructor_bootpayblocking_new() != 48048) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paywire_ffi_checksum_constructor_iamport_new() != 51015) {
+    if (uniffi_paywire_ffi_checksum_constructor_iamport_new() != 39850) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paywire_ffi_checksum_constructor_iamportblocking_new() != 21063) {
+    if (uniffi_paywire_ffi_checksum_constructor_iamportblocking_new() != 9337) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paywire_ffi_checksum_constructor_sandboxserver_start() != 47967) {

@@ -580,6 +580,41 @@ fileprivate struct FfiConverterString: FfiConverter {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDuration: FfiConverterRustBuffer {
+    typealias SwiftType = TimeInterval
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TimeInterval {
+        let seconds: UInt64 = try readInt(&buf)
+        let nanoseconds: UInt32 = try readInt(&buf)
+        return Double(seconds) + (Double(nanoseconds) / 1.0e9)
+    }
+
+    public static func write(_ value: TimeInterval, into buf: inout [UInt8]) {
+        // paywire: negative, NaN, infinite or beyond UInt64 is lowered as the longest duration, which every
+        // paywire field refuses as InvalidInput naming it (the checks below would crash the process).
+        guard value.isFinite, value >= 0, value < 1.8e19 else {
+            writeInt(&buf, UInt64.max)
+            writeInt(&buf, UInt32(0))
+            return
+        }
+        if value.rounded(.down) > Double(Int64.max) {
+            fatalError("Duration overflow, exceeds max bounds supported by Uniffi")
+        }
+
+        if value < 0 {
+            fatalError("Invalid duration, must be non-negative")
+        }
+
+        let seconds = UInt64(value)
+        let nanoseconds = UInt32((value - Double(seconds)) * 1.0e9)
+        writeInt(&buf, seconds)
+        writeInt(&buf, nanoseconds)
+    }
+}
+
 
 /**
  * The token answer of `request/token`; `access_token` is redacted in `Debug`.
@@ -1589,6 +1624,161 @@ public func FfiConverterTypeBillingKey_lift(_ buf: RustBuffer) throws -> Billing
 #endif
 public func FfiConverterTypeBillingKey_lower(_ value: BillingKey) -> RustBuffer {
     return FfiConverterTypeBillingKey.lower(value)
+}
+
+
+/**
+ * Everything a Bootpay [`Client`] is built from, as one record (what [`ClientBuilder`] fills in): give
+ * exactly one credential pair, `client_key` + `secret_key` (recommended, HTTP Basic) or
+ * `application_id` + `private_key` (legacy, Bearer token). Every other field is optional. It is the
+ * configuration Kotlin and Swift pass to `Bootpay(…)`; it prints the secrets and the proxy as `***`.
+ *
+ * ```
+ * use paywire::bootpay::{BootpayConfig, Client};
+ * let config = BootpayConfig {
+ * client_key: Some("ck".into()),
+ * secret_key: Some("sk".into()),
+ * base_url: Some("http://127.0.0.1:7878/v2".into()),
+ * ..BootpayConfig::default()
+ * };
+ * assert!(!format!("{config:?}").contains("\"sk\""));
+ * assert!(Client::from_config(config).is_ok());
+ * ```
+ */
+public struct BootpayConfig: Equatable, Hashable, CustomStringConvertible {
+    /**
+     * Recommended pair, part 1: the client key (HTTP Basic, no token call).
+     */
+    public var clientKey: String?
+    /**
+     * Recommended pair, part 2: the secret key.
+     */
+    public var secretKey: Secret?
+    /**
+     * Legacy pair, part 1: the REST application id (Bearer token via `request/token`).
+     */
+    public var applicationId: String?
+    /**
+     * Legacy pair, part 2: the private key.
+     */
+    public var privateKey: Secret?
+    /**
+     * Which Bootpay server (default production).
+     */
+    public var mode: Mode?
+    /**
+     * Overrides the server, e.g. a sandbox `http://127.0.0.1:7878/v2`.
+     */
+    public var baseUrl: String?
+    /**
+     * Overrides the `BOOTPAY-API-VERSION` header (default [`DEFAULT_API_VERSION`]).
+     */
+    public var apiVersion: String?
+    /**
+     * Timeouts, retries, proxy, limits (defaults when `None`).
+     */
+    public var transport: TransportSettings?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Recommended pair, part 1: the client key (HTTP Basic, no token call).
+         */clientKey: String? = nil, 
+        /**
+         * Recommended pair, part 2: the secret key.
+         */secretKey: Secret? = nil, 
+        /**
+         * Legacy pair, part 1: the REST application id (Bearer token via `request/token`).
+         */applicationId: String? = nil, 
+        /**
+         * Legacy pair, part 2: the private key.
+         */privateKey: Secret? = nil, 
+        /**
+         * Which Bootpay server (default production).
+         */mode: Mode? = nil, 
+        /**
+         * Overrides the server, e.g. a sandbox `http://127.0.0.1:7878/v2`.
+         */baseUrl: String? = nil, 
+        /**
+         * Overrides the `BOOTPAY-API-VERSION` header (default [`DEFAULT_API_VERSION`]).
+         */apiVersion: String? = nil, 
+        /**
+         * Timeouts, retries, proxy, limits (defaults when `None`).
+         */transport: TransportSettings? = nil) {
+        self.clientKey = clientKey
+        self.secretKey = secretKey
+        self.applicationId = applicationId
+        self.privateKey = privateKey
+        self.mode = mode
+        self.baseUrl = baseUrl
+        self.apiVersion = apiVersion
+        self.transport = transport
+    }
+
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_fn_method_bootpayconfig_uniffi_trait_display(
+            FfiConverterTypeBootpayConfig_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension BootpayConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBootpayConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BootpayConfig {
+        return
+            try BootpayConfig(
+                clientKey: FfiConverterOptionString.read(from: &buf), 
+                secretKey: FfiConverterOptionTypeSecret.read(from: &buf), 
+                applicationId: FfiConverterOptionString.read(from: &buf), 
+                privateKey: FfiConverterOptionTypeSecret.read(from: &buf), 
+                mode: FfiConverterOptionTypeMode.read(from: &buf), 
+                baseUrl: FfiConverterOptionString.read(from: &buf), 
+                apiVersion: FfiConverterOptionString.read(from: &buf), 
+                transport: FfiConverterOptionTypeTransportSettings.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BootpayConfig, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.clientKey, into: &buf)
+        FfiConverterOptionTypeSecret.write(value.secretKey, into: &buf)
+        FfiConverterOptionString.write(value.applicationId, into: &buf)
+        FfiConverterOptionTypeSecret.write(value.privateKey, into: &buf)
+        FfiConverterOptionTypeMode.write(value.mode, into: &buf)
+        FfiConverterOptionString.write(value.baseUrl, into: &buf)
+        FfiConverterOptionString.write(value.apiVersion, into: &buf)
+        FfiConverterOptionTypeTransportSettings.write(value.transport, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBootpayConfig_lift(_ buf: RustBuffer) throws -> BootpayConfig {
+    return try FfiConverterTypeBootpayConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBootpayConfig_lower(_ value: BootpayConfig) -> RustBuffer {
+    return FfiConverterTypeBootpayConfig.lower(value)
 }
 
 
@@ -4045,6 +4235,133 @@ public func FfiConverterTypeIamportCancelPayment_lift(_ buf: RustBuffer) throws 
 #endif
 public func FfiConverterTypeIamportCancelPayment_lower(_ value: IamportCancelPayment) -> RustBuffer {
     return FfiConverterTypeIamportCancelPayment.lower(value)
+}
+
+
+/**
+ * Everything an iamport [`Client`] is built from, as one record (what [`ClientBuilder`] fills in): the
+ * REST API key pair (both required), optionally another base URL ([`STATIC_IP_URL`] for fixed egress IPs,
+ * a sandbox), an agency's sub-merchant `tier`, and the transport settings. It is the configuration Kotlin
+ * and Swift pass to `Iamport(…)`; it prints `imp_secret` and the proxy as `***`.
+ *
+ * ```
+ * use paywire::iamport::{Client, IamportConfig};
+ * let config = IamportConfig {
+ * imp_key: "key".into(),
+ * imp_secret: "secret".into(),
+ * base_url: Some("http://127.0.0.1:7878/iamport".into()),
+ * ..IamportConfig::default()
+ * };
+ * assert!(!config.to_string().contains("\"secret\""));
+ * assert!(Client::from_config(config).is_ok());
+ * ```
+ */
+public struct IamportConfig: Equatable, Hashable, CustomStringConvertible {
+    /**
+     * The REST API key.
+     */
+    public var impKey: String
+    /**
+     * The REST API secret.
+     */
+    public var impSecret: Secret
+    /**
+     * Overrides the server (default [`PRODUCTION_URL`]).
+     */
+    public var baseUrl: String?
+    /**
+     * The sub-merchant ("Tier") code agency accounts send as the `Tier` header: 3 characters of A–Z
+     * and 0–9.
+     */
+    public var tier: String?
+    /**
+     * Timeouts, retries, proxy, limits (defaults when `None`).
+     */
+    public var transport: TransportSettings?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The REST API key.
+         */impKey: String, 
+        /**
+         * The REST API secret.
+         */impSecret: Secret, 
+        /**
+         * Overrides the server (default [`PRODUCTION_URL`]).
+         */baseUrl: String? = nil, 
+        /**
+         * The sub-merchant ("Tier") code agency accounts send as the `Tier` header: 3 characters of A–Z
+         * and 0–9.
+         */tier: String? = nil, 
+        /**
+         * Timeouts, retries, proxy, limits (defaults when `None`).
+         */transport: TransportSettings? = nil) {
+        self.impKey = impKey
+        self.impSecret = impSecret
+        self.baseUrl = baseUrl
+        self.tier = tier
+        self.transport = transport
+    }
+
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_fn_method_iamportconfig_uniffi_trait_display(
+            FfiConverterTypeIamportConfig_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension IamportConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIamportConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IamportConfig {
+        return
+            try IamportConfig(
+                impKey: FfiConverterString.read(from: &buf), 
+                impSecret: FfiConverterTypeSecret.read(from: &buf), 
+                baseUrl: FfiConverterOptionString.read(from: &buf), 
+                tier: FfiConverterOptionString.read(from: &buf), 
+                transport: FfiConverterOptionTypeTransportSettings.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IamportConfig, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.impKey, into: &buf)
+        FfiConverterTypeSecret.write(value.impSecret, into: &buf)
+        FfiConverterOptionString.write(value.baseUrl, into: &buf)
+        FfiConverterOptionString.write(value.tier, into: &buf)
+        FfiConverterOptionTypeTransportSettings.write(value.transport, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIamportConfig_lift(_ buf: RustBuffer) throws -> IamportConfig {
+    return try FfiConverterTypeIamportConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIamportConfig_lower(_ value: IamportConfig) -> RustBuffer {
+    return FfiConverterTypeIamportConfig.lower(value)
 }
 
 
@@ -9095,6 +9412,119 @@ public func FfiConverterTypeReservedPayment_lower(_ value: ReservedPayment) -> R
 
 
 /**
+ * Bounded, jittered exponential backoff for calls that are safe to repeat. Kotlin and Swift get it as a
+ * record (`RetryPolicy(maxRetries = 3, …)`, start from `defaultRetryPolicy()`); its count is signed so
+ * Java can set it (Kotlin's unsigned types are not callable from Java).
+ *
+ * ```
+ * use paywire::RetryPolicy;
+ * use std::time::Duration;
+ * let policy = RetryPolicy { max_retries: 3, ..RetryPolicy::default() };
+ * assert_eq!(policy.max_retries, 3);
+ * assert_eq!(RetryPolicy::none().max_retries, 0);
+ * assert!(RetryPolicy::default().max_delay <= Duration::from_secs(5));
+ * ```
+ */
+public struct RetryPolicy: Equatable, Hashable, CustomStringConvertible {
+    /**
+     * Retries after the first attempt (0 = never retry, at most 10).
+     */
+    public var maxRetries: Int32
+    /**
+     * The first backoff (default 100 ms); doubled for each further attempt, with full jitter.
+     */
+    public var baseDelay: TimeInterval
+    /**
+     * The longest backoff between two attempts (default 2 s).
+     */
+    public var maxDelay: TimeInterval
+    /**
+     * The longest `Retry-After` honoured (default 30 s); a longer one ends the retries and returns the
+     * error.
+     */
+    public var maxRetryAfter: TimeInterval
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Retries after the first attempt (0 = never retry, at most 10).
+         */maxRetries: Int32 = 2, 
+        /**
+         * The first backoff (default 100 ms); doubled for each further attempt, with full jitter.
+         */baseDelay: TimeInterval, 
+        /**
+         * The longest backoff between two attempts (default 2 s).
+         */maxDelay: TimeInterval, 
+        /**
+         * The longest `Retry-After` honoured (default 30 s); a longer one ends the retries and returns the
+         * error.
+         */maxRetryAfter: TimeInterval) {
+        self.maxRetries = maxRetries
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+        self.maxRetryAfter = maxRetryAfter
+    }
+
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_fn_method_retrypolicy_uniffi_trait_display(
+            FfiConverterTypeRetryPolicy_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension RetryPolicy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRetryPolicy: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RetryPolicy {
+        return
+            try RetryPolicy(
+                maxRetries: FfiConverterInt32.read(from: &buf), 
+                baseDelay: FfiConverterDuration.read(from: &buf), 
+                maxDelay: FfiConverterDuration.read(from: &buf), 
+                maxRetryAfter: FfiConverterDuration.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RetryPolicy, into buf: inout [UInt8]) {
+        FfiConverterInt32.write(value.maxRetries, into: &buf)
+        FfiConverterDuration.write(value.baseDelay, into: &buf)
+        FfiConverterDuration.write(value.maxDelay, into: &buf)
+        FfiConverterDuration.write(value.maxRetryAfter, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRetryPolicy_lift(_ buf: RustBuffer) throws -> RetryPolicy {
+    return try FfiConverterTypeRetryPolicy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRetryPolicy_lower(_ value: RetryPolicy) -> RustBuffer {
+    return FfiConverterTypeRetryPolicy.lower(value)
+}
+
+
+/**
  * A scheduled payment (spec §6.2 ScheduleResult).
  */
 public struct Schedule: Equatable, Hashable, CustomStringConvertible {
@@ -10551,6 +10981,162 @@ public func FfiConverterTypeSubscribeReservation_lift(_ buf: RustBuffer) throws 
 #endif
 public func FfiConverterTypeSubscribeReservation_lower(_ value: SubscribeReservation) -> RustBuffer {
     return FfiConverterTypeSubscribeReservation.lower(value)
+}
+
+
+/**
+ * The transport settings of a client, as one record: what the builders' `timeout`, `connect_timeout`,
+ * `retry`, `proxy`, `user_agent_suffix`, `max_in_flight` and `max_response_bytes` set, given whole with
+ * `transport(settings)` or inside a binding's configuration (Kotlin `TransportSettings(timeout =
+ * Duration.ofSeconds(5))`, Swift `TransportSettings(timeout: 5)`). `None` keeps the default. The counts
+ * are signed so Java can set them (Kotlin's unsigned types are not callable from Java); every value is
+ * checked when the client is built, a bad one is `InvalidInput` naming it.
+ *
+ * ```
+ * use paywire::{bootpay::Client, TransportSettings};
+ * use std::time::Duration;
+ * let settings = TransportSettings { timeout: Some(Duration::from_secs(5)), ..TransportSettings::default() };
+ * let builder = || Client::builder().client_key("ck").secret_key("sk");
+ * assert!(builder().transport(settings).build().is_ok());
+ * let bad = TransportSettings { max_in_flight: Some(0), ..TransportSettings::default() };
+ * let refused = builder().transport(bad).build();
+ * assert!(matches!(refused, Err(paywire::Error::InvalidInput { field, .. }) if field == "max_in_flight"));
+ * ```
+ */
+public struct TransportSettings: Equatable, Hashable, CustomStringConvertible {
+    /**
+     * Total time one attempt may take (default 30 s, at most a day).
+     */
+    public var timeout: TimeInterval?
+    /**
+     * Time to establish a connection (default 5 s, at most a day).
+     */
+    public var connectTimeout: TimeInterval?
+    /**
+     * How calls that are safe to repeat are retried (default [`RetryPolicy::default`]); payments are
+     * never repeated.
+     */
+    public var retry: RetryPolicy?
+    /**
+     * An HTTP(S) proxy for every request, e.g. `http://proxy.internal:3128`. It may hold a password, so
+     * it prints as `***`.
+     */
+    public var proxy: Secret?
+    /**
+     * Appended to the `User-Agent` (bindings add their language).
+     */
+    public var userAgentSuffix: String?
+    /**
+     * Requests this client (and its views) has on the wire at once (default 64, 1 to 10 000). A call
+     * beyond it waits for a free slot up to its timeout, then fails with `Timeout` ("not sent"), so
+     * abandoned or slow calls can never multiply sockets without limit.
+     */
+    public var maxInFlight: Int32?
+    /**
+     * The largest answer body read, in bytes (default 16 MiB, 1 KiB to 1 GiB); a larger one is refused
+     * while it streams in.
+     */
+    public var maxResponseBytes: Int64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Total time one attempt may take (default 30 s, at most a day).
+         */timeout: TimeInterval? = nil, 
+        /**
+         * Time to establish a connection (default 5 s, at most a day).
+         */connectTimeout: TimeInterval? = nil, 
+        /**
+         * How calls that are safe to repeat are retried (default [`RetryPolicy::default`]); payments are
+         * never repeated.
+         */retry: RetryPolicy? = nil, 
+        /**
+         * An HTTP(S) proxy for every request, e.g. `http://proxy.internal:3128`. It may hold a password, so
+         * it prints as `***`.
+         */proxy: Secret? = nil, 
+        /**
+         * Appended to the `User-Agent` (bindings add their language).
+         */userAgentSuffix: String? = nil, 
+        /**
+         * Requests this client (and its views) has on the wire at once (default 64, 1 to 10 000). A call
+         * beyond it waits for a free slot up to its timeout, then fails with `Timeout` ("not sent"), so
+         * abandoned or slow calls can never multiply sockets without limit.
+         */maxInFlight: Int32? = nil, 
+        /**
+         * The largest answer body read, in bytes (default 16 MiB, 1 KiB to 1 GiB); a larger one is refused
+         * while it streams in.
+         */maxResponseBytes: Int64? = nil) {
+        self.timeout = timeout
+        self.connectTimeout = connectTimeout
+        self.retry = retry
+        self.proxy = proxy
+        self.userAgentSuffix = userAgentSuffix
+        self.maxInFlight = maxInFlight
+        self.maxResponseBytes = maxResponseBytes
+    }
+
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_fn_method_transportsettings_uniffi_trait_display(
+            FfiConverterTypeTransportSettings_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension TransportSettings: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTransportSettings: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TransportSettings {
+        return
+            try TransportSettings(
+                timeout: FfiConverterOptionDuration.read(from: &buf), 
+                connectTimeout: FfiConverterOptionDuration.read(from: &buf), 
+                retry: FfiConverterOptionTypeRetryPolicy.read(from: &buf), 
+                proxy: FfiConverterOptionTypeSecret.read(from: &buf), 
+                userAgentSuffix: FfiConverterOptionString.read(from: &buf), 
+                maxInFlight: FfiConverterOptionInt32.read(from: &buf), 
+                maxResponseBytes: FfiConverterOptionInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TransportSettings, into buf: inout [UInt8]) {
+        FfiConverterOptionDuration.write(value.timeout, into: &buf)
+        FfiConverterOptionDuration.write(value.connectTimeout, into: &buf)
+        FfiConverterOptionTypeRetryPolicy.write(value.retry, into: &buf)
+        FfiConverterOptionTypeSecret.write(value.proxy, into: &buf)
+        FfiConverterOptionString.write(value.userAgentSuffix, into: &buf)
+        FfiConverterOptionInt32.write(value.maxInFlight, into: &buf)
+        FfiConverterOptionInt64.write(value.maxResponseBytes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTransportSettings_lift(_ buf: RustBuffer) throws -> TransportSettings {
+    return try FfiConverterTypeTransportSettings.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTransportSettings_lower(_ value: TransportSettings) -> RustBuffer {
+    return FfiConverterTypeTransportSettings.lower(value)
 }
 
 
@@ -12614,6 +13200,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionDuration: FfiConverterRustBuffer {
+    typealias SwiftType = TimeInterval?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDuration.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDuration.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeAuthenticateData: FfiConverterRustBuffer {
     typealias SwiftType = AuthenticateData?
 
@@ -12830,6 +13440,30 @@ fileprivate struct FfiConverterOptionTypeRefund: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeRetryPolicy: FfiConverterRustBuffer {
+    typealias SwiftType = RetryPolicy?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRetryPolicy.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRetryPolicy.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeShippingCompany: FfiConverterRustBuffer {
     typealias SwiftType = ShippingCompany?
 
@@ -12902,6 +13536,30 @@ fileprivate struct FfiConverterOptionTypeSubscribeExtra: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeTransportSettings: FfiConverterRustBuffer {
+    typealias SwiftType = TransportSettings?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeTransportSettings.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeTransportSettings.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeUser: FfiConverterRustBuffer {
     typealias SwiftType = User?
 
@@ -12918,6 +13576,30 @@ fileprivate struct FfiConverterOptionTypeUser: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeUser.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeMode: FfiConverterRustBuffer {
+    typealias SwiftType = Mode?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeMode.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeMode.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -13597,6 +14279,22 @@ public func FfiConverterTypeSecret_lower(_ value: Secret) -> RustBuffer {
     return FfiConverterTypeSecret.lower(value)
 }
 
+/**
+ * The policy a client uses when none is given (2 retries, 100 ms first backoff, at most 2 s between
+ * attempts, `Retry-After` honoured up to 30 s): a starting point to change one knob of, e.g. Kotlin
+ * `defaultRetryPolicy().copy(maxRetries = 5)`.
+ *
+ * ```
+ * assert_eq!(paywire::default_retry_policy(), paywire::RetryPolicy::default());
+ * ```
+ */
+public func defaultRetryPolicy() -> RetryPolicy  {
+    return try!  FfiConverterTypeRetryPolicy_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paywire_fn_func_default_retry_policy(uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -13612,6 +14310,9 @@ private let initializationResult: InitializationResult = {
     let scaffolding_contract_version = ffi_paywire_uniffi_contract_version()
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
+    }
+    if (uniffi_paywire_checksum_func_default_retry_policy() != 37548) {
+        return InitializationResult.apiChecksumMismatch
     }
 
     return InitializationResult.ok

@@ -30,10 +30,11 @@ class BlockingJavaTest {
     static void start() throws PaywireException {
         server = SandboxServer.Companion.start();
         admin = new SandboxHarness(server);
-        // Java has no named arguments: every BootpayConfig field is positional (null = default).
-        BootpayConfig config = new BootpayConfig(
-                "sandbox-client-key", "sandbox-secret-key", null, null, null, server.bootpayUrl(),
-                null, null, null, null, null, null, null, null);
+        // Java: the no-argument constructor and named setters (every BootpayConfig field is optional).
+        BootpayConfig config = new BootpayConfig();
+        config.setClientKey("sandbox-client-key");
+        config.setSecretKey("sandbox-secret-key");
+        config.setBaseUrl(server.bootpayUrl());
         bootpay = new Bootpay(config).blocking();
     }
 
@@ -121,8 +122,9 @@ class BlockingJavaTest {
 
     @Test
     void secretsStayOutOfToString() {
-        BootpayConfig config = new BootpayConfig(
-                "ck", "java-secret-key", null, null, null, null, null, null, null, null, null, null, null, null);
+        BootpayConfig config = new BootpayConfig();
+        config.setClientKey("ck");
+        config.setSecretKey("java-secret-key");
         assertFalse(config.toString().contains("java-secret-key"), config.toString());
         IssueBillingKey card = new IssueBillingKey("nicepay", "o", "s", "5570999988887777", "12", "900101", "28", "12",
                 null, null, null, null, null, null);

@@ -30,10 +30,9 @@ class IamportBlockingJavaTest {
     static void start() throws PaywireException {
         server = SandboxServer.Companion.start();
         admin = new SandboxAdmin(server); // paywire's typed admin helpers, from Java
-        // Java has no named arguments: every IamportConfig field is positional (null = default):
-        // impKey, impSecret, baseUrl, tier, timeoutMs, connectTimeoutMs, maxRetries, proxy, userAgentSuffix.
-        IamportConfig config = new IamportConfig(
-                "sandbox-imp-key", "sandbox-imp-secret", server.iamportUrl(), null, null, null, null, null, null, null, null);
+        // Java: the key pair is required (constructor), the rest are named setters.
+        IamportConfig config = new IamportConfig("sandbox-imp-key", "sandbox-imp-secret", null, null, null);
+        config.setBaseUrl(server.iamportUrl());
         iamport = new IamportBlocking(config);
     }
 
@@ -116,7 +115,7 @@ class IamportBlockingJavaTest {
 
     @Test
     void secretsStayOutOfToString() {
-        IamportConfig config = new IamportConfig("k", "java-imp-secret", null, null, null, null, null, null, null, null, null);
+        IamportConfig config = new IamportConfig("k", "java-imp-secret", null, null, null);
         assertFalse(config.toString().contains("java-imp-secret"), config.toString());
         CardInput card = new CardInput("5570-9999-8888-7777", "2031-07", "850505", "12", null);
         assertFalse(card.toString().contains("5570-9999-8888-7777"), card.toString());

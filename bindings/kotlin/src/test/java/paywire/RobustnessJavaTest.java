@@ -35,9 +35,19 @@ class RobustnessJavaTest {
         server.stop();
     }
 
+    /** Java builds a configuration with the no-argument constructor and named setters. */
     private static BootpayConfig config(Integer maxInFlight) {
-        return new BootpayConfig("sandbox-client-key", "sandbox-secret-key", null, null, null, server.bootpayUrl(),
-                null, null, 0, null, null, null, maxInFlight, null);
+        RetryPolicy never = PaywireKt.defaultRetryPolicy();
+        never.setMaxRetries(0);
+        TransportSettings transport = new TransportSettings();
+        transport.setRetry(never);
+        transport.setMaxInFlight(maxInFlight);
+        BootpayConfig config = new BootpayConfig();
+        config.setClientKey("sandbox-client-key");
+        config.setSecretKey("sandbox-secret-key");
+        config.setBaseUrl(server.bootpayUrl());
+        config.setTransport(transport);
+        return config;
     }
 
     /** Every variant is a subclass Java can name in a catch clause. */
@@ -72,8 +82,7 @@ class RobustnessJavaTest {
             }
         }
         try {
-            new IamportBlocking(new IamportConfig("k", "secret\uD800", server.iamportUrl(), null, null, null, null, null,
-                    null, null, null));
+            new IamportBlocking(new IamportConfig("k", "secret\uD800", server.iamportUrl(), null, null));
             fail("a lone surrogate was accepted");
         } catch (PaywireException.InvalidInput e) {
             assertEquals("imp_secret", e.getField());

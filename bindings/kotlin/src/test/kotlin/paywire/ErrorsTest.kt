@@ -142,7 +142,7 @@ class ErrorsTest {
     @Test
     fun `Transport - connection refused`() = runBlocking {
         val nowhere = Bootpay(
-            BootpayConfig(clientKey = "c", secretKey = "s", baseUrl = "http://127.0.0.1:9/v2", maxRetries = 1),
+            BootpayConfig(clientKey = "c", secretKey = "s", baseUrl = "http://127.0.0.1:9/v2", transport = transport(maxRetries = 1)),
         )
         val e = assertThrows<PaywireException.Transport> { nowhere.getReceipt("r1", false) }
         assertEquals(2, e.attempts)
@@ -230,7 +230,7 @@ class ErrorsTest {
     @Test
     fun `a proxy URL that is not one is InvalidInput naming it, without its password`() {
         val e = assertThrows<PaywireException.InvalidInput> {
-            Bootpay(BootpayConfig(clientKey = "c", secretKey = "s", proxy = "http://user:pa ss@proxy:99999"))
+            Bootpay(BootpayConfig(clientKey = "c", secretKey = "s", transport = TransportSettings(proxy = "http://user:pa ss@proxy:99999")))
         }
         assertEquals("proxy", e.field)
         assertFalse(e.summary.contains("pa ss"), e.summary)

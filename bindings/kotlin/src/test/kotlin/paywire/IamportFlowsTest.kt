@@ -259,8 +259,9 @@ class IamportFlowsTest {
         assertEquals("imp_secret", half.field)
         val tier = assertThrows<PaywireException.InvalidInput> { Iamport(IamportConfig(impKey = "k", impSecret = "s", tier = "toolong")) }
         assertEquals("tier", tier.field)
-        val timeout = assertThrows<PaywireException.InvalidInput> { Iamport(IamportConfig(impKey = "k", impSecret = "s", timeoutMs = 0)) }
-        assertEquals("timeout_ms", timeout.field)
+        val zero = TransportSettings(timeout = java.time.Duration.ZERO)
+        val timeout = assertThrows<PaywireException.InvalidInput> { Iamport(IamportConfig(impKey = "k", impSecret = "s", transport = zero)) }
+        assertEquals("timeout", timeout.field)
     }
 
     @Test

@@ -33,14 +33,14 @@ class IamportSecretsTest {
         val config = IamportConfig(
             impKey = "imp-key-visible",
             impSecret = "imp-secret-hidden-1",
-            proxy = "http://user:proxy-pass-2@proxy.internal:3128",
+            transport = TransportSettings(proxy = "http://user:proxy-pass-2@proxy.internal:3128"),
             tier = "AB1",
         )
         assertHides(config, "imp-secret-hidden-1", "proxy-pass-2")
         assertTrue(config.toString().contains("imp-key-visible"))
         assertTrue(config.toString().contains("AB1"))
         assertHides(listOf(config.copy(impSecret = "imp-secret-hidden-3")), "imp-secret-hidden-3")
-        val client = Iamport(config.copy(baseUrl = server.iamportUrl(), proxy = null))
+        val client = Iamport(config.copy(baseUrl = server.iamportUrl(), transport = null))
         assertFalse(client.toString().contains("imp-secret-hidden-1"), client.toString())
     }
 

@@ -35,8 +35,7 @@ class InFlightTest {
         clientKey = CLIENT_KEY,
         secretKey = SECRET_KEY,
         baseUrl = server.bootpayUrl(),
-        maxInFlight = maxInFlight,
-        maxResponseBytes = maxResponseBytes,
+        transport = TransportSettings(maxInFlight = maxInFlight, maxResponseBytes = maxResponseBytes),
     )
 
     @Test
@@ -99,7 +98,7 @@ class InFlightTest {
         assertEquals("max_response_bytes", assertThrows<PaywireException.InvalidInput> { Bootpay(config(null, 0)) }.field)
         assertEquals("max_response_bytes", assertThrows<PaywireException.InvalidInput> { Bootpay(config(null, 10)) }.field)
         val iamport = assertThrows<PaywireException.InvalidInput> {
-            Iamport(IamportConfig(impKey = IMP_KEY, impSecret = IMP_SECRET, baseUrl = server.iamportUrl(), maxInFlight = 0))
+            Iamport(IamportConfig(impKey = IMP_KEY, impSecret = IMP_SECRET, baseUrl = server.iamportUrl(), transport = TransportSettings(maxInFlight = 0)))
         }
         assertEquals("max_in_flight", iamport.field)
     }
@@ -110,7 +109,7 @@ class InFlightTest {
         admin.fault("""{"method":"GET","path":"receipt/*","latency_ms":1500}""")
         // One slot, 400 ms per attempt: A holds the slot until 400 ms, B (queued at 50 ms) until 800 ms, so C
         // (queued at 100 ms) cannot get it within its 400 ms and is refused without being sent.
-        Bootpay(config(1).copy(timeoutMs = 400, maxRetries = 0)).use { client ->
+        Bootpay(config(1).copy(transport = transport(maxRetries = 0, timeoutMs = 400).copy(maxInFlight = 1))).use { client ->
             coroutineScope {
                 val a = launch { runCatching { client.getReceipt(id, false) } }
                 kotlinx.coroutines.delay(50)

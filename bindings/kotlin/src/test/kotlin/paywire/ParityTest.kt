@@ -1,7 +1,7 @@
 // One source of truth: the four client objects expose exactly the operations of core's tables
 // (paywire::bootpay::OPERATIONS, paywire::iamport::OPERATIONS), in Kotlin casing, no more, no fewer.
 // Reflects over the interfaces UniFFI generates for each object, minus the object's own view/base-URL
-// methods, which are not operations of the API.
+// methods and per-call views (withTimeout, withRetry), which are not operations of the API.
 
 package paywire
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test
 
 class ParityTest {
     /** What an object has beside the table's operations. */
-    private val objectMethods = setOf("blocking", "asyncClient", "baseUrl")
+    private val objectMethods = setOf("blocking", "asyncClient", "baseUrl", "withTimeout", "withRetry")
 
     private fun camel(name: String): String =
         name.split('_').mapIndexed { i, part -> if (i == 0) part else part.replaceFirstChar(Char::uppercase) }.joinToString("")

@@ -104,7 +104,7 @@ class RedactionTest {
         val customer = iamport.issueBillingKey("cust-r", IamportIssueBillingKey(card = CardInput("5570-1234-5678-1234", "2028-12")))
         assertRedacted(customer)
         assertTrue(assertRedacted(CardInput("5570-1234-5678-1234", "2028-12", "850505", "12", "123")) >= 4)
-        assertTrue(assertRedacted(IamportConfig(impKey = "k", impSecret = "imp-secret-1", proxy = "http://u:p@h:1")) >= 2)
+        assertTrue(assertRedacted(IamportConfig(impKey = "k", impSecret = "imp-secret-1", transport = TransportSettings(proxy = "http://u:p@h:1"))) >= 2)
         assertTrue(
             assertRedacted(IamportCancelPayment(impUid = "imp_1", refundAccount = "110222333444", refundHolder = "홍길동")) >= 1,
         )
@@ -113,7 +113,7 @@ class RedactionTest {
     @Test
     fun `request records hide card, account and identity numbers`() {
         val records: List<Any> = listOf(
-            BootpayConfig(clientKey = "ck", secretKey = "sk-1", privateKey = "pk-1", proxy = "http://u:p@h:1"),
+            BootpayConfig(clientKey = "ck", secretKey = "sk-1", privateKey = "pk-1", transport = TransportSettings(proxy = "http://u:p@h:1")),
             IssueBillingKey("nicepay", "o", "s", "5570999988887777", "12", "900101", "28", "12"),
             CancelPayment(receiptId = "r1", refund = Refund(bankAccount = "110222333444", bankUsername = "홍길동", bankCode = "088")),
             RequestTransferBillingKey(

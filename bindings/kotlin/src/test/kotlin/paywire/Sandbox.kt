@@ -13,6 +13,12 @@ const val OTP = "123456"
 const val IMP_KEY = "sandbox-imp-key"
 const val IMP_SECRET = "sandbox-imp-secret"
 
+/** Transport settings with only a retry count and a per-attempt timeout set (`null`: core's default). */
+fun transport(maxRetries: Int? = null, timeoutMs: Long? = null) = TransportSettings(
+    timeout = timeoutMs?.let { java.time.Duration.ofMillis(it) },
+    retry = maxRetries?.let { defaultRetryPolicy().copy(maxRetries = it) },
+)
+
 class SandboxHarness(val server: SandboxServer) {
     /** The typed admin helpers every call below goes through. */
     val api: SandboxAdmin = SandboxAdmin(server)
@@ -24,8 +30,7 @@ class SandboxHarness(val server: SandboxServer) {
                 clientKey = CLIENT_KEY,
                 secretKey = SECRET_KEY,
                 baseUrl = server.bootpayUrl(),
-                maxRetries = maxRetries,
-                timeoutMs = timeoutMs,
+                transport = transport(maxRetries, timeoutMs),
             ),
         )
 
@@ -40,8 +45,7 @@ class SandboxHarness(val server: SandboxServer) {
                 impKey = IMP_KEY,
                 impSecret = IMP_SECRET,
                 baseUrl = server.iamportUrl(),
-                maxRetries = maxRetries,
-                timeoutMs = timeoutMs,
+                transport = transport(maxRetries, timeoutMs),
             ),
         )
 

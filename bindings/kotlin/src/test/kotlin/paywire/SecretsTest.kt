@@ -33,7 +33,7 @@ class SecretsTest {
             secretKey = "sk-hidden-1",
             applicationId = "app-visible",
             privateKey = "pk-hidden-2",
-            proxy = "http://user:proxy-pass-3@proxy.internal:3128",
+            transport = TransportSettings(proxy = "http://user:proxy-pass-3@proxy.internal:3128"),
         )
         assertHides(config, "sk-hidden-1", "pk-hidden-2", "proxy-pass-3")
         assertTrue(config.toString().contains("ck-visible"))

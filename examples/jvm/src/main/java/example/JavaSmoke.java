@@ -3,18 +3,20 @@
 
 package example;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import paywire.Bootpay;
 import paywire.BootpayBlocking;
-import paywire.BootpayConfig;
+import paywire.types.BootpayConfig;
 import paywire.types.CancelPayment;
 import paywire.ConfirmFlow;
 import paywire.Confirmed;
 import paywire.IamportBlocking;
-import paywire.IamportConfig;
+import paywire.types.IamportConfig;
+import paywire.types.TransportSettings;
 import paywire.PaywireException;
 import paywire.PaywireFutures;
 import paywire.types.Receipt;
@@ -25,16 +27,24 @@ public final class JavaSmoke {
 
     public static void run(SandboxAdmin admin) throws Exception {
         String url = admin.getServer().bootpayUrl();
-        // Java has no named arguments: BootpayConfig's fields are positional (null = default): clientKey,
-        // secretKey, applicationId, privateKey, mode, baseUrl, timeoutMs, connectTimeoutMs, maxRetries, proxy,
-        // apiVersion, userAgentSuffix, maxInFlight, maxResponseBytes.
-        try (BootpayBlocking legacy = new Bootpay(new BootpayConfig(null, null, "sandbox-application-id",
-                        "sandbox-private-key", null, url, null, null, null, null, null, null, null, null)).blocking();
-                BootpayBlocking bootpay = new Bootpay(new BootpayConfig("sandbox-client-key", "sandbox-secret-key",
-                        null, null, null, url, null, null, null, null, null, null, null, null)).blocking();
-                IamportBlocking iamport = new IamportBlocking(new IamportConfig("sandbox-imp-key",
-                        "sandbox-imp-secret", admin.getServer().iamportUrl(), null, null, null, null, null, null,
-                        null, null))) {
+        // Java: a configuration is built with the no-argument constructor and named setters (every Bootpay
+        // field is optional; iamport's key pair goes in the constructor).
+        BootpayConfig legacyConfig = new BootpayConfig();
+        legacyConfig.setApplicationId("sandbox-application-id");
+        legacyConfig.setPrivateKey("sandbox-private-key");
+        legacyConfig.setBaseUrl(url);
+        BootpayConfig basicConfig = new BootpayConfig();
+        basicConfig.setClientKey("sandbox-client-key");
+        basicConfig.setSecretKey("sandbox-secret-key");
+        basicConfig.setBaseUrl(url);
+        TransportSettings transport = new TransportSettings();
+        transport.setTimeout(Duration.ofSeconds(10));
+        basicConfig.setTransport(transport);
+        IamportConfig iamportConfig = new IamportConfig("sandbox-imp-key", "sandbox-imp-secret", null, null, null);
+        iamportConfig.setBaseUrl(admin.getServer().iamportUrl());
+        try (BootpayBlocking legacy = new Bootpay(legacyConfig).blocking();
+                BootpayBlocking bootpay = new Bootpay(basicConfig).blocking();
+                IamportBlocking iamport = new IamportBlocking(iamportConfig)) {
             StepsKt.step("token (blocking)", !legacy.getAccessToken().getAccessToken().isEmpty());
 
             String paid = admin.receipt(1, 30000L);

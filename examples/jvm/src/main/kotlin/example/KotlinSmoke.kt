@@ -7,10 +7,10 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
 import paywire.Bootpay
-import paywire.BootpayConfig
+import paywire.types.BootpayConfig
 import paywire.types.CancelPayment
 import paywire.Iamport
-import paywire.IamportConfig
+import paywire.types.IamportConfig
 import paywire.PaywireException
 import paywire.types.VerifiedState
 import paywire.confirmVerified

@@ -6,9 +6,9 @@
 package example
 
 import paywire.Bootpay
-import paywire.BootpayConfig
+import paywire.types.BootpayConfig
 import paywire.Iamport
-import paywire.IamportConfig
+import paywire.types.IamportConfig
 import paywire.types.ReceiptStatus
 import paywire.types.VerifiedState
 import java.util.concurrent.Executors
