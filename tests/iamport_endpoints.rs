@@ -446,7 +446,14 @@ async fn schedules_register_execute_and_revoke() {
         ScheduleStatus::Scheduled
     );
     let moved = client.update_schedule("sched-2", now + 7200).await.unwrap();
-    assert_eq!(moved.schedule_at, Some(now + 7200));
+    let expected = u64::try_from(now + 7200).map(std::time::Duration::from_secs);
+    assert_eq!(
+        moved.schedule_at,
+        expected
+            .ok()
+            .and_then(|d| std::time::UNIX_EPOCH.checked_add(d)),
+        "unix seconds on the wire, a SystemTime in the model"
+    );
 
     env.advance_clock(120).await;
     let executed = client.get_schedule("sched-1").await.unwrap();

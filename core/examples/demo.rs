@@ -170,7 +170,10 @@ async fn main() -> paywire::Result<()> {
     println!(
         "reserved {} for {}",
         reserved.reserve_id,
-        reserved.reserve_execute_at.unwrap_or_default()
+        reserved
+            .reserve_execute_at
+            .map(|at| chrono::DateTime::<chrono::Utc>::from(at).to_rfc3339())
+            .unwrap_or_default()
     );
     let cancelled = client
         .cancel_subscribe_reservation(&reserved.reserve_id)

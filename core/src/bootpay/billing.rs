@@ -14,6 +14,7 @@ use crate::transport::Call;
 use crate::validate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::time::SystemTime;
 
 /// Card billing-key issue (`POST request/subscribe`). Card data is redacted in `Debug`.
 ///
@@ -301,11 +302,11 @@ pub struct ReservedPayment {
     /// When it will run.
     #[serde(
         default,
-        deserialize_with = "crate::wire::opt_string",
+        with = "crate::wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub reserve_execute_at: Option<String>,
+    pub reserve_execute_at: Option<SystemTime>,
     /// Unknown fields.
     #[serde(flatten)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -360,27 +361,27 @@ pub struct SubscribeReservation {
     /// When it was requested.
     #[serde(
         default,
-        deserialize_with = "crate::wire::opt_string",
+        with = "crate::wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub reserve_requested_at: Option<String>,
+    pub reserve_requested_at: Option<SystemTime>,
     /// When it runs.
     #[serde(
         default,
-        deserialize_with = "crate::wire::opt_string",
+        with = "crate::wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub reserve_execute_at: Option<String>,
+    pub reserve_execute_at: Option<SystemTime>,
     /// When it was revoked.
     #[serde(
         default,
-        deserialize_with = "crate::wire::opt_string",
+        with = "crate::wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub reserve_revoked_at: Option<String>,
+    pub reserve_revoked_at: Option<SystemTime>,
     /// Unknown fields (user, metadata, feedback_url, …).
     #[serde(flatten)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]

@@ -10,6 +10,7 @@ use crate::secret::Secret;
 use crate::wire;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::time::SystemTime;
 
 /// Free-form JSON object echoed back on receipts and webhooks.
 pub type Metadata = Map<String, Value>;
@@ -333,11 +334,11 @@ pub struct BankData {
     /// Deposit deadline (ISO-8601).
     #[serde(
         default,
-        deserialize_with = "wire::opt_string",
+        with = "wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub expired_at: Option<String>,
+    pub expired_at: Option<SystemTime>,
     /// Unknown fields.
     #[serde(flatten)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -367,19 +368,19 @@ pub struct EscrowData {
     /// When shipping started.
     #[serde(
         default,
-        deserialize_with = "wire::opt_string",
+        with = "wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub shipping_started_at: Option<String>,
+    pub shipping_started_at: Option<SystemTime>,
     /// When the buyer confirmed the purchase.
     #[serde(
         default,
-        deserialize_with = "wire::opt_string",
+        with = "wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub receipt_confirmed_at: Option<String>,
+    pub receipt_confirmed_at: Option<SystemTime>,
     /// Unknown fields.
     #[serde(flatten)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -525,27 +526,27 @@ pub struct Receipt {
     /// When it was paid (ISO-8601 with offset).
     #[serde(
         default,
-        deserialize_with = "wire::opt_string",
+        with = "wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub purchased_at: Option<String>,
+    pub purchased_at: Option<SystemTime>,
     /// When it was requested.
     #[serde(
         default,
-        deserialize_with = "wire::opt_string",
+        with = "wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub requested_at: Option<String>,
+    pub requested_at: Option<SystemTime>,
     /// When it was cancelled.
     #[serde(
         default,
-        deserialize_with = "wire::opt_string",
+        with = "wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub cancelled_at: Option<String>,
+    pub cancelled_at: Option<SystemTime>,
     /// State.
     #[serde(default)]
     pub status: ReceiptStatus,
@@ -695,27 +696,27 @@ pub struct BillingKey {
     /// When it was issued.
     #[serde(
         default,
-        deserialize_with = "wire::opt_string",
+        with = "wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub published_at: Option<String>,
+    pub published_at: Option<SystemTime>,
     /// When it was requested.
     #[serde(
         default,
-        deserialize_with = "wire::opt_string",
+        with = "wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub requested_at: Option<String>,
+    pub requested_at: Option<SystemTime>,
     /// When it expires.
     #[serde(
         default,
-        deserialize_with = "wire::opt_string",
+        with = "wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub billing_expire_at: Option<String>,
+    pub billing_expire_at: Option<SystemTime>,
     /// State (11 = issued).
     #[serde(default)]
     pub status: ReceiptStatus,
@@ -845,19 +846,19 @@ pub struct Certificate {
     /// When it was verified.
     #[serde(
         default,
-        deserialize_with = "wire::opt_string",
+        with = "wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub authenticated_at: Option<String>,
+    pub authenticated_at: Option<SystemTime>,
     /// When it was requested.
     #[serde(
         default,
-        deserialize_with = "wire::opt_string",
+        with = "wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub requested_at: Option<String>,
+    pub requested_at: Option<SystemTime>,
     /// State (12 = verified).
     #[serde(default)]
     pub status: ReceiptStatus,

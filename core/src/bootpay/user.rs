@@ -10,6 +10,7 @@ use crate::transport::Call;
 use crate::validate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::time::SystemTime;
 
 /// A user-token request (`POST request/user/token`).
 ///
@@ -66,11 +67,11 @@ pub struct UserToken {
     /// When it expires.
     #[serde(
         default,
-        deserialize_with = "crate::wire::opt_string",
+        with = "crate::wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub expired_at: Option<String>,
+    pub expired_at: Option<SystemTime>,
     /// Unknown fields.
     #[serde(flatten)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -145,19 +146,19 @@ pub struct Wallet {
     /// When it stops working.
     #[serde(
         default,
-        deserialize_with = "crate::wire::opt_string",
+        with = "crate::wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub expired_at: Option<String>,
+    pub expired_at: Option<SystemTime>,
     /// When it last paid.
     #[serde(
         default,
-        deserialize_with = "crate::wire::opt_string",
+        with = "crate::wire::iso_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub latest_purchased_at: Option<String>,
+    pub latest_purchased_at: Option<SystemTime>,
     /// Unknown fields.
     #[serde(flatten)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]

@@ -9,6 +9,7 @@ use crate::secret::Secret;
 use crate::wire;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::time::SystemTime;
 
 /// The answer of `users/getToken`.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -59,11 +60,11 @@ pub struct PaymentCancel {
     /// When (unix s).
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub cancelled_at: Option<i64>,
+    pub cancelled_at: Option<SystemTime>,
     /// Reason.
     #[serde(
         default,
@@ -230,19 +231,19 @@ pub struct Payment {
     /// Deposit deadline (unix s).
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub vbank_date: Option<i64>,
+    pub vbank_date: Option<SystemTime>,
     /// When the virtual account was issued.
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub vbank_issued_at: Option<i64>,
+    pub vbank_issued_at: Option<SystemTime>,
     /// Order name.
     #[serde(
         default,
@@ -311,35 +312,35 @@ pub struct Payment {
     /// When the window opened.
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub started_at: Option<i64>,
+    pub started_at: Option<SystemTime>,
     /// When it was paid.
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub paid_at: Option<i64>,
+    pub paid_at: Option<SystemTime>,
     /// When it failed.
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub failed_at: Option<i64>,
+    pub failed_at: Option<SystemTime>,
     /// When it was (last) cancelled.
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub cancelled_at: Option<i64>,
+    pub cancelled_at: Option<SystemTime>,
     /// Why it failed.
     #[serde(
         default,
@@ -563,19 +564,19 @@ pub struct BillingCustomer {
     /// When it was issued (unix s).
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub inserted: Option<i64>,
+    pub inserted: Option<SystemTime>,
     /// When it was last replaced (unix s).
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub updated: Option<i64>,
+    pub updated: Option<SystemTime>,
     /// Unknown fields.
     #[serde(flatten)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -608,27 +609,27 @@ pub struct Schedule {
     /// When it runs (unix s).
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub schedule_at: Option<i64>,
+    pub schedule_at: Option<SystemTime>,
     /// When it ran.
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub executed_at: Option<i64>,
+    pub executed_at: Option<SystemTime>,
     /// When it was revoked.
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub revoked_at: Option<i64>,
+    pub revoked_at: Option<SystemTime>,
     /// Amount.
     #[serde(
         default,
@@ -740,11 +741,11 @@ pub struct Certification {
     /// When (unix s).
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub certified_at: Option<i64>,
+    pub certified_at: Option<SystemTime>,
     /// CI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -772,19 +773,19 @@ pub struct EscrowLogis {
     /// When it was sent.
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub sent_at: Option<i64>,
+    pub sent_at: Option<SystemTime>,
     /// When it was registered.
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub applied_at: Option<i64>,
+    pub applied_at: Option<SystemTime>,
     /// Unknown fields.
     #[serde(flatten)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -860,19 +861,19 @@ pub struct CashReceipt {
     /// When issued.
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub applied_at: Option<i64>,
+    pub applied_at: Option<SystemTime>,
     /// When revoked.
     #[serde(
         default,
-        deserialize_with = "wire::timestamp",
+        with = "wire::unix_time",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub cancelled_at: Option<i64>,
+    pub cancelled_at: Option<SystemTime>,
     /// Unknown fields.
     #[serde(flatten)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]

@@ -3,8 +3,9 @@
 //! Models: every record reachable from an operation's answer becomes a `Model` subclass (`_IamportModel`
 //! for iamport) with one annotated attribute per field, `_defaults` for required fields (so a missing one
 //! reads as the type's zero), and `_converters` for nested records, lists of records and open enums.
-//! Types: text → `str` (`datetime` for `*_at`: ISO-8601); integers → `int` (iamport unix times →
-//! `datetime`); floats → `float` (iamport amounts: `Amount`, int or float as sent); JSON text fields
+//! Types: text → `str` (`datetime` for `*_at`: ISO-8601); core's times (`SystemTime`) and iamport's
+//! unix-second integers → `datetime`; other integers → `int`; floats → `float` (iamport amounts:
+//! `Amount`, int or float as sent); JSON text fields
 //! (`metadata_json`) → `Any` under the name without `_json`; the `extra_json`/`raw_json` catch-alls are
 //! the model's data itself. A record with `total`/`previous`/`next`/`list` is `Page[T]`, one with
 //! `items`/`missing`/`complete` is `Partial[T]` (hand-written generics).
@@ -262,6 +263,12 @@ impl<'a> Generator<'a> {
                     "str".to_owned()
                 }
                 _ if custom_time(ty) => "datetime".to_owned(),
+                // Core's answer times (`SystemTime`): the wire form reaches Python (ISO text for Bootpay,
+                // unix seconds for iamport), converted on first access like the named fields above.
+                Type::Timestamp => {
+                    timestamp = iamport && !name.ends_with("_at");
+                    "datetime".to_owned()
+                }
                 // Core's `Secret` crosses as its text.
                 Type::Custom { builtin, .. } if matches!(**builtin, Type::String) => {
                     default = Some("\"\"".to_owned());

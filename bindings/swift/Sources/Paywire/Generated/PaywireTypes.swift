@@ -583,6 +583,49 @@ fileprivate struct FfiConverterString: FfiConverter {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
+    typealias SwiftType = Date
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Date {
+        let seconds: Int64 = try readInt(&buf)
+        let nanoseconds: UInt32 = try readInt(&buf)
+        // Build the Date from whole seconds first, then add the nanoseconds as a
+        // separate TimeInterval.  Date stores CFAbsoluteTime (seconds since 2001),
+        // so adding a small fraction to the ~7.8e8 base is twice as precise as
+        // adding it to the ~1.76e9 Unix-epoch value, because the smaller magnitude
+        // leaves more mantissa bits for the sub-second part.
+        if seconds >= 0 {
+            return Date(timeIntervalSince1970: Double(seconds))
+                .addingTimeInterval(Double(nanoseconds) / 1.0e9)
+        } else {
+            return Date(timeIntervalSince1970: Double(seconds))
+                .addingTimeInterval(-Double(nanoseconds) / 1.0e9)
+        }
+    }
+
+    public static func write(_ value: Date, into buf: inout [UInt8]) {
+        var delta = value.timeIntervalSince1970
+        var sign: Int64 = 1
+        if delta < 0 {
+            // The nanoseconds portion of the epoch offset must always be
+            // positive, to simplify the calculation we will use the absolute
+            // value of the offset.
+            sign = -1
+            delta = -delta
+        }
+        if delta.rounded(.down) > Double(Int64.max) {
+            fatalError("Timestamp overflow, exceeds max bounds supported by Uniffi")
+        }
+        let seconds = Int64(delta)
+        let nanoseconds = UInt32((delta - Double(seconds)) * 1.0e9)
+        writeInt(&buf, sign * seconds)
+        writeInt(&buf, nanoseconds)
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterDuration: FfiConverterRustBuffer {
     typealias SwiftType = TimeInterval
 
@@ -1017,7 +1060,7 @@ public struct BankData: Equatable, Hashable, CustomStringConvertible {
     /**
      * Deposit deadline (ISO-8601).
      */
-    public var expiredAt: String?
+    public var expiredAt: Date?
     /**
      * Unknown fields.
      */
@@ -1046,7 +1089,7 @@ public struct BankData: Equatable, Hashable, CustomStringConvertible {
          */senderName: String? = nil, 
         /**
          * Deposit deadline (ISO-8601).
-         */expiredAt: String? = nil, 
+         */expiredAt: Date? = nil, 
         /**
          * Unknown fields.
          */extra: JsonMap = "") {
@@ -1093,7 +1136,7 @@ public struct FfiConverterTypeBankData: FfiConverterRustBuffer {
                 bankUsername: FfiConverterOptionString.read(from: &buf), 
                 bankAccount: FfiConverterOptionString.read(from: &buf), 
                 senderName: FfiConverterOptionString.read(from: &buf), 
-                expiredAt: FfiConverterOptionString.read(from: &buf), 
+                expiredAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
@@ -1105,7 +1148,7 @@ public struct FfiConverterTypeBankData: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.bankUsername, into: &buf)
         FfiConverterOptionString.write(value.bankAccount, into: &buf)
         FfiConverterOptionString.write(value.senderName, into: &buf)
-        FfiConverterOptionString.write(value.expiredAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.expiredAt, into: &buf)
         FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
@@ -1174,11 +1217,11 @@ public struct BillingCustomer: Equatable, Hashable, CustomStringConvertible {
     /**
      * When it was issued (unix s).
      */
-    public var inserted: Int64?
+    public var inserted: Date?
     /**
      * When it was last replaced (unix s).
      */
-    public var updated: Int64?
+    public var updated: Date?
     /**
      * Unknown fields.
      */
@@ -1219,10 +1262,10 @@ public struct BillingCustomer: Equatable, Hashable, CustomStringConvertible {
          */customerEmail: String? = nil, 
         /**
          * When it was issued (unix s).
-         */inserted: Int64? = nil, 
+         */inserted: Date? = nil, 
         /**
          * When it was last replaced (unix s).
-         */updated: Int64? = nil, 
+         */updated: Date? = nil, 
         /**
          * Unknown fields.
          */extra: JsonMap = "") {
@@ -1278,8 +1321,8 @@ public struct FfiConverterTypeBillingCustomer: FfiConverterRustBuffer {
                 customerName: FfiConverterOptionString.read(from: &buf), 
                 customerTel: FfiConverterOptionString.read(from: &buf), 
                 customerEmail: FfiConverterOptionString.read(from: &buf), 
-                inserted: FfiConverterOptionInt64.read(from: &buf), 
-                updated: FfiConverterOptionInt64.read(from: &buf), 
+                inserted: FfiConverterOptionTimestamp.read(from: &buf), 
+                updated: FfiConverterOptionTimestamp.read(from: &buf), 
                 extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
@@ -1295,8 +1338,8 @@ public struct FfiConverterTypeBillingCustomer: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.customerName, into: &buf)
         FfiConverterOptionString.write(value.customerTel, into: &buf)
         FfiConverterOptionString.write(value.customerEmail, into: &buf)
-        FfiConverterOptionInt64.write(value.inserted, into: &buf)
-        FfiConverterOptionInt64.write(value.updated, into: &buf)
+        FfiConverterOptionTimestamp.write(value.inserted, into: &buf)
+        FfiConverterOptionTimestamp.write(value.updated, into: &buf)
         FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
@@ -1462,15 +1505,15 @@ public struct BillingKey: Equatable, Hashable, CustomStringConvertible {
     /**
      * When it was issued.
      */
-    public var publishedAt: String?
+    public var publishedAt: Date?
     /**
      * When it was requested.
      */
-    public var requestedAt: String?
+    public var requestedAt: Date?
     /**
      * When it expires.
      */
-    public var billingExpireAt: String?
+    public var billingExpireAt: Date?
     /**
      * State (11 = issued).
      */
@@ -1514,13 +1557,13 @@ public struct BillingKey: Equatable, Hashable, CustomStringConvertible {
          */metadata: JsonValue? = nil, 
         /**
          * When it was issued.
-         */publishedAt: String? = nil, 
+         */publishedAt: Date? = nil, 
         /**
          * When it was requested.
-         */requestedAt: String? = nil, 
+         */requestedAt: Date? = nil, 
         /**
          * When it expires.
-         */billingExpireAt: String? = nil, 
+         */billingExpireAt: Date? = nil, 
         /**
          * State (11 = issued).
          */status: ReceiptStatus, 
@@ -1583,9 +1626,9 @@ public struct FfiConverterTypeBillingKey: FfiConverterRustBuffer {
                 pg: FfiConverterOptionTypePg.read(from: &buf), 
                 method: FfiConverterOptionString.read(from: &buf), 
                 metadata: FfiConverterOptionTypeJsonValue.read(from: &buf), 
-                publishedAt: FfiConverterOptionString.read(from: &buf), 
-                requestedAt: FfiConverterOptionString.read(from: &buf), 
-                billingExpireAt: FfiConverterOptionString.read(from: &buf), 
+                publishedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                requestedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                billingExpireAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 status: FfiConverterTypeReceiptStatus.read(from: &buf), 
                 statusLocale: FfiConverterOptionString.read(from: &buf), 
                 receiptData: FfiConverterOptionTypeReceipt.read(from: &buf), 
@@ -1601,9 +1644,9 @@ public struct FfiConverterTypeBillingKey: FfiConverterRustBuffer {
         FfiConverterOptionTypePg.write(value.pg, into: &buf)
         FfiConverterOptionString.write(value.method, into: &buf)
         FfiConverterOptionTypeJsonValue.write(value.metadata, into: &buf)
-        FfiConverterOptionString.write(value.publishedAt, into: &buf)
-        FfiConverterOptionString.write(value.requestedAt, into: &buf)
-        FfiConverterOptionString.write(value.billingExpireAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.publishedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.requestedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.billingExpireAt, into: &buf)
         FfiConverterTypeReceiptStatus.write(value.status, into: &buf)
         FfiConverterOptionString.write(value.statusLocale, into: &buf)
         FfiConverterOptionTypeReceipt.write(value.receiptData, into: &buf)
@@ -2554,11 +2597,11 @@ public struct CashReceipt: Equatable, Hashable, CustomStringConvertible {
     /**
      * When issued.
      */
-    public var appliedAt: Int64?
+    public var appliedAt: Date?
     /**
      * When revoked.
      */
-    public var cancelledAt: Int64?
+    public var cancelledAt: Date?
     /**
      * Unknown fields.
      */
@@ -2593,10 +2636,10 @@ public struct CashReceipt: Equatable, Hashable, CustomStringConvertible {
          */receiptUrl: String? = nil, 
         /**
          * When issued.
-         */appliedAt: Int64? = nil, 
+         */appliedAt: Date? = nil, 
         /**
          * When revoked.
-         */cancelledAt: Int64? = nil, 
+         */cancelledAt: Date? = nil, 
         /**
          * Unknown fields.
          */extra: JsonMap = "") {
@@ -2648,8 +2691,8 @@ public struct FfiConverterTypeCashReceipt: FfiConverterRustBuffer {
                 amount: FfiConverterDouble.read(from: &buf), 
                 vat: FfiConverterDouble.read(from: &buf), 
                 receiptUrl: FfiConverterOptionString.read(from: &buf), 
-                appliedAt: FfiConverterOptionInt64.read(from: &buf), 
-                cancelledAt: FfiConverterOptionInt64.read(from: &buf), 
+                appliedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                cancelledAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
@@ -2663,8 +2706,8 @@ public struct FfiConverterTypeCashReceipt: FfiConverterRustBuffer {
         FfiConverterDouble.write(value.amount, into: &buf)
         FfiConverterDouble.write(value.vat, into: &buf)
         FfiConverterOptionString.write(value.receiptUrl, into: &buf)
-        FfiConverterOptionInt64.write(value.appliedAt, into: &buf)
-        FfiConverterOptionInt64.write(value.cancelledAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.appliedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.cancelledAt, into: &buf)
         FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
@@ -2818,11 +2861,11 @@ public struct Certificate: Equatable, Hashable, CustomStringConvertible {
     /**
      * When it was verified.
      */
-    public var authenticatedAt: String?
+    public var authenticatedAt: Date?
     /**
      * When it was requested.
      */
-    public var requestedAt: String?
+    public var requestedAt: Date?
     /**
      * State (12 = verified).
      */
@@ -2857,10 +2900,10 @@ public struct Certificate: Equatable, Hashable, CustomStringConvertible {
          */method: String? = nil, 
         /**
          * When it was verified.
-         */authenticatedAt: String? = nil, 
+         */authenticatedAt: Date? = nil, 
         /**
          * When it was requested.
-         */requestedAt: String? = nil, 
+         */requestedAt: Date? = nil, 
         /**
          * State (12 = verified).
          */status: ReceiptStatus, 
@@ -2916,8 +2959,8 @@ public struct FfiConverterTypeCertificate: FfiConverterRustBuffer {
                 authenticateId: FfiConverterOptionString.read(from: &buf), 
                 pg: FfiConverterOptionTypePg.read(from: &buf), 
                 method: FfiConverterOptionString.read(from: &buf), 
-                authenticatedAt: FfiConverterOptionString.read(from: &buf), 
-                requestedAt: FfiConverterOptionString.read(from: &buf), 
+                authenticatedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                requestedAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 status: FfiConverterTypeReceiptStatus.read(from: &buf), 
                 statusLocale: FfiConverterOptionString.read(from: &buf), 
                 authenticateData: FfiConverterOptionTypeAuthenticateData.read(from: &buf), 
@@ -2930,8 +2973,8 @@ public struct FfiConverterTypeCertificate: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.authenticateId, into: &buf)
         FfiConverterOptionTypePg.write(value.pg, into: &buf)
         FfiConverterOptionString.write(value.method, into: &buf)
-        FfiConverterOptionString.write(value.authenticatedAt, into: &buf)
-        FfiConverterOptionString.write(value.requestedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.authenticatedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.requestedAt, into: &buf)
         FfiConverterTypeReceiptStatus.write(value.status, into: &buf)
         FfiConverterOptionString.write(value.statusLocale, into: &buf)
         FfiConverterOptionTypeAuthenticateData.write(value.authenticateData, into: &buf)
@@ -3003,7 +3046,7 @@ public struct Certification: Equatable, Hashable, CustomStringConvertible {
     /**
      * When (unix s).
      */
-    public var certifiedAt: Int64?
+    public var certifiedAt: Date?
     /**
      * CI.
      */
@@ -3052,7 +3095,7 @@ public struct Certification: Equatable, Hashable, CustomStringConvertible {
          */certified: Bool = false, 
         /**
          * When (unix s).
-         */certifiedAt: Int64? = nil, 
+         */certifiedAt: Date? = nil, 
         /**
          * CI.
          */uniqueKey: Secret? = nil, 
@@ -3115,7 +3158,7 @@ public struct FfiConverterTypeCertification: FfiConverterRustBuffer {
                 phone: FfiConverterOptionString.read(from: &buf), 
                 carrier: FfiConverterOptionString.read(from: &buf), 
                 certified: FfiConverterBool.read(from: &buf), 
-                certifiedAt: FfiConverterOptionInt64.read(from: &buf), 
+                certifiedAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 uniqueKey: FfiConverterOptionTypeSecret.read(from: &buf), 
                 uniqueInSite: FfiConverterOptionTypeSecret.read(from: &buf), 
                 extra: FfiConverterTypeJsonMap.read(from: &buf)
@@ -3133,7 +3176,7 @@ public struct FfiConverterTypeCertification: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.phone, into: &buf)
         FfiConverterOptionString.write(value.carrier, into: &buf)
         FfiConverterBool.write(value.certified, into: &buf)
-        FfiConverterOptionInt64.write(value.certifiedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.certifiedAt, into: &buf)
         FfiConverterOptionTypeSecret.write(value.uniqueKey, into: &buf)
         FfiConverterOptionTypeSecret.write(value.uniqueInSite, into: &buf)
         FfiConverterTypeJsonMap.write(value.extra, into: &buf)
@@ -3488,11 +3531,11 @@ public struct EscrowData: Equatable, Hashable, CustomStringConvertible {
     /**
      * When shipping started.
      */
-    public var shippingStartedAt: String?
+    public var shippingStartedAt: Date?
     /**
      * When the buyer confirmed the purchase.
      */
-    public var receiptConfirmedAt: String?
+    public var receiptConfirmedAt: Date?
     /**
      * Unknown fields.
      */
@@ -3509,10 +3552,10 @@ public struct EscrowData: Equatable, Hashable, CustomStringConvertible {
          */statusLocale: String? = nil, 
         /**
          * When shipping started.
-         */shippingStartedAt: String? = nil, 
+         */shippingStartedAt: Date? = nil, 
         /**
          * When the buyer confirmed the purchase.
-         */receiptConfirmedAt: String? = nil, 
+         */receiptConfirmedAt: Date? = nil, 
         /**
          * Unknown fields.
          */extra: JsonMap = "") {
@@ -3552,8 +3595,8 @@ public struct FfiConverterTypeEscrowData: FfiConverterRustBuffer {
             try EscrowData(
                 status: FfiConverterOptionInt64.read(from: &buf), 
                 statusLocale: FfiConverterOptionString.read(from: &buf), 
-                shippingStartedAt: FfiConverterOptionString.read(from: &buf), 
-                receiptConfirmedAt: FfiConverterOptionString.read(from: &buf), 
+                shippingStartedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                receiptConfirmedAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
@@ -3561,8 +3604,8 @@ public struct FfiConverterTypeEscrowData: FfiConverterRustBuffer {
     public static func write(_ value: EscrowData, into buf: inout [UInt8]) {
         FfiConverterOptionInt64.write(value.status, into: &buf)
         FfiConverterOptionString.write(value.statusLocale, into: &buf)
-        FfiConverterOptionString.write(value.shippingStartedAt, into: &buf)
-        FfiConverterOptionString.write(value.receiptConfirmedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.shippingStartedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.receiptConfirmedAt, into: &buf)
         FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
@@ -3598,11 +3641,11 @@ public struct EscrowLogis: Equatable, Hashable, CustomStringConvertible {
     /**
      * When it was sent.
      */
-    public var sentAt: Int64?
+    public var sentAt: Date?
     /**
      * When it was registered.
      */
-    public var appliedAt: Int64?
+    public var appliedAt: Date?
     /**
      * Unknown fields.
      */
@@ -3619,10 +3662,10 @@ public struct EscrowLogis: Equatable, Hashable, CustomStringConvertible {
          */invoice: String, 
         /**
          * When it was sent.
-         */sentAt: Int64? = nil, 
+         */sentAt: Date? = nil, 
         /**
          * When it was registered.
-         */appliedAt: Int64? = nil, 
+         */appliedAt: Date? = nil, 
         /**
          * Unknown fields.
          */extra: JsonMap = "") {
@@ -3662,8 +3705,8 @@ public struct FfiConverterTypeEscrowLogis: FfiConverterRustBuffer {
             try EscrowLogis(
                 company: FfiConverterString.read(from: &buf), 
                 invoice: FfiConverterString.read(from: &buf), 
-                sentAt: FfiConverterOptionInt64.read(from: &buf), 
-                appliedAt: FfiConverterOptionInt64.read(from: &buf), 
+                sentAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                appliedAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
@@ -3671,8 +3714,8 @@ public struct FfiConverterTypeEscrowLogis: FfiConverterRustBuffer {
     public static func write(_ value: EscrowLogis, into buf: inout [UInt8]) {
         FfiConverterString.write(value.company, into: &buf)
         FfiConverterString.write(value.invoice, into: &buf)
-        FfiConverterOptionInt64.write(value.sentAt, into: &buf)
-        FfiConverterOptionInt64.write(value.appliedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.sentAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.appliedAt, into: &buf)
         FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
@@ -6235,11 +6278,11 @@ public struct Payment: Equatable, Hashable, CustomStringConvertible {
     /**
      * Deposit deadline (unix s).
      */
-    public var vbankDate: Int64?
+    public var vbankDate: Date?
     /**
      * When the virtual account was issued.
      */
-    public var vbankIssuedAt: Int64?
+    public var vbankIssuedAt: Date?
     /**
      * Order name.
      */
@@ -6279,19 +6322,19 @@ public struct Payment: Equatable, Hashable, CustomStringConvertible {
     /**
      * When the window opened.
      */
-    public var startedAt: Int64?
+    public var startedAt: Date?
     /**
      * When it was paid.
      */
-    public var paidAt: Int64?
+    public var paidAt: Date?
     /**
      * When it failed.
      */
-    public var failedAt: Int64?
+    public var failedAt: Date?
     /**
      * When it was (last) cancelled.
      */
-    public var cancelledAt: Int64?
+    public var cancelledAt: Date?
     /**
      * Why it failed.
      */
@@ -6373,10 +6416,10 @@ public struct Payment: Equatable, Hashable, CustomStringConvertible {
          */vbankHolder: String? = nil, 
         /**
          * Deposit deadline (unix s).
-         */vbankDate: Int64? = nil, 
+         */vbankDate: Date? = nil, 
         /**
          * When the virtual account was issued.
-         */vbankIssuedAt: Int64? = nil, 
+         */vbankIssuedAt: Date? = nil, 
         /**
          * Order name.
          */name: String? = nil, 
@@ -6406,16 +6449,16 @@ public struct Payment: Equatable, Hashable, CustomStringConvertible {
          */status: PaymentStatus, 
         /**
          * When the window opened.
-         */startedAt: Int64? = nil, 
+         */startedAt: Date? = nil, 
         /**
          * When it was paid.
-         */paidAt: Int64? = nil, 
+         */paidAt: Date? = nil, 
         /**
          * When it failed.
-         */failedAt: Int64? = nil, 
+         */failedAt: Date? = nil, 
         /**
          * When it was (last) cancelled.
-         */cancelledAt: Int64? = nil, 
+         */cancelledAt: Date? = nil, 
         /**
          * Why it failed.
          */failReason: String? = nil, 
@@ -6518,8 +6561,8 @@ public struct FfiConverterTypePayment: FfiConverterRustBuffer {
                 vbankName: FfiConverterOptionString.read(from: &buf), 
                 vbankNum: FfiConverterOptionString.read(from: &buf), 
                 vbankHolder: FfiConverterOptionString.read(from: &buf), 
-                vbankDate: FfiConverterOptionInt64.read(from: &buf), 
-                vbankIssuedAt: FfiConverterOptionInt64.read(from: &buf), 
+                vbankDate: FfiConverterOptionTimestamp.read(from: &buf), 
+                vbankIssuedAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 name: FfiConverterOptionString.read(from: &buf), 
                 amount: FfiConverterDouble.read(from: &buf), 
                 cancelAmount: FfiConverterDouble.read(from: &buf), 
@@ -6529,10 +6572,10 @@ public struct FfiConverterTypePayment: FfiConverterRustBuffer {
                 buyerTel: FfiConverterOptionString.read(from: &buf), 
                 customData: FfiConverterOptionString.read(from: &buf), 
                 status: FfiConverterTypePaymentStatus.read(from: &buf), 
-                startedAt: FfiConverterOptionInt64.read(from: &buf), 
-                paidAt: FfiConverterOptionInt64.read(from: &buf), 
-                failedAt: FfiConverterOptionInt64.read(from: &buf), 
-                cancelledAt: FfiConverterOptionInt64.read(from: &buf), 
+                startedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                paidAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                failedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                cancelledAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 failReason: FfiConverterOptionString.read(from: &buf), 
                 cancelReason: FfiConverterOptionString.read(from: &buf), 
                 receiptUrl: FfiConverterOptionString.read(from: &buf), 
@@ -6560,8 +6603,8 @@ public struct FfiConverterTypePayment: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.vbankName, into: &buf)
         FfiConverterOptionString.write(value.vbankNum, into: &buf)
         FfiConverterOptionString.write(value.vbankHolder, into: &buf)
-        FfiConverterOptionInt64.write(value.vbankDate, into: &buf)
-        FfiConverterOptionInt64.write(value.vbankIssuedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.vbankDate, into: &buf)
+        FfiConverterOptionTimestamp.write(value.vbankIssuedAt, into: &buf)
         FfiConverterOptionString.write(value.name, into: &buf)
         FfiConverterDouble.write(value.amount, into: &buf)
         FfiConverterDouble.write(value.cancelAmount, into: &buf)
@@ -6571,10 +6614,10 @@ public struct FfiConverterTypePayment: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.buyerTel, into: &buf)
         FfiConverterOptionString.write(value.customData, into: &buf)
         FfiConverterTypePaymentStatus.write(value.status, into: &buf)
-        FfiConverterOptionInt64.write(value.startedAt, into: &buf)
-        FfiConverterOptionInt64.write(value.paidAt, into: &buf)
-        FfiConverterOptionInt64.write(value.failedAt, into: &buf)
-        FfiConverterOptionInt64.write(value.cancelledAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.startedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.paidAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.failedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.cancelledAt, into: &buf)
         FfiConverterOptionString.write(value.failReason, into: &buf)
         FfiConverterOptionString.write(value.cancelReason, into: &buf)
         FfiConverterOptionString.write(value.receiptUrl, into: &buf)
@@ -6695,7 +6738,7 @@ public struct PaymentCancel: Equatable, Hashable, CustomStringConvertible {
     /**
      * When (unix s).
      */
-    public var cancelledAt: Int64?
+    public var cancelledAt: Date?
     /**
      * Reason.
      */
@@ -6724,7 +6767,7 @@ public struct PaymentCancel: Equatable, Hashable, CustomStringConvertible {
          */amount: Double, 
         /**
          * When (unix s).
-         */cancelledAt: Int64? = nil, 
+         */cancelledAt: Date? = nil, 
         /**
          * Reason.
          */reason: String? = nil, 
@@ -6775,7 +6818,7 @@ public struct FfiConverterTypePaymentCancel: FfiConverterRustBuffer {
             try PaymentCancel(
                 pgTid: FfiConverterOptionString.read(from: &buf), 
                 amount: FfiConverterDouble.read(from: &buf), 
-                cancelledAt: FfiConverterOptionInt64.read(from: &buf), 
+                cancelledAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 reason: FfiConverterOptionString.read(from: &buf), 
                 cancellationId: FfiConverterOptionString.read(from: &buf), 
                 receiptUrl: FfiConverterOptionString.read(from: &buf), 
@@ -6786,7 +6829,7 @@ public struct FfiConverterTypePaymentCancel: FfiConverterRustBuffer {
     public static func write(_ value: PaymentCancel, into buf: inout [UInt8]) {
         FfiConverterOptionString.write(value.pgTid, into: &buf)
         FfiConverterDouble.write(value.amount, into: &buf)
-        FfiConverterOptionInt64.write(value.cancelledAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.cancelledAt, into: &buf)
         FfiConverterOptionString.write(value.reason, into: &buf)
         FfiConverterOptionString.write(value.cancellationId, into: &buf)
         FfiConverterOptionString.write(value.receiptUrl, into: &buf)
@@ -7862,15 +7905,15 @@ public struct Receipt: Equatable, Hashable, CustomStringConvertible {
     /**
      * When it was paid (ISO-8601 with offset).
      */
-    public var purchasedAt: String?
+    public var purchasedAt: Date?
     /**
      * When it was requested.
      */
-    public var requestedAt: String?
+    public var requestedAt: Date?
     /**
      * When it was cancelled.
      */
-    public var cancelledAt: String?
+    public var cancelledAt: Date?
     /**
      * State.
      */
@@ -7962,13 +8005,13 @@ public struct Receipt: Equatable, Hashable, CustomStringConvertible {
          */methodOriginSymbol: String? = nil, 
         /**
          * When it was paid (ISO-8601 with offset).
-         */purchasedAt: String? = nil, 
+         */purchasedAt: Date? = nil, 
         /**
          * When it was requested.
-         */requestedAt: String? = nil, 
+         */requestedAt: Date? = nil, 
         /**
          * When it was cancelled.
-         */cancelledAt: String? = nil, 
+         */cancelledAt: Date? = nil, 
         /**
          * State.
          */status: ReceiptStatus, 
@@ -8071,9 +8114,9 @@ public struct FfiConverterTypeReceipt: FfiConverterRustBuffer {
                 methodSymbol: FfiConverterOptionString.read(from: &buf), 
                 methodOrigin: FfiConverterOptionString.read(from: &buf), 
                 methodOriginSymbol: FfiConverterOptionString.read(from: &buf), 
-                purchasedAt: FfiConverterOptionString.read(from: &buf), 
-                requestedAt: FfiConverterOptionString.read(from: &buf), 
-                cancelledAt: FfiConverterOptionString.read(from: &buf), 
+                purchasedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                requestedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                cancelledAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 status: FfiConverterTypeReceiptStatus.read(from: &buf), 
                 statusLocale: FfiConverterOptionString.read(from: &buf), 
                 receiptUrl: FfiConverterOptionString.read(from: &buf), 
@@ -8103,9 +8146,9 @@ public struct FfiConverterTypeReceipt: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.methodSymbol, into: &buf)
         FfiConverterOptionString.write(value.methodOrigin, into: &buf)
         FfiConverterOptionString.write(value.methodOriginSymbol, into: &buf)
-        FfiConverterOptionString.write(value.purchasedAt, into: &buf)
-        FfiConverterOptionString.write(value.requestedAt, into: &buf)
-        FfiConverterOptionString.write(value.cancelledAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.purchasedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.requestedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.cancelledAt, into: &buf)
         FfiConverterTypeReceiptStatus.write(value.status, into: &buf)
         FfiConverterOptionString.write(value.statusLocale, into: &buf)
         FfiConverterOptionString.write(value.receiptUrl, into: &buf)
@@ -9332,7 +9375,7 @@ public struct ReservedPayment: Equatable, Hashable, CustomStringConvertible {
     /**
      * When it will run.
      */
-    public var reserveExecuteAt: String?
+    public var reserveExecuteAt: Date?
     /**
      * Unknown fields.
      */
@@ -9346,7 +9389,7 @@ public struct ReservedPayment: Equatable, Hashable, CustomStringConvertible {
          */reserveId: String, 
         /**
          * When it will run.
-         */reserveExecuteAt: String? = nil, 
+         */reserveExecuteAt: Date? = nil, 
         /**
          * Unknown fields.
          */extra: JsonMap = "") {
@@ -9383,14 +9426,14 @@ public struct FfiConverterTypeReservedPayment: FfiConverterRustBuffer {
         return
             try ReservedPayment(
                 reserveId: FfiConverterString.read(from: &buf), 
-                reserveExecuteAt: FfiConverterOptionString.read(from: &buf), 
+                reserveExecuteAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
     public static func write(_ value: ReservedPayment, into buf: inout [UInt8]) {
         FfiConverterString.write(value.reserveId, into: &buf)
-        FfiConverterOptionString.write(value.reserveExecuteAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.reserveExecuteAt, into: &buf)
         FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
@@ -9543,15 +9586,15 @@ public struct Schedule: Equatable, Hashable, CustomStringConvertible {
     /**
      * When it runs (unix s).
      */
-    public var scheduleAt: Int64?
+    public var scheduleAt: Date?
     /**
      * When it ran.
      */
-    public var executedAt: Int64?
+    public var executedAt: Date?
     /**
      * When it was revoked.
      */
-    public var revokedAt: Int64?
+    public var revokedAt: Date?
     /**
      * Amount.
      */
@@ -9591,13 +9634,13 @@ public struct Schedule: Equatable, Hashable, CustomStringConvertible {
          */impUid: String? = nil, 
         /**
          * When it runs (unix s).
-         */scheduleAt: Int64? = nil, 
+         */scheduleAt: Date? = nil, 
         /**
          * When it ran.
-         */executedAt: Int64? = nil, 
+         */executedAt: Date? = nil, 
         /**
          * When it was revoked.
-         */revokedAt: Int64? = nil, 
+         */revokedAt: Date? = nil, 
         /**
          * Amount.
          */amount: Double, 
@@ -9660,9 +9703,9 @@ public struct FfiConverterTypeSchedule: FfiConverterRustBuffer {
                 customerUid: FfiConverterOptionString.read(from: &buf), 
                 merchantUid: FfiConverterString.read(from: &buf), 
                 impUid: FfiConverterOptionString.read(from: &buf), 
-                scheduleAt: FfiConverterOptionInt64.read(from: &buf), 
-                executedAt: FfiConverterOptionInt64.read(from: &buf), 
-                revokedAt: FfiConverterOptionInt64.read(from: &buf), 
+                scheduleAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                executedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                revokedAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 amount: FfiConverterDouble.read(from: &buf), 
                 name: FfiConverterOptionString.read(from: &buf), 
                 scheduleStatus: FfiConverterTypeScheduleStatus.read(from: &buf), 
@@ -9676,9 +9719,9 @@ public struct FfiConverterTypeSchedule: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.customerUid, into: &buf)
         FfiConverterString.write(value.merchantUid, into: &buf)
         FfiConverterOptionString.write(value.impUid, into: &buf)
-        FfiConverterOptionInt64.write(value.scheduleAt, into: &buf)
-        FfiConverterOptionInt64.write(value.executedAt, into: &buf)
-        FfiConverterOptionInt64.write(value.revokedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.scheduleAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.executedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.revokedAt, into: &buf)
         FfiConverterDouble.write(value.amount, into: &buf)
         FfiConverterOptionString.write(value.name, into: &buf)
         FfiConverterTypeScheduleStatus.write(value.scheduleStatus, into: &buf)
@@ -10849,15 +10892,15 @@ public struct SubscribeReservation: Equatable, Hashable, CustomStringConvertible
     /**
      * When it was requested.
      */
-    public var reserveRequestedAt: String?
+    public var reserveRequestedAt: Date?
     /**
      * When it runs.
      */
-    public var reserveExecuteAt: String?
+    public var reserveExecuteAt: Date?
     /**
      * When it was revoked.
      */
-    public var reserveRevokedAt: String?
+    public var reserveRevokedAt: Date?
     /**
      * Unknown fields (user, metadata, feedback_url, …).
      */
@@ -10889,13 +10932,13 @@ public struct SubscribeReservation: Equatable, Hashable, CustomStringConvertible
          */status: Int64? = nil, 
         /**
          * When it was requested.
-         */reserveRequestedAt: String? = nil, 
+         */reserveRequestedAt: Date? = nil, 
         /**
          * When it runs.
-         */reserveExecuteAt: String? = nil, 
+         */reserveExecuteAt: Date? = nil, 
         /**
          * When it was revoked.
-         */reserveRevokedAt: String? = nil, 
+         */reserveRevokedAt: Date? = nil, 
         /**
          * Unknown fields (user, metadata, feedback_url, …).
          */extra: JsonMap = "") {
@@ -10946,9 +10989,9 @@ public struct FfiConverterTypeSubscribeReservation: FfiConverterRustBuffer {
                 price: FfiConverterInt64.read(from: &buf), 
                 taxFree: FfiConverterInt64.read(from: &buf), 
                 status: FfiConverterOptionInt64.read(from: &buf), 
-                reserveRequestedAt: FfiConverterOptionString.read(from: &buf), 
-                reserveExecuteAt: FfiConverterOptionString.read(from: &buf), 
-                reserveRevokedAt: FfiConverterOptionString.read(from: &buf), 
+                reserveRequestedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                reserveExecuteAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                reserveRevokedAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
@@ -10961,9 +11004,9 @@ public struct FfiConverterTypeSubscribeReservation: FfiConverterRustBuffer {
         FfiConverterInt64.write(value.price, into: &buf)
         FfiConverterInt64.write(value.taxFree, into: &buf)
         FfiConverterOptionInt64.write(value.status, into: &buf)
-        FfiConverterOptionString.write(value.reserveRequestedAt, into: &buf)
-        FfiConverterOptionString.write(value.reserveExecuteAt, into: &buf)
-        FfiConverterOptionString.write(value.reserveRevokedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.reserveRequestedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.reserveExecuteAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.reserveRevokedAt, into: &buf)
         FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
@@ -11297,7 +11340,7 @@ public struct UserToken: Equatable, Hashable, CustomStringConvertible {
     /**
      * When it expires.
      */
-    public var expiredAt: String?
+    public var expiredAt: Date?
     /**
      * Unknown fields.
      */
@@ -11311,7 +11354,7 @@ public struct UserToken: Equatable, Hashable, CustomStringConvertible {
          */userToken: Secret, 
         /**
          * When it expires.
-         */expiredAt: String? = nil, 
+         */expiredAt: Date? = nil, 
         /**
          * Unknown fields.
          */extra: JsonMap = "") {
@@ -11348,14 +11391,14 @@ public struct FfiConverterTypeUserToken: FfiConverterRustBuffer {
         return
             try UserToken(
                 userToken: FfiConverterTypeSecret.read(from: &buf), 
-                expiredAt: FfiConverterOptionString.read(from: &buf), 
+                expiredAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
 
     public static func write(_ value: UserToken, into buf: inout [UInt8]) {
         FfiConverterTypeSecret.write(value.userToken, into: &buf)
-        FfiConverterOptionString.write(value.expiredAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.expiredAt, into: &buf)
         FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
@@ -11571,11 +11614,11 @@ public struct Wallet: Equatable, Hashable, CustomStringConvertible {
     /**
      * When it stops working.
      */
-    public var expiredAt: String?
+    public var expiredAt: Date?
     /**
      * When it last paid.
      */
-    public var latestPurchasedAt: String?
+    public var latestPurchasedAt: Date?
     /**
      * Unknown fields.
      */
@@ -11607,10 +11650,10 @@ public struct Wallet: Equatable, Hashable, CustomStringConvertible {
          */cardCode: String? = nil, 
         /**
          * When it stops working.
-         */expiredAt: String? = nil, 
+         */expiredAt: Date? = nil, 
         /**
          * When it last paid.
-         */latestPurchasedAt: String? = nil, 
+         */latestPurchasedAt: Date? = nil, 
         /**
          * Unknown fields.
          */extra: JsonMap = "") {
@@ -11660,8 +11703,8 @@ public struct FfiConverterTypeWallet: FfiConverterRustBuffer {
                 paymentStatus: FfiConverterOptionInt64.read(from: &buf), 
                 batchData: FfiConverterOptionTypeBillingData.read(from: &buf), 
                 cardCode: FfiConverterOptionString.read(from: &buf), 
-                expiredAt: FfiConverterOptionString.read(from: &buf), 
-                latestPurchasedAt: FfiConverterOptionString.read(from: &buf), 
+                expiredAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                latestPurchasedAt: FfiConverterOptionTimestamp.read(from: &buf), 
                 extra: FfiConverterTypeJsonMap.read(from: &buf)
         )
     }
@@ -11674,8 +11717,8 @@ public struct FfiConverterTypeWallet: FfiConverterRustBuffer {
         FfiConverterOptionInt64.write(value.paymentStatus, into: &buf)
         FfiConverterOptionTypeBillingData.write(value.batchData, into: &buf)
         FfiConverterOptionString.write(value.cardCode, into: &buf)
-        FfiConverterOptionString.write(value.expiredAt, into: &buf)
-        FfiConverterOptionString.write(value.latestPurchasedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.expiredAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.latestPurchasedAt, into: &buf)
         FfiConverterTypeJsonMap.write(value.extra, into: &buf)
     }
 }
@@ -13192,6 +13235,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTimestamp: FfiConverterRustBuffer {
+    typealias SwiftType = Date?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTimestamp.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTimestamp.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }

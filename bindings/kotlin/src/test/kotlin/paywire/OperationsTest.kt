@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assertions.assertNotNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestInstance
-import java.time.OffsetDateTime
+import java.time.Duration
 import java.util.UUID
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,8 +53,10 @@ class OperationsTest {
         assertEquals(ReceiptStatus.Paid, receipt.status)
         assertEquals(order, receipt.orderId)
         assertNotNull(receipt.cardData?.cardNo)
-        // Date-times cross as the ISO-8601 strings Bootpay sent, with their offset.
-        receipt.purchasedAt?.let { OffsetDateTime.parse(it) }
+        // Date-times cross as java.time.Instant (Bootpay sends ISO-8601 text with an offset).
+        val purchasedAt = requireNotNull(receipt.purchasedAt) { "purchasedAt is missing" }
+        assertTrue(Duration.between(purchasedAt, java.time.Instant.now()).abs() < Duration.ofDays(1), "$purchasedAt")
+        assertTrue(receipt.toString().contains("+09:00"), receipt.toString())
         assertTrue(receipt.extra.startsWith("{"))
 
         val byOrder = bootpay.getReceiptsByOrderId(order)
