@@ -6,6 +6,7 @@ package paywire
 import kotlinx.coroutines.runBlocking
 import paywire.types.LogLevel
 import paywire.types.LogRecord
+import paywire.sandbox.*
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Assertions.assertEquals
