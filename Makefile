@@ -56,8 +56,10 @@ generate:
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --exclude uniffi-bindgen --all-targets -- -D warnings
-	# Core alone, without the `uniffi` feature the workspace build turns on: `forbid(unsafe_code)` holds.
+	# Core and the sandbox alone, without the `uniffi` feature the workspace build turns on:
+	# `forbid(unsafe_code)` holds.
 	cargo clippy -p paywire --all-targets -- -D warnings
+	cargo clippy -p paywire-sandbox --all-targets -- -D warnings
 
 fmt:
 	cargo fmt --all

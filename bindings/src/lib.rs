@@ -11,13 +11,17 @@
 //! - the FFI error ([`error`]: `PaywireException` / `PaywireError`), a small type by caller action over
 //!   core's rich one;
 //! - the host app's log sink ([`logging`]: `LogSink`, `setLogSink`), fed by core's `tracing` events;
-//! - the one process-wide tokio runtime ([`runtime`]) every call runs on, as a detached task;
-//! - `SandboxServer`, `SandboxOptions` and `parse_sandbox_args` (feature `sandbox`): an in-process sandbox
-//!   for tests, demos and the JVM launcher `paywire.SandboxMainKt`.
+//! - the one process-wide tokio runtime ([`runtime`]) every call runs on, as a detached task.
+//!
+//! With the feature `sandbox` (on by default) the library also carries `paywire-sandbox`'s own UniFFI
+//! surface (`SandboxServer`, `SandboxOptions`, `parse_sandbox_args`: that crate's `uniffi` feature): an
+//! in-process sandbox for tests, demos and the JVM launcher `paywire.SandboxMainKt`, generated into Kotlin
+//! package `paywire.sandbox` and a third Swift file.
 //!
 //! Generate the foreign sources with the workspace's `uniffi-bindgen` from the built library:
 //! `cargo run -p uniffi-bindgen -- generate --library target/debug/libpaywire_ffi.so --language kotlin
-//! --config uniffi.toml --out-dir OUT` (it writes one file per crate: core's types and this crate's API).
+//! --config uniffi.toml --out-dir OUT` (it writes one file per crate: core's types, this crate's API and
+//! the sandbox's).
 
 // `PaywireError` is the FFI error type and must be returned by value; its size only matters on the failure
 // path of a network call.
@@ -29,8 +33,6 @@ mod jvm;
 pub mod logging;
 mod ops;
 mod runtime;
-#[cfg(feature = "sandbox")]
-pub mod sandbox;
 mod text;
 pub mod webhook;
 
@@ -45,3 +47,8 @@ use paywire::JsonValue;
 uniffi::use_remote_type!(paywire::JsonValue);
 
 uniffi::setup_scaffolding!();
+
+// Nothing here names the sandbox, and rustc links only the crates a crate uses: this links it, so its
+// exported UniFFI functions and metadata are in the library.
+#[cfg(feature = "sandbox")]
+extern crate paywire_sandbox as _;

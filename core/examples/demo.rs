@@ -43,8 +43,8 @@ async fn main() -> paywire::Result<()> {
         sandbox.bootpay_url()
     );
     let client = Client::builder()
-        .application_id(&config.application_id)
-        .private_key(config.private_key.as_str())
+        .application_id(&config.credentials.application_id)
+        .private_key(config.credentials.private_key.as_str())
         .base_url(sandbox.bootpay_url())
         .build()?;
     // Built after paywire's client, which installs the TLS crypto provider reqwest needs.
@@ -262,8 +262,8 @@ async fn iamport_flow(
 
     step("9. iamport: prepare → pay → webhook → verify (forgery check) → partial cancel");
     let iamport = Iamport::builder()
-        .imp_key(&config.imp_key)
-        .imp_secret(config.imp_secret.as_str())
+        .imp_key(&config.credentials.imp_key)
+        .imp_secret(config.credentials.imp_secret.as_str())
         .base_url(sandbox.iamport_url())
         .build()?;
     let prepared = iamport

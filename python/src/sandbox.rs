@@ -5,7 +5,7 @@
 //! sandbox never disturbs the clients, and the clients' runtime rebuild after a fork never touches it.
 
 use crate::{errors, logging};
-use paywire_sandbox::{IamportFormat, Sandbox, SandboxConfig, SANDBOX_OTP};
+use paywire_sandbox::{IamportFormat, Sandbox, SandboxConfig};
 use pyo3::prelude::*;
 use serde_json::json;
 use std::net::{IpAddr, SocketAddr};
@@ -128,43 +128,43 @@ impl SandboxServer {
     /// The iamport REST API key the sandbox accepts.
     #[getter]
     fn imp_key(&self) -> String {
-        self.config.imp_key.clone()
+        self.config.credentials.imp_key.clone()
     }
 
     /// The iamport REST API secret the sandbox accepts.
     #[getter]
     fn imp_secret(&self) -> String {
-        self.config.imp_secret.clone()
+        self.config.credentials.imp_secret.clone()
     }
 
     /// Legacy credential pair, first half.
     #[getter]
     fn application_id(&self) -> String {
-        self.config.application_id.clone()
+        self.config.credentials.application_id.clone()
     }
 
     /// Legacy credential pair, second half.
     #[getter]
     fn private_key(&self) -> String {
-        self.config.private_key.clone()
+        self.config.credentials.private_key.clone()
     }
 
     /// Recommended credential pair, first half.
     #[getter]
     fn client_key(&self) -> String {
-        self.config.client_key.clone()
+        self.config.credentials.client_key.clone()
     }
 
     /// Recommended credential pair, second half.
     #[getter]
     fn secret_key(&self) -> String {
-        self.config.secret_key.clone()
+        self.config.credentials.secret_key.clone()
     }
 
     /// The OTP that completes every REST identity authentication.
     #[getter]
-    fn otp(&self) -> &'static str {
-        SANDBOX_OTP
+    fn otp(&self) -> String {
+        self.config.credentials.otp.clone()
     }
 
     /// Whether the server is still running.
@@ -221,24 +221,19 @@ pub(crate) fn parse_sandbox_args<'py>(
     env_addr: Option<String>,
 ) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
     use paywire_sandbox::cli::{parse_args, Command};
-    let parsed =
-        parse_args(program, args, env_addr).map_err(pyo3::exceptions::PyValueError::new_err)?;
     let answer = pyo3::types::PyDict::new(py);
-    match parsed {
-        Command::Help(usage) => answer.set_item("help", usage)?,
-        Command::Run(options) => {
-            answer.set_item("host", options.addr.ip().to_string())?;
-            answer.set_item("port", options.addr.port())?;
+    match parse_args(program, args, env_addr) {
+        Command::Help { usage } => answer.set_item("help", usage)?,
+        Command::Invalid { message } => {
+            return Err(pyo3::exceptions::PyValueError::new_err(message))
+        }
+        Command::Run { options, json_logs } => {
+            answer.set_item("host", options.host)?;
+            answer.set_item("port", options.port)?;
             answer.set_item("webhook_url", options.webhook_url)?;
-            let format = match options.iamport_format {
-                IamportFormat::Json => "json",
-                IamportFormat::Form => "form",
-            };
+            let format = options.iamport_webhook_format.unwrap_or_default().name();
             answer.set_item("iamport_webhook_format", format)?;
-            answer.set_item(
-                "log_format",
-                if options.json_logs { "json" } else { "plain" },
-            )?;
+            answer.set_item("log_format", if json_logs { "json" } else { "plain" })?;
         }
     }
     Ok(answer)

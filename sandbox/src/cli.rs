@@ -1,6 +1,7 @@
-//! The command line of every sandbox launcher: the `paywire-sandbox` binary and the JVM's
-//! `paywire.SandboxMainKt` (through paywire-ffi's `parse_sandbox_args`) read the same flags with
-//! this one parser, and validate a host and webhook URL with the same rules.
+//! The command line of every sandbox launcher: the `paywire-sandbox` binary, `python -m
+//! paywire.sandbox` and the JVM's `paywire.SandboxMainKt` (through `parse_sandbox_args`, feature
+//! `uniffi`) read the same flags with this one parser, and validate a host and webhook URL with the
+//! same rules.
 //!
 //! ```text
 //! [--host HOST] [--port PORT] [--addr HOST:PORT] [--webhook-url URL]
@@ -11,7 +12,7 @@
 //! use paywire_sandbox::cli::{parse_args, Command};
 //! let args = ["--port", "8765", "--webhook-url", "http://127.0.0.1:9000/hook"];
 //! match parse_args("paywire-sandbox", args.map(String::from), None) {
-//!     Ok(Command::Run(options)) => assert_eq!(options.addr.port(), 8765),
+//!     Command::Run { options, .. } => assert_eq!(options.port, 8765),
 //!     _ => unreachable!(),
 //! }
 //! ```
@@ -20,6 +21,7 @@ use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr};
 
 use crate::webhooks::{valid_url, IamportFormat};
+use crate::SandboxOptions;
 
 /// The address a launcher listens on without `--host`, `--port`, `--addr` or
 /// `PAYWIRE_SANDBOX_ADDR`.
@@ -27,26 +29,32 @@ pub const DEFAULT_HOST: &str = "127.0.0.1";
 /// The port a launcher listens on without flags (0 would pick a free one).
 pub const DEFAULT_PORT: u16 = 7878;
 
-/// What the command line asked for.
+/// What a command line asks for ([`parse_args`]): every launcher does the same with it. Kotlin/Swift
+/// name it `SandboxCommand` (a bare `Command` would be too vague in their namespace).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CliOptions {
-    /// Where to listen.
-    pub addr: SocketAddr,
-    /// Where webhooks of both providers are POSTed.
-    pub webhook_url: Option<String>,
-    /// Encoding of iamport webhooks.
-    pub iamport_format: IamportFormat,
-    /// One JSON object per request on stdout instead of a plain line.
-    pub json_logs: bool,
-}
-
-/// The outcome of [`parse_args`] that is not an error.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Enum),
+    uniffi(name = "SandboxCommand")
+)]
 pub enum Command {
-    /// Start a sandbox with these options.
-    Run(CliOptions),
-    /// `-h`/`--help`: print this text and exit successfully.
-    Help(String),
+    /// Start a sandbox with `options` (its address, with `--port` defaulting to [`DEFAULT_PORT`]).
+    Run {
+        /// Where to listen and where webhooks go.
+        options: SandboxOptions,
+        /// `--log-format json`: the access log as one JSON object per request instead of a plain line.
+        json_logs: bool,
+    },
+    /// `-h`/`--help`: print `usage` and exit with status 0.
+    Help {
+        /// The usage text.
+        usage: String,
+    },
+    /// A bad flag: print `message` on stderr and exit with status 2.
+    Invalid {
+        /// What is wrong, with the usage text when that helps.
+        message: String,
+    },
 }
 
 /// The usage text, with `program` as the command's name.
@@ -105,9 +113,18 @@ fn value(
     Ok(arg.strip_prefix(&format!("{flag}=")).map(str::to_string))
 }
 
-/// Reads the flags after the program name. `env_addr` is `PAYWIRE_SANDBOX_ADDR` (used when no
-/// address flag is given). `Err` is the message to print before exiting with status 2.
+/// Reads the flags after the program name (`program` names the command in the usage text).
+/// `env_addr` is `PAYWIRE_SANDBOX_ADDR` (used when no address flag is given).
 pub fn parse_args(
+    program: &str,
+    args: impl IntoIterator<Item = String>,
+    env_addr: Option<String>,
+) -> Command {
+    parse(program, args, env_addr).unwrap_or_else(|message| Command::Invalid { message })
+}
+
+/// [`parse_args`], with `Err` for [`Command::Invalid`] so each flag can use `?`.
+fn parse(
     program: &str,
     args: impl IntoIterator<Item = String>,
     env_addr: Option<String>,
@@ -115,11 +132,13 @@ pub fn parse_args(
     let mut args = args.into_iter();
     let (mut host, mut port, mut addr) = (None, None, None);
     let mut webhook_url = None;
-    let mut iamport_format = IamportFormat::Json;
+    let mut iamport_format = None;
     let mut json_logs = false;
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" {
-            return Ok(Command::Help(usage(program)));
+            return Ok(Command::Help {
+                usage: usage(program),
+            });
         } else if let Some(v) = value(&mut args, &arg, "--host", program)? {
             host = Some(v);
         } else if let Some(v) = value(&mut args, &arg, "--port", program)? {
@@ -133,8 +152,9 @@ pub fn parse_args(
             check_webhook_url(&v).map_err(|e| format!("--webhook-url {e}"))?;
             webhook_url = Some(v);
         } else if let Some(v) = value(&mut args, &arg, "--iamport-webhook-format", program)? {
-            iamport_format =
-                parse_iamport_format(&v).map_err(|e| format!("--iamport-webhook-format {e}"))?;
+            iamport_format = Some(
+                parse_iamport_format(&v).map_err(|e| format!("--iamport-webhook-format {e}"))?,
+            );
         } else if let Some(v) = value(&mut args, &arg, "--log-format", program)? {
             json_logs = match v.as_str() {
                 "plain" => false,
@@ -157,15 +177,18 @@ pub fn parse_args(
         }
         (_, _, Some(_)) => return Err("--addr cannot be combined with --host/--port".into()),
     };
-    let addr = addr
+    let addr: SocketAddr = addr
         .parse()
         .map_err(|e| format!("invalid address {addr}: {e}"))?;
-    Ok(Command::Run(CliOptions {
-        addr,
-        webhook_url,
-        iamport_format,
+    Ok(Command::Run {
+        options: SandboxOptions {
+            host: addr.ip().to_string(),
+            port: addr.port(),
+            webhook_url,
+            iamport_webhook_format: iamport_format,
+        },
         json_logs,
-    }))
+    })
 }
 
 /// Installs the access log: one line per request on stdout (`RUST_LOG` filters, `info` by
@@ -191,13 +214,16 @@ mod tests {
     use super::{parse_args, Command, DEFAULT_PORT};
     use crate::webhooks::IamportFormat;
 
-    fn run(args: &[&str]) -> Result<Command, String> {
+    fn run(args: &[&str]) -> Command {
         parse_args("prog", args.iter().map(|a| a.to_string()), None)
     }
 
     #[test]
     fn flags_are_read() {
-        let Ok(Command::Run(o)) = run(&[
+        let Command::Run {
+            options: o,
+            json_logs,
+        } = run(&[
             "--host=0.0.0.0",
             "--port",
             "8765",
@@ -206,19 +232,26 @@ mod tests {
             "--iamport-webhook-format",
             "form",
             "--log-format=json",
-        ]) else {
+        ])
+        else {
             panic!("not parsed")
         };
-        assert_eq!(o.addr.to_string(), "0.0.0.0:8765");
+        assert_eq!((o.host.as_str(), o.port), ("0.0.0.0", 8765));
         assert_eq!(o.webhook_url.as_deref(), Some("http://127.0.0.1:9/h"));
-        assert_eq!(o.iamport_format, IamportFormat::Form);
-        assert!(o.json_logs);
-        let Ok(Command::Run(o)) = run(&[]) else {
+        assert_eq!(o.iamport_webhook_format, Some(IamportFormat::Form));
+        assert!(json_logs);
+        let Command::Run {
+            options: o,
+            json_logs,
+        } = run(&[])
+        else {
             panic!("not parsed")
         };
-        assert_eq!(o.addr.port(), DEFAULT_PORT);
-        let env = parse_args("prog", Vec::new(), Some("127.0.0.1:5".into()));
-        assert!(matches!(env, Ok(Command::Run(o)) if o.addr.port() == 5));
+        assert_eq!((o.host.as_str(), o.port), ("127.0.0.1", DEFAULT_PORT));
+        assert_eq!(o.iamport_webhook_format, None);
+        assert!(!json_logs);
+        let env = parse_args("prog", Vec::new(), Some("[::1]:5".into()));
+        assert!(matches!(env, Command::Run { options: o, .. } if o.host == "::1" && o.port == 5));
     }
 
     #[test]
@@ -237,9 +270,13 @@ mod tests {
             (&["--bogus"][..], "--bogus"),
             (&["--addr", "127.0.0.1:1", "--port", "2"][..], "--addr"),
         ] {
-            let err = run(args).err().unwrap_or_default();
-            assert!(err.contains(flag), "{args:?}: {err}");
+            let Command::Invalid { message } = run(args) else {
+                panic!("{args:?} accepted")
+            };
+            assert!(message.contains(flag), "{args:?}: {message}");
         }
-        assert!(matches!(run(&["--help"]), Ok(Command::Help(u)) if u.starts_with("usage: prog ")));
+        assert!(
+            matches!(run(&["--help"]), Command::Help { usage } if usage.starts_with("usage: prog "))
+        );
     }
 }

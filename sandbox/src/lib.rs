@@ -13,6 +13,16 @@
 //! println!("iamport API at {}", sandbox.iamport_url());
 //! # Ok(()) }
 //! ```
+//!
+//! With the `uniffi` feature (enabled only by `paywire-ffi`'s `sandbox` feature) the launcher's types
+//! ([`SandboxOptions`], [`SandboxCredentials`], [`IamportFormat`], [`SandboxError`], [`cli::Command`]) cross
+//! UniFFI as they are, and `SandboxServer` (an in-process sandbox on its own small runtime) is exported for
+//! Kotlin (package `paywire.sandbox`) and Swift (module `Paywire`).
+
+// The sandbox's own code has no unsafe. UniFFI's derives and scaffolding (feature `uniffi`) emit
+// `unsafe impl`s of its FFI traits, so only that build allows it.
+#![cfg_attr(not(feature = "uniffi"), forbid(unsafe_code))]
+#![cfg_attr(feature = "uniffi", allow(unsafe_code))]
 
 mod admin;
 mod admin_client;
@@ -22,8 +32,11 @@ pub mod cli;
 mod clock;
 mod dashboard;
 mod faults;
+#[cfg(feature = "uniffi")]
+mod ffi;
 mod iamport;
 mod model;
+mod options;
 mod record;
 mod server;
 mod state;
@@ -35,6 +48,9 @@ pub use admin_client::{
     FaultSpec, IamportPayment, IamportPaymentStatus, NewBootpayReceipt, NewIamportPayment,
     RecordedRequest, SandboxSettings, WebhookDelivery, WebhookSettings, Webhooks, ADMIN_OPERATIONS,
 };
+#[cfg(feature = "uniffi")]
+pub use ffi::{parse_sandbox_args, sandbox_init_access_log, SandboxServer};
+pub use options::{SandboxError, SandboxOptions};
 pub use webhooks::IamportFormat;
 
 use std::net::SocketAddr;
@@ -51,26 +67,62 @@ use tokio::task::JoinHandle;
 
 use crate::state::App;
 
-/// The OTP that completes every REST identity authentication.
+/// The OTP that completes every REST identity authentication unless
+/// [`SandboxCredentials::otp`] says otherwise.
 pub const SANDBOX_OTP: &str = "123456";
 
-/// Credentials the sandbox accepts and how long its access tokens live.
-#[derive(Clone, Debug)]
-pub struct SandboxConfig {
-    /// Legacy pair, first half (exchanged for a Bearer token).
-    pub application_id: String,
-    /// Legacy pair, second half.
-    pub private_key: String,
-    /// New pair, first half (HTTP Basic).
+/// The credentials a sandbox accepts (test values, not secrets): `SandboxCredentials::default()` is
+/// what every sandbox started without its own [`SandboxConfig::credentials`] accepts. Kotlin/Swift read
+/// them from `SandboxServer.credentials()`.
+///
+/// ```
+/// use paywire_sandbox::{SandboxConfig, SandboxCredentials};
+/// let config = SandboxConfig {
+///     credentials: SandboxCredentials { imp_secret: "my-secret".into(), ..SandboxCredentials::default() },
+///     ..SandboxConfig::default()
+/// };
+/// assert_eq!(config.credentials.imp_key, "sandbox-imp-key");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SandboxCredentials {
+    /// Bootpay, HTTP Basic pair: first half.
     pub client_key: String,
-    /// New pair, second half.
+    /// Bootpay, HTTP Basic pair: second half.
     pub secret_key: String,
-    /// Lifetime of access tokens issued by `request/token` and iamport's `users/getToken`.
-    pub token_ttl: Duration,
+    /// Bootpay, token pair (exchanged for a Bearer token): first half.
+    pub application_id: String,
+    /// Bootpay, token pair: second half.
+    pub private_key: String,
     /// iamport REST API key (`imp_key` of `users/getToken`).
     pub imp_key: String,
     /// iamport REST API secret (`imp_secret` of `users/getToken`).
     pub imp_secret: String,
+    /// The OTP of identity authentication (both providers).
+    pub otp: String,
+}
+
+impl Default for SandboxCredentials {
+    fn default() -> Self {
+        SandboxCredentials {
+            client_key: "sandbox-client-key".into(),
+            secret_key: "sandbox-secret-key".into(),
+            application_id: "sandbox-application-id".into(),
+            private_key: "sandbox-private-key".into(),
+            imp_key: "sandbox-imp-key".into(),
+            imp_secret: "sandbox-imp-secret".into(),
+            otp: SANDBOX_OTP.into(),
+        }
+    }
+}
+
+/// Credentials the sandbox accepts and how long its access tokens live.
+#[derive(Clone, Debug)]
+pub struct SandboxConfig {
+    /// The key pairs and OTP it accepts.
+    pub credentials: SandboxCredentials,
+    /// Lifetime of access tokens issued by `request/token` and iamport's `users/getToken`.
+    pub token_ttl: Duration,
     /// How long a client may take to send a request's headers before the connection is
     /// closed (slowloris protection). The clock starts when the connection opens and, on a
     /// keep-alive connection, when the previous answer is done, so an idle connection is also
@@ -91,16 +143,11 @@ pub struct SandboxConfig {
 impl Default for SandboxConfig {
     fn default() -> Self {
         SandboxConfig {
-            application_id: "sandbox-application-id".into(),
-            private_key: "sandbox-private-key".into(),
-            client_key: "sandbox-client-key".into(),
-            secret_key: "sandbox-secret-key".into(),
+            credentials: SandboxCredentials::default(),
             token_ttl: Duration::from_secs(1800),
-            imp_key: "sandbox-imp-key".into(),
-            imp_secret: "sandbox-imp-secret".into(),
             header_read_timeout: Duration::from_secs(30),
             webhook_url: None,
-            iamport_webhook_format: IamportFormat::Json,
+            iamport_webhook_format: IamportFormat::default(),
             webhook_backoff_base: Duration::from_secs(1),
             webhook_timeout: Duration::from_secs(10),
         }
@@ -201,3 +248,6 @@ async fn not_found_fallback(req: Request) -> Response {
         _ => bootpay::not_found_fallback(req).await.into_response(),
     }
 }
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("paywire_sandbox");

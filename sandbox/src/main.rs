@@ -10,35 +10,33 @@
 //! (`paywire.SandboxMainKt`) shares. One log line per request on stdout (method, path, status, duration),
 //! without colour codes unless stdout is a terminal. Ctrl-C ends the process.
 
+// The library allows unsafe only for UniFFI's generated code (feature `uniffi`); the binary has none.
+#![forbid(unsafe_code)]
+
 use std::process::ExitCode;
 
 use paywire_sandbox::cli::{self, Command};
-use paywire_sandbox::{Sandbox, SandboxConfig};
 
 #[tokio::main]
 async fn main() -> ExitCode {
     let env_addr = std::env::var("PAYWIRE_SANDBOX_ADDR").ok();
-    let options = match cli::parse_args("paywire-sandbox", std::env::args().skip(1), env_addr) {
-        Ok(Command::Run(o)) => o,
-        Ok(Command::Help(usage)) => {
-            println!("{usage}");
-            return ExitCode::SUCCESS;
-        }
-        Err(msg) => {
-            eprintln!("{msg}");
-            return ExitCode::from(2);
-        }
-    };
-    cli::init_access_log(options.json_logs);
-    let config = SandboxConfig {
-        webhook_url: options.webhook_url.clone(),
-        iamport_webhook_format: options.iamport_format,
-        ..SandboxConfig::default()
-    };
-    let sandbox = match Sandbox::start_on(options.addr, config).await {
+    let (options, json_logs) =
+        match cli::parse_args("paywire-sandbox", std::env::args().skip(1), env_addr) {
+            Command::Run { options, json_logs } => (options, json_logs),
+            Command::Help { usage } => {
+                println!("{usage}");
+                return ExitCode::SUCCESS;
+            }
+            Command::Invalid { message } => {
+                eprintln!("{message}");
+                return ExitCode::from(2);
+            }
+        };
+    cli::init_access_log(json_logs);
+    let sandbox = match options.start().await {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("paywire-sandbox: cannot listen on {}: {e}", options.addr);
+            eprintln!("paywire-sandbox: {e}");
             return ExitCode::FAILURE;
         }
     };

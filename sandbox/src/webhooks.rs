@@ -44,10 +44,13 @@ const MAX_BACKOFF: Duration = Duration::from_secs(60);
 /// The receiver's answer is kept up to this many bytes.
 const MAX_ANSWER_KEPT: usize = 4096;
 
-/// How iamport webhook bodies are encoded (a console setting at iamport).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How iamport webhook bodies are encoded (a console setting at iamport). With the `uniffi` feature it
+/// crosses as it is: Kotlin `IamportFormat.FORM`, Swift `.form`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum IamportFormat {
-    /// `application/json`.
+    /// `application/json` (the default).
+    #[default]
     Json,
     /// `application/x-www-form-urlencoded`.
     Form,

@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use paywire_sandbox::{Sandbox, SandboxConfig};
+use paywire_sandbox::{Sandbox, SandboxConfig, SandboxCredentials};
 use reqwest::{Client, Method as M};
 use serde_json::{json, Value};
 
@@ -392,6 +392,41 @@ async fn vbanks_certifications_escrow_receipts_codes() {
     check!(call!(ctx, GET "banks/999"), ["http"] => [404]);
     let holder = ok!(ctx, GET "vbanks/holder?bank_code=088&bank_num=123");
     check!(holder, ["bank_holder"] => ["홍길동"]);
+}
+
+#[tokio::test]
+async fn configured_credentials_and_otp_are_the_ones_accepted() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let credentials = SandboxCredentials {
+        imp_key: "my-key".into(),
+        imp_secret: "my-secret".into(),
+        otp: "654321".into(),
+        ..SandboxCredentials::default()
+    };
+    let config = SandboxConfig {
+        credentials,
+        ..SandboxConfig::default()
+    };
+    let mut ctx = Ctx {
+        sb: Sandbox::start(config).await.unwrap(),
+        http: Client::new(),
+        token: String::new(),
+        now: 0,
+    };
+    check!(ctx.get_token(Body::Form(KEYS.into())).await, ["http"] => [401]);
+    let t = ctx
+        .get_token(Body::Form("imp_key=my-key&imp_secret=my-secret".into()))
+        .await;
+    check!(t, ["http", "code"] => [200, 0]);
+    ctx.token = t["response"]["access_token"].as_str().unwrap().to_string();
+    let otp = ok!(ctx, POST "certifications/otp/request", {"name": "홍길동",
+        "phone": "010-1234-5678", "birth": "900101", "gender_digit": "1", "carrier": "SKT"});
+    let confirm = format!(
+        "certifications/otp/confirm/{}",
+        otp["imp_uid"].as_str().unwrap()
+    );
+    check!(call!(ctx, POST confirm, {"otp": paywire_sandbox::SANDBOX_OTP}), ["http", "code"] => [400, -1]);
+    check!(ok!(ctx, POST confirm, {"otp": "654321"}), ["certified"] => [true]);
 }
 
 #[tokio::test]

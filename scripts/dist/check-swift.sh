@@ -11,7 +11,8 @@ trap 'rm -rf "$prefix"' EXIT
 bash "$ROOT/scripts/dist/install.sh" "$prefix"
 
 # What the PaywireFFI system-library target gets from pkg-config, checked with a C compiler: the installed
-# header, -L/-l from paywire_ffi.pc and the installed library agree (UniFFI's contract version is callable).
+# headers (one per crate: paywire-ffi, core, the sandbox), -L/-l from paywire_ffi.pc and the installed library
+# agree (each crate's UniFFI contract version is callable).
 if command -v cc > /dev/null && command -v pkg-config > /dev/null; then
     # The header carries clang's nullability qualifiers (Swift imports them); gcc does not know them.
     cat > "$prefix/contract.c" <<'C'
@@ -21,8 +22,11 @@ if command -v cc > /dev/null && command -v pkg-config > /dev/null; then
 #define _Nullable
 #endif
 #include "PaywireFFI.h"
+#include "PaywireCoreFFI.h"
+#include "PaywireSandboxFFI.h"
 int main(void) {
     printf("    libpaywire_ffi UniFFI contract version %u (via pkg-config paywire_ffi)\n", ffi_paywire_ffi_uniffi_contract_version());
+    printf("    core %u, sandbox %u\n", ffi_paywire_uniffi_contract_version(), ffi_paywire_sandbox_uniffi_contract_version());
     return 0;
 }
 C

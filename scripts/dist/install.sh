@@ -2,8 +2,9 @@
 # make install PREFIX=...: what the Swift package (and any C user) links against:
 #   $PREFIX/lib/libpaywire_ffi.so            the release library of scripts/dist/ffi.sh (stripped, glibc 2.17)
 #   $PREFIX/include/paywire/PaywireFFI.h     its C declarations (the headers the Swift package checks in;
-#   $PREFIX/include/paywire/PaywireCoreFFI.h  the second one declares core's types' functions)
-#   $PREFIX/lib/pkgconfig/paywire_ffi.pc     how SwiftPM's system-library target PaywireFFI finds both
+#   $PREFIX/include/paywire/PaywireCoreFFI.h  the second one declares core's types' functions, the third
+#   $PREFIX/include/paywire/PaywireSandboxFFI.h  the sandbox's: SandboxServer)
+#   $PREFIX/lib/pkgconfig/paywire_ffi.pc     how SwiftPM's system-library target PaywireFFI finds them
 # Usage: install.sh PREFIX   (DESTDIR is honoured for staged installs)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -18,6 +19,7 @@ install -d "$dest/lib/pkgconfig" "$dest/include/paywire"
 install -m 0755 "$lib" "$dest/lib/libpaywire_ffi.so"
 install -m 0644 "$ROOT/bindings/swift/Sources/PaywireFFI/PaywireFFI.h" "$dest/include/paywire/PaywireFFI.h"
 install -m 0644 "$ROOT/bindings/swift/Sources/PaywireFFI/PaywireCoreFFI.h" "$dest/include/paywire/PaywireCoreFFI.h"
+install -m 0644 "$ROOT/bindings/swift/Sources/PaywireFFI/PaywireSandboxFFI.h" "$dest/include/paywire/PaywireSandboxFFI.h"
 cat > "$dest/lib/pkgconfig/paywire_ffi.pc" <<PC
 prefix=$prefix
 libdir=\${prefix}/lib

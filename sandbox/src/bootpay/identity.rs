@@ -1,6 +1,7 @@
 //! Identity verification: REST authentication by SMS OTP, and certificate lookup.
 //!
-//! The OTP is always [`crate::SANDBOX_OTP`], so tests can drive the whole flow.
+//! The OTP is the sandbox's [`crate::SandboxCredentials::otp`] ([`crate::SANDBOX_OTP`] unless configured),
+//! so tests can drive the whole flow.
 
 use std::sync::Arc;
 
@@ -13,7 +14,6 @@ use serde_json::Value;
 use super::{params, ApiError, ApiResult};
 use crate::model::{hex_id, Authentication};
 use crate::state::App;
-use crate::SANDBOX_OTP;
 
 /// How long an OTP can be confirmed after the request (spec §4.6 #28).
 const OTP_LIFETIME_MINUTES: i64 = 30;
@@ -74,6 +74,7 @@ pub async fn confirm(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     };
     let mut state = app.lock();
     let now = state.now();
+    let expected_otp = state.config.credentials.otp.clone();
     let auth = state
         .authentications
         .get_mut(&receipt_id)
@@ -87,7 +88,7 @@ pub async fn confirm(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
             "the authentication request expired (30 minutes)",
         ));
     }
-    if otp != SANDBOX_OTP {
+    if otp != expected_otp {
         return Err(ApiError::bad_request(
             "AUTH_OTP_MISMATCH",
             "the OTP does not match",

@@ -222,7 +222,8 @@ fn authorize(app: &App, headers: &HeaderMap) -> Result<(), ApiError> {
                 .ok()
                 .and_then(|b| String::from_utf8(b).ok())
                 .ok_or_else(invalid)?;
-            let expected = format!("{}:{}", state.config.client_key, state.config.secret_key);
+            let accepted = &state.config.credentials;
+            let expected = format!("{}:{}", accepted.client_key, accepted.secret_key);
             if decoded != expected {
                 return Err(ApiError::new(
                     StatusCode::UNAUTHORIZED,

@@ -26,7 +26,8 @@ pub async fn issue(State(app): State<Arc<App>>, bytes: Bytes) -> ApiResult {
     let private_key = params::req_str(&body, "private_key")?;
 
     let mut state = app.lock();
-    if application_id != state.config.application_id || private_key != state.config.private_key {
+    let accepted = &state.config.credentials;
+    if application_id != accepted.application_id || private_key != accepted.private_key {
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             "AUTH_INVALID_KEY",

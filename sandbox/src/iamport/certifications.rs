@@ -1,5 +1,5 @@
 //! Identity verification by OTP (`certifications/otp/…`) and the result look-up/erase.
-//! The OTP is always [`crate::SANDBOX_OTP`].
+//! The OTP is the sandbox's [`crate::SandboxCredentials::otp`] ([`crate::SANDBOX_OTP`] unless configured).
 
 use std::sync::Arc;
 
@@ -13,7 +13,6 @@ use super::params;
 use super::{ok, IamError, IamResult};
 use crate::model::{digits, hex_id};
 use crate::state::App;
-use crate::SANDBOX_OTP;
 
 const NOT_FOUND: &str = "인증결과가 존재하지 않습니다.";
 
@@ -100,6 +99,7 @@ pub async fn otp_confirm(
     let otp = params::req_str(&body, "otp")?;
     let mut state = app.lock();
     let now = state.now().timestamp();
+    let expected_otp = state.config.credentials.otp.clone();
     let cert = state
         .iamport
         .certifications
@@ -108,7 +108,7 @@ pub async fn otp_confirm(
     if cert["certified"] == json!(true) {
         return Err(IamError::invalid("이미 인증이 완료된 건입니다."));
     }
-    if otp != SANDBOX_OTP {
+    if otp != expected_otp {
         return Err(IamError::invalid("인증번호가 일치하지 않습니다."));
     }
     cert["certified"] = json!(true);

@@ -23,7 +23,8 @@ pub async fn issue(State(app): State<Arc<App>>, headers: HeaderMap, bytes: Bytes
     let secret = params::req_str(&body, "imp_secret")?;
 
     let mut state = app.lock();
-    if key != state.config.imp_key || secret != state.config.imp_secret {
+    let accepted = &state.config.credentials;
+    if key != accepted.imp_key || secret != accepted.imp_secret {
         return Err(IamError::unauthorized(
             "imp_key, imp_secret 인증에 실패하였습니다.",
         ));

@@ -1269,57 +1269,6 @@ RustBuffer uniffi_paywire_ffi_fn_method_iamportblocking_verify_webhook(uint64_t 
 RustBuffer uniffi_paywire_ffi_fn_method_iamportblocking_uniffi_trait_display(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_CLONE_SANDBOXSERVER
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_CLONE_SANDBOXSERVER
-uint64_t uniffi_paywire_ffi_fn_clone_sandboxserver(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FREE_SANDBOXSERVER
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FREE_SANDBOXSERVER
-void uniffi_paywire_ffi_fn_free_sandboxserver(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_CONSTRUCTOR_SANDBOXSERVER_START
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_CONSTRUCTOR_SANDBOXSERVER_START
-uint64_t uniffi_paywire_ffi_fn_constructor_sandboxserver_start(RustCallStatus *_Nonnull out_status
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_CONSTRUCTOR_SANDBOXSERVER_START_WITH
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_CONSTRUCTOR_SANDBOXSERVER_START_WITH
-uint64_t uniffi_paywire_ffi_fn_constructor_sandboxserver_start_with(RustBuffer options, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_BOOTPAY_URL
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_BOOTPAY_URL
-RustBuffer uniffi_paywire_ffi_fn_method_sandboxserver_bootpay_url(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_CREDENTIALS
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_CREDENTIALS
-RustBuffer uniffi_paywire_ffi_fn_method_sandboxserver_credentials(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_IAMPORT_URL
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_IAMPORT_URL
-RustBuffer uniffi_paywire_ffi_fn_method_sandboxserver_iamport_url(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_PORT
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_PORT
-uint16_t uniffi_paywire_ffi_fn_method_sandboxserver_port(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_STOP
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_STOP
-void uniffi_paywire_ffi_fn_method_sandboxserver_stop(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_URL
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_METHOD_SANDBOXSERVER_URL
-RustBuffer uniffi_paywire_ffi_fn_method_sandboxserver_url(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_INIT_CALLBACK_VTABLE_LOGSINK
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_INIT_CALLBACK_VTABLE_LOGSINK
 void uniffi_paywire_ffi_fn_init_callback_vtable_logsink(const UniffiVTableCallbackInterfaceLogSink* _Nonnull vtable
@@ -1356,16 +1305,6 @@ void uniffi_paywire_ffi_fn_func_set_log_level(RustBuffer min_level, RustCallStat
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_SET_LOG_SINK
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_SET_LOG_SINK
 void uniffi_paywire_ffi_fn_func_set_log_sink(uint64_t sink, RustBuffer min_level, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_PARSE_SANDBOX_ARGS
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_PARSE_SANDBOX_ARGS
-RustBuffer uniffi_paywire_ffi_fn_func_parse_sandbox_args(RustBuffer program, RustBuffer args, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_SANDBOX_INIT_ACCESS_LOG
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_SANDBOX_INIT_ACCESS_LOG
-void uniffi_paywire_ffi_fn_func_sandbox_init_access_log(int8_t json, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_FN_FUNC_BOOTPAY_WEBHOOK_EVENT
@@ -1696,18 +1635,6 @@ uint16_t uniffi_paywire_ffi_checksum_func_set_log_level(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_SET_LOG_SINK
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_SET_LOG_SINK
 uint16_t uniffi_paywire_ffi_checksum_func_set_log_sink(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_PARSE_SANDBOX_ARGS
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_PARSE_SANDBOX_ARGS
-uint16_t uniffi_paywire_ffi_checksum_func_parse_sandbox_args(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_SANDBOX_INIT_ACCESS_LOG
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_FUNC_SANDBOX_INIT_ACCESS_LOG
-uint16_t uniffi_paywire_ffi_checksum_func_sandbox_init_access_log(void
     
 );
 #endif
@@ -2875,42 +2802,6 @@ uint16_t uniffi_paywire_ffi_checksum_method_iamportblocking_verify_webhook(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_BOOTPAY_URL
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_BOOTPAY_URL
-uint16_t uniffi_paywire_ffi_checksum_method_sandboxserver_bootpay_url(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_CREDENTIALS
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_CREDENTIALS
-uint16_t uniffi_paywire_ffi_checksum_method_sandboxserver_credentials(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_IAMPORT_URL
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_IAMPORT_URL
-uint16_t uniffi_paywire_ffi_checksum_method_sandboxserver_iamport_url(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_PORT
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_PORT
-uint16_t uniffi_paywire_ffi_checksum_method_sandboxserver_port(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_STOP
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_STOP
-uint16_t uniffi_paywire_ffi_checksum_method_sandboxserver_stop(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_URL
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_METHOD_SANDBOXSERVER_URL
-uint16_t uniffi_paywire_ffi_checksum_method_sandboxserver_url(void
-    
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_CONSTRUCTOR_BOOTPAY_NEW
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_CONSTRUCTOR_BOOTPAY_NEW
 uint16_t uniffi_paywire_ffi_checksum_constructor_bootpay_new(void
@@ -2932,18 +2823,6 @@ uint16_t uniffi_paywire_ffi_checksum_constructor_iamport_new(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_CONSTRUCTOR_IAMPORTBLOCKING_NEW
 #define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_CONSTRUCTOR_IAMPORTBLOCKING_NEW
 uint16_t uniffi_paywire_ffi_checksum_constructor_iamportblocking_new(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_CONSTRUCTOR_SANDBOXSERVER_START
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_CONSTRUCTOR_SANDBOXSERVER_START
-uint16_t uniffi_paywire_ffi_checksum_constructor_sandboxserver_start(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_CONSTRUCTOR_SANDBOXSERVER_START_WITH
-#define UNIFFI_FFIDEF_UNIFFI_PAYWIRE_FFI_CHECKSUM_CONSTRUCTOR_SANDBOXSERVER_START_WITH
-uint16_t uniffi_paywire_ffi_checksum_constructor_sandboxserver_start_with(void
     
 );
 #endif

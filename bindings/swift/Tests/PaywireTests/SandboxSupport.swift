@@ -1,4 +1,4 @@
-// Test support: an in-process sandbox (paywire-ffi's SandboxServer), clients pointed at it, and its admin
+// Test support: an in-process sandbox (the sandbox crate's SandboxServer, in libpaywire_ffi), clients pointed at it, and its admin
 // API over URLSession.
 
 import Foundation

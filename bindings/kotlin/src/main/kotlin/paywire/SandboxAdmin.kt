@@ -6,6 +6,7 @@
 package paywire
 
 import paywire.types.*
+import paywire.sandbox.*
 
 import java.io.IOException
 import java.net.URI

@@ -7,6 +7,7 @@
 package paywire
 
 import paywire.types.*
+import paywire.sandbox.*
 
 /** An admin call failed: the sandbox answered `status` (0: no answer or an unreadable one) with `body`. */
 class SandboxAdminException(
@@ -464,7 +465,7 @@ data class ConfigUpdate @JvmOverloads constructor(
     /** Removes the sandbox-wide webhook receiver. */
     val removeWebhookUrl: Boolean = false,
     /** Encoding of iamport webhooks. */
-    val iamportWebhookFormat: SandboxWebhookFormat? = null,
+    val iamportWebhookFormat: IamportFormat? = null,
 ) {
     init {
         require(!(removeWebhookUrl && webhookUrl != null)) { "webhookUrl: set it or remove it, not both" }
@@ -485,7 +486,7 @@ data class SandboxSettings(
     /** The sandbox-wide webhook receiver. */
     val webhookUrl: String?,
     /** Encoding of iamport webhooks. */
-    val iamportWebhookFormat: SandboxWebhookFormat,
+    val iamportWebhookFormat: IamportFormat,
 )
 
 /** Where a webhook delivery is. */
@@ -566,15 +567,15 @@ data class Webhooks(
     /** The sandbox-wide receiver. */
     val webhookUrl: String?,
     /** Encoding of iamport webhooks. */
-    val iamportWebhookFormat: SandboxWebhookFormat,
+    val iamportWebhookFormat: IamportFormat,
     /** Deliveries (the last 1,000). */
     val deliveries: List<WebhookDelivery>,
 )
 
-internal fun formatName(f: SandboxWebhookFormat): String = if (f == SandboxWebhookFormat.FORM) "form" else "json"
+internal fun formatName(f: IamportFormat): String = if (f == IamportFormat.FORM) "form" else "json"
 
-internal fun formatOf(name: String?): SandboxWebhookFormat =
-    if (name == "form") SandboxWebhookFormat.FORM else SandboxWebhookFormat.JSON
+internal fun formatOf(name: String?): IamportFormat =
+    if (name == "form") IamportFormat.FORM else IamportFormat.JSON
 
 private fun rawJson(field: String, text: String): RawJson {
     try {

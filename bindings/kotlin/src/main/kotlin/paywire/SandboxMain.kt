@@ -1,7 +1,7 @@
 @file:JvmName("SandboxMainKt")
 
 // `paywire.SandboxMainKt`: the sandbox as a JVM program, with the flags of the `paywire-sandbox` binary (read
-// by the binary's own parser, through parseSandboxArgs):
+// by the binary's own parser, through paywire.sandbox.parseSandboxArgs):
 //
 //   java -cp paywire.jar:jna.jar:kotlin-stdlib.jar paywire.SandboxMainKt --port 8765 --webhook-url URL
 //   mvn -q -f bindings/kotlin exec:java -Dexec.mainClass=paywire.SandboxMainKt -Dexec.args="--port 8765"
@@ -9,6 +9,7 @@
 package paywire
 
 import paywire.types.*
+import paywire.sandbox.*
 
 import java.io.PrintStream
 import java.util.concurrent.CountDownLatch
@@ -56,9 +57,10 @@ fun runSandboxMain(
     }
     val server = try {
         SandboxServer.startWith(options)
-    } catch (e: PaywireException) {
-        err.println("paywire-sandbox: cannot start on ${options.host}:${options.port}: ${e.message}")
-        return if (e is PaywireException.InvalidInput) 2 else 1
+    } catch (e: SandboxException) {
+        // toString() is the error's one sentence (its Rust Display), naming the address or the field.
+        err.println("paywire-sandbox: $e")
+        return if (e is SandboxException.InvalidInput) 2 else 1
     }
     printBanner(server, options.webhookUrl, out)
     started(server)
@@ -104,7 +106,7 @@ fun sandboxOptions(
     port: Int = 0,
     webhookUrl: String? = null,
     host: String = "127.0.0.1",
-    iamportWebhookFormat: SandboxWebhookFormat? = null,
+    iamportWebhookFormat: IamportFormat? = null,
 ): SandboxOptions {
     require(port in 0..65535) { "port must be 0-65535, not $port" }
     return SandboxOptions(host, port.toUShort(), webhookUrl, iamportWebhookFormat)

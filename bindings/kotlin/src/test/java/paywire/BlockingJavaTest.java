@@ -4,6 +4,7 @@
 package paywire;
 
 import paywire.types.*;
+import paywire.sandbox.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +28,7 @@ class BlockingJavaTest {
     private static BootpayBlocking bootpay;
 
     @BeforeAll
-    static void start() throws PaywireException {
+    static void start() throws PaywireException, SandboxException {
         server = SandboxServer.Companion.start();
         admin = new SandboxHarness(server);
         // Java: the no-argument constructor and named setters (every BootpayConfig field is optional).

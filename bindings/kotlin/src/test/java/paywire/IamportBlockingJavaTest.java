@@ -4,6 +4,7 @@
 package paywire;
 
 import paywire.types.*;
+import paywire.sandbox.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +28,7 @@ class IamportBlockingJavaTest {
     private static IamportBlocking iamport;
 
     @BeforeAll
-    static void start() throws PaywireException {
+    static void start() throws PaywireException, SandboxException {
         server = SandboxServer.Companion.start();
         admin = new SandboxAdmin(server); // paywire's typed admin helpers, from Java
         // Java: the key pair is required (constructor), the rest are named setters.

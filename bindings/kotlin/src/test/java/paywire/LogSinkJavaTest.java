@@ -14,13 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import paywire.types.LogLevel;
 import paywire.types.LogRecord;
+import paywire.sandbox.*;
 
 class LogSinkJavaTest {
     private static SandboxServer server;
     private static SandboxHarness admin;
 
     @BeforeAll
-    static void start() throws PaywireException {
+    static void start() throws PaywireException, SandboxException {
         server = SandboxServer.Companion.start();
         admin = new SandboxHarness(server);
     }

@@ -5,6 +5,7 @@
 package paywire;
 
 import paywire.types.*;
+import paywire.sandbox.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +26,7 @@ class RobustnessJavaTest {
     private static SandboxHarness admin;
 
     @BeforeAll
-    static void start() throws PaywireException {
+    static void start() throws PaywireException, SandboxException {
         server = SandboxServer.Companion.start();
         admin = new SandboxHarness(server);
     }

@@ -4,6 +4,7 @@
 package paywire;
 
 import paywire.types.*;
+import paywire.sandbox.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,7 +45,7 @@ class SandboxAdminJavaTest {
                     () -> admin.depositBootpayVbank(receipt.getReceiptId()));
             assertEquals(400, refused.getStatus());
             assertThrows(IllegalArgumentException.class, () -> SandboxMainKt.sandboxOptions(70000));
-            PaywireException.InvalidInput badHost = assertThrows(PaywireException.InvalidInput.class,
+            SandboxException.InvalidInput badHost = assertThrows(SandboxException.InvalidInput.class,
                     () -> SandboxServer.Companion.startWith(SandboxMainKt.sandboxOptions(0, null, "localhost")));
             assertEquals("host", badHost.getField());
         } finally {

@@ -4,6 +4,7 @@
 package paywire
 
 import paywire.types.*
+import paywire.sandbox.*
 
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.launch

@@ -3,6 +3,7 @@
 package paywire
 
 import paywire.types.*
+import paywire.sandbox.*
 
 import kotlinx.coroutines.async
 import kotlinx.coroutines.delay

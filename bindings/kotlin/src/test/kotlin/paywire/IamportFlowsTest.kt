@@ -5,6 +5,7 @@
 package paywire
 
 import paywire.types.*
+import paywire.sandbox.*
 
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async

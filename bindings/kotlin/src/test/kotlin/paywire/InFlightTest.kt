@@ -6,6 +6,7 @@
 package paywire
 
 import paywire.types.*
+import paywire.sandbox.*
 
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.coroutineScope

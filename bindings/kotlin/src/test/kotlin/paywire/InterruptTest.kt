@@ -5,6 +5,7 @@
 package paywire
 
 import paywire.types.*
+import paywire.sandbox.*
 
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals

@@ -7,6 +7,7 @@ import kotlinx.coroutines.runBlocking
 import paywire.types.LogLevel
 import paywire.types.LogRecord
 import paywire.types.BootpayConfig
+import paywire.sandbox.*
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Assertions.assertEquals

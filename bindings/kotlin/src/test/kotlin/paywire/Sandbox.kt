@@ -1,9 +1,10 @@
-// Test support: one in-process sandbox (exported by paywire-ffi as SandboxServer) per test class, clients
+// Test support: one in-process sandbox (paywire.sandbox.SandboxServer, the sandbox crate's own export) per test class, clients
 // pointed at it, and short forms of the typed admin helpers (paywire.SandboxAdmin, in the main source set).
 
 package paywire
 
 import paywire.types.*
+import paywire.sandbox.*
 
 const val CLIENT_KEY = "sandbox-client-key"
 const val SECRET_KEY = "sandbox-secret-key"

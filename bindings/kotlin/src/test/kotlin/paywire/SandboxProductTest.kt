@@ -5,6 +5,7 @@
 package paywire
 
 import paywire.types.*
+import paywire.sandbox.*
 
 import java.io.ByteArrayOutputStream
 import java.io.PrintStream
@@ -154,16 +155,18 @@ class SandboxProductTest {
             assertEquals("http://127.0.0.1:$port", fixed.url())
             assertEquals(port.toUShort(), fixed.port())
             assertEquals(0, SandboxAdmin(fixed.url()).listWebhooks().deliveries.size)
-            // The port is taken now: a typed Config error naming the address.
-            val busy = assertThrows<PaywireException.Config> { SandboxServer.startWith(SandboxOptions(port = port.toUShort())) }
-            assertTrue(busy.summary!!.contains("127.0.0.1:$port"), busy.summary)
+            // The port is taken now: a typed Bind error naming the address, readable as one sentence.
+            val busy = assertThrows<SandboxException.Bind> { SandboxServer.startWith(SandboxOptions(port = port.toUShort())) }
+            assertEquals("127.0.0.1:$port", busy.address)
+            assertTrue(busy.toString().startsWith("the sandbox could not listen on 127.0.0.1:$port: "), busy.toString())
         } finally {
             fixed.stop()
         }
-        val host = assertThrows<PaywireException.InvalidInput> { SandboxServer.startWith(SandboxOptions(host = "localhost")) }
+        val host = assertThrows<SandboxException.InvalidInput> { SandboxServer.startWith(SandboxOptions(host = "localhost")) }
         assertEquals("host", host.field)
-        for (url in listOf("ftp://x/hook", "http://", "not a url")) {
-            val bad = assertThrows<PaywireException.InvalidInput> { SandboxServer.startWith(SandboxOptions(webhookUrl = url)) }
+        assertTrue(host.toString().startsWith("invalid input: host must be an IP address"), host.toString())
+        for (url in listOf("ftp://x/hook", "http://", "not a url", "http://h\uD800/x")) {
+            val bad = assertThrows<SandboxException.InvalidInput> { SandboxServer.startWith(SandboxOptions(webhookUrl = url)) }
             assertEquals("webhook_url", bad.field)
         }
         val credentials = server.credentials()
@@ -179,8 +182,12 @@ class SandboxProductTest {
             "paywire-sandbox",
             listOf("--host", "0.0.0.0", "--port=8765", "--webhook-url", "http://127.0.0.1:9/hook", "--iamport-webhook-format", "form", "--log-format", "json"),
         ) as SandboxCommand.Run
-        assertEquals(SandboxOptions("0.0.0.0", 8765u, "http://127.0.0.1:9/hook", SandboxWebhookFormat.FORM), run.options)
+        assertEquals(SandboxOptions("0.0.0.0", 8765u, "http://127.0.0.1:9/hook", IamportFormat.FORM), run.options)
         assertTrue(run.jsonLogs)
+        // Without flags: the launcher's port, and no format (JSON), as SandboxOptions() has it.
+        val plain = parseSandboxArgs("paywire-sandbox", listOf("--addr", "[::1]:7879")) as SandboxCommand.Run
+        assertEquals(SandboxOptions(host = "::1", port = 7879u), plain.options)
+        assertFalse(plain.jsonLogs)
         val help = parseSandboxArgs("paywire-sandbox", listOf("--help")) as SandboxCommand.Help
         assertTrue(help.usage.startsWith("usage: paywire-sandbox [--host HOST] [--port PORT]"), help.usage)
         for ((args, flag) in listOf(

@@ -4,6 +4,7 @@
 package paywire
 
 import paywire.types.*
+import paywire.sandbox.*
 
 import java.io.File
 import java.net.URI

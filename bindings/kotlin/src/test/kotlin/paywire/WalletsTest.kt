@@ -4,6 +4,7 @@
 package paywire
 
 import paywire.types.*
+import paywire.sandbox.*
 
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.AfterAll

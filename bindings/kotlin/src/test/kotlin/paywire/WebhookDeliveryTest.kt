@@ -6,6 +6,7 @@
 package paywire
 
 import paywire.types.*
+import paywire.sandbox.*
 
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -105,12 +106,12 @@ class WebhookDeliveryTest {
     fun `iamport form webhooks for paid, cancel and virtual account are parsed and verified`() = runBlocking {
         WebhookReceiver().use { receiver ->
             val server = SandboxServer.startWith(
-                SandboxOptions(webhookUrl = receiver.url, iamportWebhookFormat = SandboxWebhookFormat.FORM),
+                SandboxOptions(webhookUrl = receiver.url, iamportWebhookFormat = IamportFormat.FORM),
             )
             val admin = SandboxAdmin(server)
             val iamport = iamportClient(server)
             try {
-                assertEquals(SandboxWebhookFormat.FORM, admin.readConfig().iamportWebhookFormat)
+                assertEquals(IamportFormat.FORM, admin.readConfig().iamportWebhookFormat)
                 val paid = admin.createIamportPayment(NewIamportPayment.paid(8_000.0).withMerchantUid("order-im-paid"))
                 val delivered = receiver.next()
                 assertTrue(delivered.contentType!!.startsWith("application/x-www-form-urlencoded"), delivered.contentType)
@@ -219,7 +220,7 @@ class WebhookDeliveryTest {
 
                     val set = admin.configure(ConfigUpdate(webhookUrl = global.url))
                     assertEquals(global.url, set.webhookUrl)
-                    assertEquals(SandboxWebhookFormat.JSON, set.iamportWebhookFormat)
+                    assertEquals(IamportFormat.JSON, set.iamportWebhookFormat)
                     val theirs = admin.createBootpayReceipt(NewBootpayReceipt.paid(3_000))
                     assertEquals(theirs.receiptId, parseBootpayWebhook(global.next().body, "application/json").receiptId)
                     val webhooks = admin.listWebhooks()

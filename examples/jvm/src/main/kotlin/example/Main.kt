@@ -4,7 +4,7 @@
 package example
 
 import kotlinx.coroutines.runBlocking
-import paywire.SandboxServer
+import paywire.sandbox.SandboxServer
 import kotlin.system.exitProcess
 
 fun main() {

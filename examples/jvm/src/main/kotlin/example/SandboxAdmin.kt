@@ -3,7 +3,7 @@
 
 package example
 
-import paywire.SandboxServer
+import paywire.sandbox.SandboxServer
 import java.net.URI
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
