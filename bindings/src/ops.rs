@@ -29,83 +29,34 @@ macro_rules! client_objects {
         config $config:ty,
         core $core:ty $(,)?
     ) => {
-        $(#[doc = $adoc])*
-        #[derive(uniffi::Object)]
-        #[uniffi::export(Display)]
-        pub struct $async {
-            client: $core,
-        }
-
-        $(#[doc = $bdoc])*
-        #[derive(uniffi::Object)]
-        #[uniffi::export(Display)]
-        pub struct $blocking {
-            client: $core,
-        }
-
-        impl ::std::fmt::Display for $async {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                write!(f, "{}(base_url={})", stringify!($async), self.client.base_url())
-            }
-        }
-
-        impl ::std::fmt::Display for $blocking {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                write!(f, "{}(base_url={})", stringify!($blocking), self.client.base_url())
-            }
-        }
-
-        #[uniffi::export]
-        impl $async {
-            /// Validates the configuration and builds the client; no network call is made. Throws
-            /// `InvalidInput` for a missing or half credential pair or a bad value, `Config` for a bad
-            /// proxy URL.
-            #[uniffi::constructor]
-            pub fn new(config: $config) -> Result<::std::sync::Arc<Self>, $crate::error::PaywireError> {
-                $crate::text::check("config", &config)?;
-                Ok(::std::sync::Arc::new(Self {
-                    client: $crate::ops::build_in_runtime(|| <$core>::from_config(config))?,
-                }))
-            }
-
+        $crate::ops::client_objects!(@object $async, $config, $core, [$(#[doc = $adoc])*],
             /// The blocking view of this client (same pool, same token), for Java.
-            pub fn blocking(&self) -> ::std::sync::Arc<$blocking> {
-                ::std::sync::Arc::new($blocking {
-                    client: self.client.clone(),
-                })
-            }
+            blocking -> $blocking);
+        $crate::ops::client_objects!(@object $blocking, $config, $core, [$(#[doc = $bdoc])*],
+            /// The async view of this client (same pool, same token).
+            async_client -> $async);
+    };
+    // One object: its struct, `Display`, constructor, base URL, per-call views and the view of its twin.
+    (@object $name:ident, $config:ty, $core:ty, [$(#[doc = $doc:literal])*],
+        #[doc = $view_doc:literal] $view:ident -> $twin:ident) => {
+        $(#[doc = $doc])*
+        #[derive(uniffi::Object)]
+        #[uniffi::export(Display)]
+        pub struct $name {
+            client: $core,
+        }
 
-            /// The base URL in use.
-            pub fn base_url(&self) -> String {
-                self.client.base_url().to_owned()
-            }
-
-            /// A view of this client whose calls take at most `timeout` per attempt; it shares the pool,
-            /// the token and the in-flight bound. A timeout of zero or over a day makes each call fail
-            /// with `InvalidInput` naming `timeout`, before anything is sent. Kotlin:
-            /// `client.withTimeout(Duration.ofSeconds(3)).getReceipt(id)`.
-            pub fn with_timeout(&self, timeout: ::std::time::Duration) -> ::std::sync::Arc<Self> {
-                ::std::sync::Arc::new(Self {
-                    client: self.client.with_timeout(timeout),
-                })
-            }
-
-            /// A view of this client whose calls that are safe to repeat follow `policy` (payments stay
-            /// never repeated); it shares the pool, the token and the in-flight bound. A bad policy is
-            /// `InvalidInput` naming the field (`retry.max_retries`).
-            pub fn with_retry(
-                &self,
-                policy: paywire::RetryPolicy,
-            ) -> Result<::std::sync::Arc<Self>, $crate::error::PaywireError> {
-                Ok(::std::sync::Arc::new(Self {
-                    client: self.client.with_retry(policy)?,
-                }))
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, "{}(base_url={})", stringify!($name), self.client.base_url())
             }
         }
 
         #[uniffi::export]
-        impl $blocking {
-            /// Validates the configuration and builds the client; no network call is made.
+        impl $name {
+            /// Validates the configuration and builds the client; no network call is made. Throws
+            /// `InvalidInput` naming the field for a missing or half credential pair or a bad value (a
+            /// proxy URL that is not one, a zero timeout, 11 retries).
             #[uniffi::constructor]
             pub fn new(config: $config) -> Result<::std::sync::Arc<Self>, $crate::error::PaywireError> {
                 $crate::text::check("config", &config)?;
@@ -114,9 +65,9 @@ macro_rules! client_objects {
                 }))
             }
 
-            /// The async view of this client (same pool, same token).
-            pub fn async_client(&self) -> ::std::sync::Arc<$async> {
-                ::std::sync::Arc::new($async {
+            #[doc = $view_doc]
+            pub fn $view(&self) -> ::std::sync::Arc<$twin> {
+                ::std::sync::Arc::new($twin {
                     client: self.client.clone(),
                 })
             }

@@ -910,8 +910,8 @@ open class Bootpay: BootpayProtocol, @unchecked Sendable, CustomStringConvertibl
     }
     /**
      * Validates the configuration and builds the client; no network call is made. Throws
-     * `InvalidInput` for a missing or half credential pair or a bad value, `Config` for a bad
-     * proxy URL.
+     * `InvalidInput` naming the field for a missing or half credential pair or a bad value (a
+     * proxy URL that is not one, a zero timeout, 11 retries).
      */
 public convenience init(config: BootpayConfig)throws  {
     let handle =
@@ -1972,7 +1972,9 @@ open class BootpayBlocking: BootpayBlockingProtocol, @unchecked Sendable, Custom
         return try! rustCall { uniffi_paywire_ffi_fn_clone_bootpayblocking(self.handle, $0) }
     }
     /**
-     * Validates the configuration and builds the client; no network call is made.
+     * Validates the configuration and builds the client; no network call is made. Throws
+     * `InvalidInput` naming the field for a missing or half credential pair or a bad value (a
+     * proxy URL that is not one, a zero timeout, 11 retries).
      */
 public convenience init(config: BootpayConfig)throws  {
     let handle =
@@ -2930,8 +2932,8 @@ open class Iamport: IamportProtocol, @unchecked Sendable, CustomStringConvertibl
     }
     /**
      * Validates the configuration and builds the client; no network call is made. Throws
-     * `InvalidInput` for a missing or half credential pair or a bad value, `Config` for a bad
-     * proxy URL.
+     * `InvalidInput` naming the field for a missing or half credential pair or a bad value (a
+     * proxy URL that is not one, a zero timeout, 11 retries).
      */
 public convenience init(config: IamportConfig)throws  {
     let handle =
@@ -4398,7 +4400,9 @@ open class IamportBlocking: IamportBlockingProtocol, @unchecked Sendable, Custom
         return try! rustCall { uniffi_paywire_ffi_fn_clone_iamportblocking(self.handle, $0) }
     }
     /**
-     * Validates the configuration and builds the client; no network call is made.
+     * Validates the configuration and builds the client; no network call is made. Throws
+     * `InvalidInput` naming the field for a missing or half credential pair or a bad value (a
+     * proxy URL that is not one, a zero timeout, 11 retries).
      */
 public convenience init(config: IamportConfig)throws  {
     let handle =
@@ -7044,16 +7048,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_paywire_ffi_checksum_method_iamportblocking_verify_webhook() != 23652) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paywire_ffi_checksum_constructor_bootpay_new() != 15622) {
+    if (uniffi_paywire_ffi_checksum_constructor_bootpay_new() != 9071) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paywire_ffi_checksum_constructor_bootpayblocking_new() != 48048) {
+    if (uniffi_paywire_ffi_checksum_constructor_bootpayblocking_new() != 18883) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paywire_ffi_checksum_constructor_iamport_new() != 39850) {
+    if (uniffi_paywire_ffi_checksum_constructor_iamport_new() != 30095) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paywire_ffi_checksum_constructor_iamportblocking_new() != 9337) {
+    if (uniffi_paywire_ffi_checksum_constructor_iamportblocking_new() != 60371) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paywire_ffi_checksum_method_logsink_log() != 34014) {
