@@ -48,11 +48,24 @@ suspend fun runReadmeBlocks(admin: SandboxAdmin) {
     }
     blocking.close()
 
+    // bindings/README.md, timeouts and retries (TransportSettings, withTimeout; Java named setters)
+    readme.bindings.k3.patientClient("your-client-key", "your-secret-key").close()
+    val slow = readme.bindings.k3.slowLookUp(bootpay, admin.receipt(status = 1, price = 6000))
+    step("bindings/README.md kotlin: slowLookUp", slow.price == 6000L)
+    val javaBootpay = readme.bindings.j2.Clients.bootpay("your-client-key", "your-secret-key")
+    val javaIamport = readme.bindings.j2.Clients.iamport("your-imp-key", "your-imp-secret")
+    step(
+        "bindings/README.md java: Clients (named setters)",
+        javaBootpay.baseUrl() == "https://api.bootpay.co.kr/v2" && javaIamport.baseUrl() == "https://static-api.iamport.kr",
+    )
+    javaBootpay.close()
+    javaIamport.close()
+
     // bindings/README.md, scoped use (Kotlin `use {}`, Java try-with-resources)
     val config = BootpayConfig(clientKey = "sandbox-client-key", secretKey = "sandbox-secret-key", baseUrl = admin.server.bootpayUrl())
-    val scoped = readme.bindings.k3.lookUpOnce(config, admin.receipt(status = 1, price = 7000))
+    val scoped = readme.bindings.k4.lookUpOnce(config, admin.receipt(status = 1, price = 7000))
     step("bindings/README.md kotlin: lookUpOnce", scoped.price == 7000L)
-    val scopedJava = readme.bindings.j2.ScopedLookUp.lookUpOnce(config, admin.receipt(status = 1, price = 8000))
+    val scopedJava = readme.bindings.j3.ScopedLookUp.lookUpOnce(config, admin.receipt(status = 1, price = 8000))
     step("bindings/README.md java: lookUpOnce", scopedJava.price == 8000L)
     bootpay.close()
     iamport.close()
