@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 import time
 from typing import Any, Dict, List
 
 import paywire
+
+# A process started with SIGINT ignored (a background job of a non-interactive shell, as some CI runners
+# start their steps) inherits that, and Python then installs no KeyboardInterrupt handler. This script is
+# about what paywire does when Ctrl-C reaches Python, so it installs Python's own handler either way.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 spec: Dict[str, Any] = json.loads(sys.argv[1])
 lines: List[str] = []
