@@ -304,10 +304,14 @@ fn bounded(
         .ok_or_else(|| Error::invalid_input(field, format!("must be {expected} (got {value})")))
 }
 
-/// Generates the transport setters of a client builder whose `transport_mut()` gives its
-/// [`TransportSettings`].
+/// Generates the transport setters of a client builder that holds its configuration record in `config`,
+/// whose `transport: Option<TransportSettings>` they fill in.
 macro_rules! transport_setters {
     () => {
+        fn transport_mut(&mut self) -> &mut $crate::TransportSettings {
+            self.config.transport.get_or_insert_with(Default::default)
+        }
+
         /// Sets every transport setting at once, replacing the ones set before.
         pub fn transport(mut self, settings: $crate::TransportSettings) -> Self {
             *self.transport_mut() = settings;

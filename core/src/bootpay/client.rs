@@ -180,10 +180,6 @@ impl ClientBuilder {
         self
     }
 
-    fn transport_mut(&mut self) -> &mut TransportSettings {
-        self.config.transport.get_or_insert_with(Default::default)
-    }
-
     transport_setters!();
 
     /// Overrides the `BOOTPAY-API-VERSION` header (default [`DEFAULT_API_VERSION`]).

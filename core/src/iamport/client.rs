@@ -99,10 +99,6 @@ impl ClientBuilder {
         self
     }
 
-    fn transport_mut(&mut self) -> &mut TransportSettings {
-        self.config.transport.get_or_insert_with(Default::default)
-    }
-
     transport_setters!();
 
     /// The sub-merchant ("Tier") code sent as the `Tier` header by agency accounts.
